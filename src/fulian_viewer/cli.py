@@ -1,0 +1,144 @@
+"""Command line: parse arguments and dispatch, without importing Qt.
+
+``fulian-viewer`` with no command runs the viewer; ``check`` validates a dataset;
+``export`` renders every pane to PNG and PDF. Qt is imported only by the command
+that needs it, so ``check`` and ``--help`` work on a machine without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from fulian_viewer import __version__
+
+COMMANDS = ("run", "check", "export")
+LANGS = ("zh", "en")
+
+_EXAMPLES = """\
+examples:
+  fulian-viewer                          show the bundled report
+  fulian-viewer --lang en --fullscreen   show it in English, full screen
+  fulian-viewer --data D:\\展览\\数据      show the dataset in that folder
+  fulian-viewer --data 数据.xlsx          show the dataset in a workbook
+  fulian-viewer check --data 数据.xlsx    check an edited dataset
+  fulian-viewer check --json             print the dataset as JSON
+  fulian-viewer export --out handouts --size 3840x2160
+                                         render every pane to PNG and one PDF
+"""
+
+
+@dataclass(frozen=True)
+class Size:
+    """A size in pixels, written ``WIDTHxHEIGHT``."""
+
+    width: int
+    height: int
+
+    @classmethod
+    def parse(cls, text: str) -> Size:
+        """Read ``1920x1080``; raise ``argparse.ArgumentTypeError`` otherwise."""
+        width, sep, height = text.lower().replace("×", "x").partition("x")
+        if not (sep and width.strip().isdigit() and height.strip().isdigit()):
+            raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1920x1080")
+        size = cls(int(width), int(height))
+        if not (160 <= size.width <= 16384 and 160 <= size.height <= 16384):
+            raise argparse.ArgumentTypeError(f"'{text}': each side must be 160 to 16384 pixels")
+        return size
+
+    def __str__(self) -> str:
+        return f"{self.width}x{self.height}"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with its subcommands."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data",
+        type=Path,
+        metavar="PATH",
+        help="dataset folder (CSV files) or .xlsx workbook; default: the bundled report",
+    )
+    common.add_argument("--lang", choices=LANGS, default="zh", help="language (default: zh)")
+
+    parser = argparse.ArgumentParser(
+        prog="fulian-viewer",
+        description="Exhibition viewer for 《巴渝巾帼心向党 砥砺奋进新征程》.",
+        epilog=_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"fulian-viewer {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="{run,check,export}")
+
+    run = commands.add_parser("run", parents=[common], help="show the report (the default)")
+    run.add_argument("--fullscreen", action="store_true", help="start full screen")
+    run.add_argument("--size", type=Size.parse, metavar="WxH", help="window size, e.g. 1280x720")
+    run.add_argument(
+        "--reduce-motion", action="store_true", help="show final values without animation"
+    )
+    run.add_argument(
+        "--quit-after-first-paint",
+        action="store_true",
+        help=argparse.SUPPRESS,  # benchmark hook: exit once the cover has painted
+    )
+
+    check = commands.add_parser(
+        "check", parents=[common], help="check a dataset and list every problem"
+    )
+    check.add_argument("--json", action="store_true", help="print the loaded dataset as JSON")
+
+    export = commands.add_parser(
+        "export", parents=[common], help="render every pane to PNG and a PDF handout"
+    )
+    export.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
+    export.add_argument(
+        "--size", type=Size.parse, default=Size(1920, 1080), metavar="WxH", help="default 1920x1080"
+    )
+    return parser
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """Parse ``argv``; with no command, ``run`` is meant."""
+    args = list(argv)
+    first = args[0] if args else None
+    if first not in (*COMMANDS, "-h", "--help", "--version"):
+        args.insert(0, "run")
+    return build_parser().parse_args(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``fulian-viewer`` and ``python -m fulian_viewer``."""
+    _make_output_safe()
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        return _dispatch(args)
+    except BrokenPipeError:  # output piped into `head` and closed early
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "check":
+        from fulian_viewer.check import run_check
+
+        return run_check(args.data, args.lang, args.json, sys.stdout)
+    if args.command == "export":
+        from fulian_viewer.app import run_export
+
+        return run_export(args)
+    from fulian_viewer.app import run_viewer
+
+    return run_viewer(args)
+
+
+def _make_output_safe() -> None:
+    """Never fail on printing Chinese to a console that cannot show it."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")

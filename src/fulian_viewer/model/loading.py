@@ -1,0 +1,385 @@
+"""Validate a dataset's tables and build a :class:`Report` from what is sound.
+
+Every problem is reported at once, each naming file, row and column; rows with
+problems are left out and the rest still loads, so a viewer can keep running on
+what is good. Nothing here writes to the data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import TypeVar, cast
+
+from fulian_viewer.model.numbers import DisplayTextError, Figure, parse_display
+from fulian_viewer.model.problems import Problem, problem
+from fulian_viewer.model.report import CHART_TYPES, Chart, ChartType, Deck, Metric, Report, Section, Text
+from fulian_viewer.model.schema import LIST_SEPARATORS, SCHEMAS, Cells
+from fulian_viewer.model.tables import RawDataset, read_dataset, read_text_file, resolve_inside
+
+DECK_KEYS = (
+    "title",
+    "subtitle",
+    "period",
+    "tagline",
+    "lead",
+    "closing",
+    "organisation",
+    "credits",
+    "scorecard_title",
+    "scorecard_subtitle",
+    "source_file",
+    "dwell_seconds",
+)
+REQUIRED_DECK_KEYS = ("title", "source_file")
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What loading a dataset gave: the report (None when nothing is usable) and problems."""
+
+    path: Path
+    report: Report | None
+    problems: tuple[Problem, ...] = ()
+    encodings: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """Whether the dataset loaded with no problem at all."""
+        return self.report is not None and not self.problems
+
+
+def bundled_data_path() -> Path:
+    """The folder of the report bundled with the package."""
+    return Path(str(resources.files("fulian_viewer") / "resources" / "data"))
+
+
+def load_report(path: Path | None = None) -> LoadResult:
+    """Load and validate the dataset at ``path`` (the bundled report when None)."""
+    path = path or bundled_data_path()
+    raw = read_dataset(path)
+    builder = _Builder(raw)
+    report = builder.build()
+    return LoadResult(path, report, tuple(raw.problems + builder.problems), dict(raw.encodings))
+
+
+def normalise_source(text: str) -> str:
+    """The report's text with line breaks removed, as source sentences are quoted.
+
+    The report's text is wrapped mid-sentence (``1.7`` / ``万个``), so sentences are
+    matched against the text with its line breaks taken out.
+    """
+    return text.replace("\r", "").replace("\n", "")
+
+
+class _Builder:
+    """Builds the model table by table, gathering problems as it goes."""
+
+    def __init__(self, raw: RawDataset) -> None:
+        self.raw = raw
+        self.problems: list[Problem] = []
+
+    def _cells(self, name: str) -> Cells | None:
+        if name not in self.raw.tables:
+            return None
+        frame, label = self.raw.tables[name]
+        cells = Cells(frame, label, SCHEMAS[name])
+        if not cells.usable:
+            self.problems.extend(cells.problems)
+            return None
+        return cells
+
+    def _collect(self, cells: Cells) -> None:
+        self.problems.extend(cells.problems)
+        cells.problems = []
+
+    def build(self) -> Report | None:
+        deck, source_text = self._deck()
+        metrics = self._metrics(source_text)
+        charts = self._charts(metrics)
+        sections = self._sections(metrics, charts)
+        if not sections:
+            label = self.raw.tables["sections"][1] if "sections" in self.raw.tables else "sections"
+            self.problems.append(problem(label, "no_sections"))
+            return None
+        return Report(deck=deck, sections=sections, source_text=source_text or "")
+
+    def _deck(self) -> tuple[Deck, str | None]:
+        cells = self._cells("deck")
+        if cells is None:
+            return Deck(), None
+        entries: dict[str, tuple[int, Text]] = {}
+        for row, record in cells.rows():
+            key = cells.text(row, record, "key")
+            zh = cells.text(row, record, "zh")
+            if key is None or zh is None:
+                continue
+            if key not in DECK_KEYS:
+                cells.add("unknown_deck_key", row, "key", key=key, allowed=", ".join(DECK_KEYS))
+            elif key in entries:
+                cells.add("duplicate_id", row, "key", id=key, first=entries[key][0])
+            else:
+                entries[key] = (row, Text(zh, record.get("en", "")))
+        for key in REQUIRED_DECK_KEYS:
+            if key not in entries:
+                cells.add("missing_deck_key", None, "key", key=key)
+        source_text = None
+        if "source_file" in entries:
+            row, name = entries["source_file"]
+            source_text = self._source_text(cells, row, name.zh)
+        self._collect(cells)
+        return Deck(tuple((key, text) for key, (_, text) in entries.items())), source_text
+
+    def _source_text(self, cells: Cells, row: int, name: str) -> str | None:
+        path = resolve_inside(self.raw.folder, name)
+        if path is None:
+            cells.add("path_outside", row, "zh", path=name)
+            return None
+        text, problems = read_text_file(path, name)
+        self.problems.extend(problems)
+        return text
+
+    def _metrics(self, source_text: str | None) -> dict[str, Metric]:
+        cells = self._cells("metrics")
+        if cells is None:
+            return {}
+        flat_source = normalise_source(source_text) if source_text else None
+        metrics: dict[str, Metric] = {}
+        first_row: dict[str, int] = {}
+        for row, record in cells.rows():
+            metric_id = cells.identifier(row, record, "id")
+            if metric_id is not None and metric_id in first_row:
+                cells.add("duplicate_id", row, "id", id=metric_id, first=first_row[metric_id])
+                continue
+            if metric_id is not None:
+                first_row[metric_id] = row
+            metric = self._metric(cells, row, record, metric_id, flat_source)
+            if metric is not None:
+                metrics[metric.id] = metric
+        self._collect(cells)
+        return metrics
+
+    def _metric(
+        self,
+        cells: Cells,
+        row: int,
+        record: dict[str, str],
+        metric_id: str | None,
+        flat_source: str | None,
+    ) -> Metric | None:
+        section_id = cells.identifier(row, record, "section")
+        label = cells.text(row, record, "label_zh")
+        value = cells.number(row, record, "value")
+        unit = cells.text(row, record, "unit")
+        source = cells.text(row, record, "source")
+        figure = self._figure(cells, row, record, value, unit)
+        headline = cells.flag(row, record, "headline")
+        scorecard = cells.flag(row, record, "scorecard")
+        if source is not None and figure is not None:
+            if flat_source is not None and source not in flat_source:
+                cells.add("source_not_in_text", row, "source")
+                return None
+            if figure.text not in source:
+                cells.add("display_not_in_source", row, "display", display=figure.text)
+                return None
+        if None in (metric_id, section_id, label, value, unit, source, figure):
+            return None
+        return Metric(
+            id=cast(str, metric_id),
+            section_id=cast(str, section_id),
+            label=Text(cast(str, label), record.get("label_en", "")),
+            value=cast(Decimal, value),
+            unit=cast(str, unit),
+            unit_en=record.get("unit_en", ""),
+            figure=cast(Figure, figure),
+            headline=headline,
+            scorecard=scorecard,
+            source=cast(str, source),
+        )
+
+    def _figure(
+        self, cells: Cells, row: int, record: dict[str, str], value: Decimal | None, unit: str | None
+    ) -> Figure | None:
+        text = cells.text(row, record, "display")
+        if text is None:
+            return None
+        try:
+            figure = parse_display(text)
+        except DisplayTextError:
+            cells.add("bad_display", row, "display", text=text)
+            return None
+        if figure.text != text:
+            cells.add("bad_display", row, "display", text=text)
+            return None
+        if unit is None or value is None:
+            return None
+        if (unit == "%") != figure.is_percent:
+            cells.add("percent_unit", row, "display" if unit == "%" else "unit")
+            return None
+        if figure.suffix not in ("", unit):
+            cells.add("display_unit", row, "display", display=text, suffix=figure.suffix, unit=unit)
+            return None
+        if unit == "%" and value > 100:
+            cells.add("percent_over_100", row, "value", text=record["value"])
+            return None
+        if figure.value != value:
+            cells.add(
+                "display_mismatch",
+                row,
+                "display",
+                display=text,
+                display_value=_plain(figure.value),
+                value=_plain(value),
+            )
+            return None
+        return figure
+
+    def _charts(self, metrics: dict[str, Metric]) -> list[Chart]:
+        cells = self._cells("charts")
+        if cells is None:
+            return []
+        charts: list[Chart] = []
+        first_row: dict[str, int] = {}
+        for row, record in cells.rows():
+            chart_id = cells.identifier(row, record, "id")
+            if chart_id is not None and chart_id in first_row:
+                cells.add("duplicate_id", row, "id", id=chart_id, first=first_row[chart_id])
+                continue
+            if chart_id is not None:
+                first_row[chart_id] = row
+            chart = self._chart(cells, row, record, chart_id, metrics)
+            if chart is not None:
+                charts.append(chart)
+        self._collect(cells)
+        return charts
+
+    def _chart(
+        self,
+        cells: Cells,
+        row: int,
+        record: dict[str, str],
+        chart_id: str | None,
+        metrics: dict[str, Metric],
+    ) -> Chart | None:
+        section_id = cells.identifier(row, record, "section")
+        order = cells.integer(row, record, "order", default=row)
+        title = cells.text(row, record, "title_zh")
+        chart_type = cells.text(row, record, "type")
+        if chart_type is not None and chart_type.lower() not in CHART_TYPES:
+            cells.add("unknown_chart_type", row, "type", text=chart_type, allowed=", ".join(CHART_TYPES))
+            chart_type = None
+        members = self._chart_metrics(cells, row, record, metrics)
+        if members and len({m.unit for m in members}) > 1:
+            units = "、".join(dict.fromkeys(m.unit for m in members))
+            cells.add("mixed_units", row, "metrics", units=units)
+            return None
+        if members and chart_type and chart_type.lower() == "ring":
+            if any(m.unit != "%" for m in members):
+                cells.add("ring_not_percent", row, "type")
+                return None
+        if None in (chart_id, section_id, order, title, chart_type) or not members:
+            return None
+        return Chart(
+            id=cast(str, chart_id),
+            section_id=cast(str, section_id),
+            order=cast(int, order),
+            type=cast(ChartType, cast(str, chart_type).lower()),
+            title=Text(cast(str, title), record.get("title_en", "")),
+            metrics=tuple(members),
+        )
+
+    def _chart_metrics(
+        self, cells: Cells, row: int, record: dict[str, str], metrics: dict[str, Metric]
+    ) -> list[Metric]:
+        text = cells.text(row, record, "metrics")
+        if text is None:
+            return []
+        members: list[Metric] = []
+        ids = [part for part in LIST_SEPARATORS.split(text) if part]
+        if not ids:
+            cells.add("empty_chart", row, "metrics")
+        for metric_id in ids:
+            if metric_id in metrics:
+                members.append(metrics[metric_id])
+            elif not self._metric_row_exists(metric_id):
+                cells.add("unknown_metric", row, "metrics", id=metric_id)
+        return members
+
+    def _metric_row_exists(self, metric_id: str) -> bool:
+        """Whether a metric row names this id (it may have been left out for its own problem)."""
+        if "metrics" not in self.raw.tables:
+            return False
+        frame = self.raw.tables["metrics"][0]
+        return "id" in frame.columns and bool((frame["id"] == metric_id).any())
+
+    def _sections(self, metrics: dict[str, Metric], charts: list[Chart]) -> tuple[Section, ...]:
+        cells = self._cells("sections")
+        if cells is None:
+            return ()
+        by_section = _group(metrics.values(), lambda m: m.section_id)
+        charts_by_section = _group(charts, lambda c: c.section_id)
+        sections: list[tuple[int, int, Section]] = []
+        first_row: dict[str, int] = {}
+        for row, record in cells.rows():
+            section_id = cells.identifier(row, record, "id")
+            order = cells.integer(row, record, "order", default=row)
+            title = cells.text(row, record, "title_zh")
+            if section_id is not None and section_id in first_row:
+                cells.add("duplicate_id", row, "id", id=section_id, first=first_row[section_id])
+                continue
+            if section_id is None or order is None or title is None:
+                continue
+            first_row[section_id] = row
+            own_metrics = by_section.pop(section_id, [])
+            if not own_metrics:
+                cells.add("section_without_metrics", row, "id", id=section_id)
+                continue
+            section = Section(
+                id=section_id,
+                order=order,
+                title=Text(title, record.get("title_en", "")),
+                subtitle=Text(record.get("subtitle_zh", ""), record.get("subtitle_en", "")),
+                summary=Text(record.get("summary_zh", ""), record.get("summary_en", "")),
+                metrics=tuple(own_metrics),
+                charts=tuple(sorted(charts_by_section.pop(section_id, []), key=lambda c: c.order)),
+            )
+            sections.append((order, row, section))
+        self._collect(cells)
+        self._report_orphans(by_section, charts_by_section, set(first_row))
+        return tuple(section for _, _, section in sorted(sections, key=lambda item: item[:2]))
+
+    def _report_orphans(
+        self,
+        metrics: dict[str, list[Metric]],
+        charts: dict[str, list[Chart]],
+        known_sections: set[str],
+    ) -> None:
+        """Name each metric or chart whose section does not exist."""
+        for name, orphans in (("metrics", metrics), ("charts", charts)):
+            if name not in self.raw.tables:
+                continue
+            frame, label = self.raw.tables[name]
+            for section_id in orphans:
+                if section_id in known_sections:
+                    continue
+                for row in frame.index[frame["section"] == section_id]:
+                    self.problems.append(
+                        problem(label, "unknown_section", row=int(row), column="section", id=section_id)
+                    )
+
+
+def _group(items: Iterable[T], key: Callable[[T], str]) -> dict[str, list[T]]:
+    grouped: dict[str, list[T]] = {}
+    for item in items:
+        grouped.setdefault(key(item), []).append(item)
+    return grouped
+
+
+def _plain(value: Decimal) -> str:
+    """A Decimal without exponent or trailing zeros (``9749000000``, ``6.6``)."""
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text

@@ -1,0 +1,254 @@
+"""Parse and format figures in the report's style (万/亿, 余, %), in Chinese and English.
+
+A figure's *display text* is what the report prints, for example ``6.6万场次``,
+``97.49亿元``, ``3万余个``, ``70%`` or ``五轮``. :func:`parse_display` splits it into
+its parts; :func:`format_count` renders any point of a count-up towards it, holding
+the unit and the number of decimals still, so the final frame is the display text
+exactly. :func:`format_axis_tick` labels chart axes in 万/亿.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from decimal import ROUND_FLOOR, Decimal
+from typing import Literal, Protocol
+
+Lang = Literal["zh", "en"]
+
+SCALES: dict[str, int] = {"": 1, "万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
+PREFIX_QUALIFIERS = ("超过", "超", "逾", "近", "约")
+SUFFIX_QUALIFIERS = ("余", "多")
+_QUALIFIERS_EN = {
+    "余": "more than",
+    "多": "more than",
+    "超过": "more than",
+    "超": "more than",
+    "逾": "more than",
+    "近": "nearly",
+    "约": "about",
+}
+_CHINESE_DIGITS = "零一二三四五六七八九"
+_CHINESE_VALUES = {ch: i for i, ch in enumerate(_CHINESE_DIGITS)} | {"〇": 0, "两": 2}
+
+_DISPLAY_RE = re.compile(
+    r"^(?P<prefix>" + "|".join(PREFIX_QUALIFIERS) + r")?"
+    r"(?P<number>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十]+)"
+    r"(?P<scale>万亿|万|亿)?"
+    r"(?P<qualifier>" + "|".join(SUFFIX_QUALIFIERS) + r")?"
+    r"(?P<suffix>.*)$",
+    re.DOTALL,
+)
+
+
+class DisplayTextError(ValueError):
+    """Raised when a display text cannot be read as a figure."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """The parts of a figure's display text.
+
+    Attributes:
+        prefix: a qualifier printed before the number (``超``, ``近``…), or ``""``.
+        number: the number as printed, before its scale (``97.49`` for 97.49亿).
+        decimals: how many decimals the report prints.
+        chinese: whether the number is written in Chinese numerals (``五``).
+        scale: ``""``, ``万``, ``亿`` or ``万亿``.
+        qualifier: a qualifier printed after the number (``余``, ``多``), or ``""``.
+        suffix: the unit text that follows (``元``, ``场次``, ``%``), or ``""``.
+    """
+
+    prefix: str
+    number: Decimal
+    decimals: int
+    chinese: bool
+    scale: str
+    qualifier: str
+    suffix: str
+
+    @property
+    def value(self) -> Decimal:
+        """The figure in base units (97.49亿 gives 9749000000)."""
+        return self.number * SCALES[self.scale]
+
+    @property
+    def text(self) -> str:
+        """The display text rebuilt from the parts."""
+        return self.prefix + self._digits(self.number) + self.scale + self.qualifier + self.suffix
+
+    @property
+    def is_percent(self) -> bool:
+        """Whether the figure is a percentage."""
+        return self.suffix == "%"
+
+    @property
+    def any_qualifier(self) -> str:
+        """The qualifier before or after the number, ``""`` when there is none."""
+        return self.prefix or self.qualifier
+
+    def _digits(self, number: Decimal) -> str:
+        if self.chinese:
+            return to_chinese_numeral(int(number))
+        return f"{number:.{self.decimals}f}"
+
+    def at(self, value: float | Decimal) -> str:
+        """Chinese text for a point of the count-up: the number floored, unit held still.
+
+        The qualifiers are shown only when ``value`` has reached the figure.
+        """
+        if Decimal(value) >= self.value:
+            return self.text
+        number = _floor(Decimal(max(value, 0)) / SCALES[self.scale], self.decimals)
+        return self._digits(number) + self.scale + self.suffix
+
+
+class HasFigure(Protocol):
+    """What :func:`format_count` needs of a metric."""
+
+    @property
+    def figure(self) -> Figure: ...
+
+    @property
+    def unit_en(self) -> str: ...
+
+
+def parse_display(text: str) -> Figure:
+    """Split a display text such as ``97.49亿元`` or ``3万余个`` into a :class:`Figure`.
+
+    Raises:
+        DisplayTextError: when the text does not start with a number.
+    """
+    match = _DISPLAY_RE.match(text.strip())
+    if match is None:
+        raise DisplayTextError(text)
+    raw = match["number"]
+    if raw[0].isdigit():
+        number = Decimal(raw)
+        decimals = len(raw.partition(".")[2])
+        chinese = False
+    else:
+        number = Decimal(from_chinese_numeral(raw))
+        decimals = 0
+        chinese = True
+    return Figure(
+        prefix=match["prefix"] or "",
+        number=number,
+        decimals=decimals,
+        chinese=chinese,
+        scale=match["scale"] or "",
+        qualifier=match["qualifier"] or "",
+        suffix=match["suffix"],
+    )
+
+
+def format_count(value: float | Decimal, metric: HasFigure, lang: Lang = "zh") -> str:
+    """Text of a counter at ``value`` on its way from 0 to the metric's figure.
+
+    The decimals and unit of the final text are held fixed on every frame, the
+    number only grows, and the final frame equals the report's text exactly
+    (``0.00亿元`` … ``97.49亿元``; ``0万个`` … ``3万余个``).
+    """
+    if lang == "zh":
+        return metric.figure.at(value)
+    return format_count_en(value, metric.figure, metric.unit_en)
+
+
+def format_count_en(value: float | Decimal, figure: Figure, unit_en: str) -> str:
+    """English text of a counter (``9.749 billion yuan``, ``more than 30,000 bases``)."""
+    final = figure.value
+    word, divisor = _english_scale(final)
+    decimals = _decimals_needed(final / divisor)
+    done = Decimal(value) >= final
+    current = final if done else _floor(Decimal(max(value, 0)), 12)
+    number = _floor(current / divisor, decimals)
+    text = f"{number:,.{decimals}f}"
+    if word:
+        text += f" {word}"
+    if unit_en == "%" or figure.is_percent:
+        text += "%"
+    elif unit_en:
+        text += f" {unit_en}"
+    qualifier = figure.any_qualifier
+    if done and qualifier:
+        text = f"{_QUALIFIERS_EN[qualifier]} {text}"
+    return text
+
+
+def format_axis_tick(value: float, spacing: float, lang: Lang = "zh", percent: bool = False) -> str:
+    """Label for an axis tick at ``value`` when ticks are ``spacing`` apart.
+
+    Chinese ticks use 万 and 亿 (``5万``, ``1.5亿``); English ticks use thousands
+    separators, ``m`` and ``bn``. Decimals follow the tick spacing so labels stay
+    short and never show float noise.
+    """
+    if percent:
+        return f"{_trim(value, spacing, 1)}%"
+    magnitude = abs(value)
+    if lang == "zh":
+        steps = ((100_000_000, "亿"), (10_000, "万"))
+    else:
+        steps = ((1_000_000_000, " bn"), (1_000_000, " m"))
+    for divisor, word in steps:
+        if magnitude >= divisor:
+            return f"{_trim(value / divisor, spacing / divisor, 1)}{word}"
+    text = _trim(value, spacing, 1)
+    return f"{float(text):,.0f}" if lang == "en" and "." not in text else text
+
+
+def to_chinese_numeral(number: int) -> str:
+    """Write 0–99 in Chinese numerals (``5`` gives ``五``, ``21`` gives ``二十一``)."""
+    if not 0 <= number <= 99:
+        raise DisplayTextError(str(number))
+    tens, units = divmod(number, 10)
+    if tens == 0:
+        return _CHINESE_DIGITS[units]
+    text = ("" if tens == 1 else _CHINESE_DIGITS[tens]) + "十"
+    return text + (_CHINESE_DIGITS[units] if units else "")
+
+
+def from_chinese_numeral(text: str) -> int:
+    """Read a Chinese numeral from 0 to 99 (``五`` gives 5, ``二十一`` gives 21)."""
+    head, ten, tail = text.partition("十")
+    try:
+        if not ten:
+            if len(text) != 1:
+                raise KeyError(text)
+            return _CHINESE_VALUES[text]
+        tens = _CHINESE_VALUES[head] if head else 1
+        units = _CHINESE_VALUES[tail] if tail else 0
+    except KeyError:
+        raise DisplayTextError(text) from None
+    if len(head) > 1 or len(tail) > 1:
+        raise DisplayTextError(text)
+    return tens * 10 + units
+
+
+def _floor(value: Decimal, decimals: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_FLOOR)
+
+
+def _english_scale(value: Decimal) -> tuple[str, int]:
+    if value >= 1_000_000_000:
+        return "billion", 1_000_000_000
+    if value >= 1_000_000:
+        return "million", 1_000_000
+    return "", 1
+
+
+def _decimals_needed(number: Decimal) -> int:
+    exponent = number.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _trim(value: float, spacing: float, floor_decimals: int) -> str:
+    """Format ``value`` with as many decimals as ``spacing`` needs, trailing zeros cut."""
+    if spacing <= 0 or not math.isfinite(spacing):
+        decimals = floor_decimals
+    else:
+        decimals = max(0, -math.floor(math.log10(spacing) + 1e-9))
+    text = f"{value:.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text

@@ -1,0 +1,140 @@
+"""The columns of each table and how to read one cell, reporting what is wrong."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import pandas as pd
+
+from fulian_viewer.model.problems import Problem, problem
+
+
+@dataclass(frozen=True)
+class TableSchema:
+    """Columns a table must have (``required``, never empty) and may have (``optional``)."""
+
+    required: tuple[str, ...]
+    optional: tuple[str, ...] = ()
+
+    @property
+    def allowed(self) -> tuple[str, ...]:
+        """Every column the table may have."""
+        return self.required + self.optional
+
+
+SCHEMAS: dict[str, TableSchema] = {
+    "deck": TableSchema(required=("key", "zh"), optional=("en",)),
+    "sections": TableSchema(
+        required=("order", "id", "title_zh"),
+        optional=("subtitle_zh", "title_en", "subtitle_en", "summary_zh", "summary_en"),
+    ),
+    "metrics": TableSchema(
+        required=("section", "id", "label_zh", "value", "unit", "display", "source"),
+        optional=("label_en", "unit_en", "headline", "scorecard"),
+    ),
+    "charts": TableSchema(
+        required=("section", "id", "type", "title_zh", "metrics"),
+        optional=("order", "title_en"),
+    ),
+}
+
+_ID_RE = re.compile(r"^[A-Za-z0-9_-]+$")
+_TRUE = {"是", "yes", "y", "true", "1", "✓", "√", "x"}
+_FALSE = {"否", "no", "n", "false", "0", ""}
+LIST_SEPARATORS = re.compile(r"[;；,，、\s]+")
+
+
+class Cells:
+    """Reads the cells of one table, collecting problems with file, row and column."""
+
+    def __init__(self, frame: pd.DataFrame, label: str, schema: TableSchema) -> None:
+        self.frame = frame
+        self.label = label
+        self.schema = schema
+        self.problems: list[Problem] = []
+        self._check_columns()
+
+    @property
+    def usable(self) -> bool:
+        """Whether every required column is present."""
+        return all(column in self.frame.columns for column in self.schema.required)
+
+    def rows(self) -> list[tuple[int, dict[str, str]]]:
+        """(Excel row number, {column: text}) for each data row."""
+        records = self.frame.to_dict(orient="index")
+        return [(int(row), {str(k): str(v) for k, v in cells.items()}) for row, cells in records.items()]
+
+    def add(self, code: str, row: int | None = None, column: str | None = None, **params: object) -> None:
+        """Record a problem in this table."""
+        self.problems.append(problem(self.label, code, row=row, column=column, **params))
+
+    def text(self, row: int, cells: dict[str, str], column: str) -> str | None:
+        """A cell's text; None (and a problem) when a required cell is empty."""
+        value = cells.get(column, "")
+        if not value and column in self.schema.required:
+            self.add("empty_cell", row, column)
+            return None
+        return value
+
+    def identifier(self, row: int, cells: dict[str, str], column: str) -> str | None:
+        """An id made of letters, digits, ``_`` and ``-``."""
+        value = self.text(row, cells, column)
+        if value is None:
+            return None
+        if not _ID_RE.match(value):
+            self.add("bad_id", row, column, id=value)
+            return None
+        return value
+
+    def number(self, row: int, cells: dict[str, str], column: str) -> Decimal | None:
+        """A finite, non-negative number; full-width digits and ``1,234`` are accepted."""
+        value = self.text(row, cells, column)
+        if value is None:
+            return None
+        normal = re.sub(r"[,\s]", "", unicodedata.normalize("NFKC", value))
+        try:
+            number = Decimal(normal)
+        except InvalidOperation:
+            self.add("not_a_number", row, column, text=value)
+            return None
+        if not number.is_finite():
+            self.add("not_finite", row, column, text=value)
+            return None
+        if number < 0:
+            self.add("negative", row, column, text=value)
+            return None
+        return number
+
+    def integer(self, row: int, cells: dict[str, str], column: str, default: int) -> int | None:
+        """A whole number, or ``default`` when an optional cell is empty."""
+        if not cells.get(column) and column not in self.schema.required:
+            return default
+        number = self.number(row, cells, column)
+        if number is None:
+            return None
+        if number != number.to_integral_value():
+            self.add("not_an_integer", row, column, text=cells[column])
+            return None
+        return int(number)
+
+    def flag(self, row: int, cells: dict[str, str], column: str) -> bool:
+        """A yes/no cell (是/否, yes/no, true/false, 1/0); empty means no."""
+        value = cells.get(column, "").strip().lower()
+        if value in _TRUE:
+            return True
+        if value not in _FALSE:
+            self.add("bad_flag", row, column, text=cells[column])
+        return False
+
+    def _check_columns(self) -> None:
+        columns = [str(c) for c in self.frame.columns]
+        for column in self.schema.required:
+            if column not in columns:
+                self.add("missing_column", 1, column, name=column)
+        allowed = ", ".join(self.schema.allowed)
+        for column in columns:
+            if column not in self.schema.allowed:
+                self.add("unknown_column", 1, column, name=column, allowed=allowed)

@@ -1,0 +1,270 @@
+"""Read a dataset's tables from a folder of CSV files or an ``.xlsx`` workbook.
+
+Reading is strictly read-only. Text files are decoded with a fixed chain (BOM,
+strict UTF-8, GB18030 as saved by Excel on Chinese Windows) and anything else is
+refused with a plain message rather than guessed. Each table becomes a pandas
+DataFrame of strings whose index is the row number as Excel shows it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any
+
+import pandas as pd
+
+from fulian_viewer.model.problems import Problem, problem
+
+TABLE_NAMES = ("deck", "sections", "metrics", "charts")
+MAX_FILE_BYTES = 20 * 1024 * 1024
+_SNIFF_BYTES = 8192
+
+
+class DecodeError(Exception):
+    """Raised when bytes are not text in an encoding we accept; ``code`` says why."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+@dataclass
+class RawDataset:
+    """The tables of a dataset as read, before validation.
+
+    Attributes:
+        folder: the folder that relative paths in the data are resolved against.
+        tables: table name to (DataFrame of strings indexed by Excel row, label).
+        encodings: file label to the encoding it was read in.
+        problems: what went wrong while reading.
+    """
+
+    folder: Path
+    tables: dict[str, tuple[pd.DataFrame, str]] = field(default_factory=dict)
+    encodings: dict[str, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Decode file bytes; return the text and the name of the encoding used.
+
+    Raises:
+        DecodeError: ``binary`` for a non-text file, ``encoding`` when the bytes
+            are neither UTF-8 (with or without BOM), UTF-16 with BOM nor GB18030.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16"), "UTF-16"
+    if b"\x00" in data[:_SNIFF_BYTES]:
+        raise DecodeError("binary")
+    if data.startswith(codecs.BOM_UTF8):
+        text, name = _strict(data[len(codecs.BOM_UTF8) :], "utf-8"), "UTF-8 (BOM)"
+    else:
+        try:
+            text, name = data.decode("utf-8"), "UTF-8"
+        except UnicodeDecodeError:
+            text, name = _strict(data, "gb18030"), "GB18030"
+            if not _looks_chinese(text):
+                raise DecodeError("encoding") from None
+    if _has_control_characters(text[:_SNIFF_BYTES]):
+        raise DecodeError("binary")
+    return text, name
+
+
+def read_dataset(path: Path) -> RawDataset:
+    """Read the four tables of the dataset at ``path`` (a folder or a workbook)."""
+    if not path.exists():
+        raw = RawDataset(folder=path.parent)
+        raw.problems.append(problem(str(path), "not_found"))
+        return raw
+    if path.is_dir():
+        return _read_folder(path)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return _read_workbook(path)
+    raw = RawDataset(folder=path.parent)
+    raw.problems.append(problem(str(path), "not_a_dataset"))
+    return raw
+
+
+def read_text_file(path: Path, label: str) -> tuple[str | None, list[Problem]]:
+    """Read and decode one text file, reporting problems against ``label``."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None, [problem(label, "not_found")]
+    except OSError as error:
+        return None, [problem(label, "unreadable", reason=error.strerror or error)]
+    if not data.strip():
+        return None, [problem(label, "empty_file")]
+    try:
+        text, _ = decode_text(data)
+    except DecodeError as error:
+        return None, [problem(label, error.code)]
+    return text, []
+
+
+def resolve_inside(folder: Path, relative: str) -> Path | None:
+    """Resolve a path written in the data, or None when it leads outside ``folder``.
+
+    Absolute paths, drive letters, UNC paths and links that escape are refused.
+    """
+    text = relative.strip().replace("\\", "/")
+    if not text or PureWindowsPath(relative).drive or PurePosixPath(text).is_absolute():
+        return None
+    base = folder.resolve()
+    target = (base / text).resolve()
+    return target if target.is_relative_to(base) else None
+
+
+def _read_folder(folder: Path) -> RawDataset:
+    raw = RawDataset(folder=folder)
+    for name in TABLE_NAMES:
+        label = f"{name}.csv"
+        path = folder / label
+        if not path.is_file():
+            raw.problems.append(problem(label, "missing_file", expected=str(path)))
+            continue
+        frame = _read_csv(path, label, raw)
+        if frame is not None:
+            raw.tables[name] = (frame, label)
+    return raw
+
+
+def _read_csv(path: Path, label: str, raw: RawDataset) -> pd.DataFrame | None:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raw.problems.append(problem(label, "unreadable", reason=error.strerror or error))
+        return None
+    if len(data) > MAX_FILE_BYTES:
+        raw.problems.append(problem(label, "too_large", size=len(data)))
+        return None
+    if not data.strip(codecs.BOM_UTF8 + b" \t\r\n"):
+        raw.problems.append(problem(label, "empty_file"))
+        return None
+    try:
+        text, encoding = decode_text(data)
+    except DecodeError as error:
+        raw.problems.append(problem(label, error.code))
+        return None
+    raw.encodings[label] = encoding
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+    except csv.Error as error:
+        raw.problems.append(problem(label, "malformed", reason=error))
+        return None
+    return _frame(rows, label, raw)
+
+
+def _read_workbook(path: Path) -> RawDataset:
+    raw = RawDataset(folder=path.parent)
+    try:
+        # pandas opens the workbook read-only with cached values (no formulas run);
+        # defusedxml, a dependency, guards openpyxl against XML bombs.
+        sheets: dict[str, pd.DataFrame] = pd.read_excel(
+            path, sheet_name=None, header=None, dtype=object, engine="openpyxl"
+        )
+    except Exception as error:  # openpyxl raises many types for a damaged file
+        raw.problems.append(problem(path.name, "unreadable", reason=_first_line(error)))
+        return raw
+    by_name = {name.strip().lower(): frame for name, frame in sheets.items()}
+    for name in TABLE_NAMES:
+        label = f"{path.name}:{name}"
+        sheet = by_name.get(name)
+        if sheet is None:
+            raw.problems.append(problem(path.name, "missing_sheet", sheet=name))
+            continue
+        rows = [[_cell_text(value) for value in row] for row in sheet.itertuples(index=False)]
+        frame = _frame(rows, label, raw)
+        if frame is not None:
+            raw.tables[name] = (frame, label)
+    return raw
+
+
+def _frame(rows: list[list[str]], label: str, raw: RawDataset) -> pd.DataFrame | None:
+    """Turn parsed rows into a DataFrame indexed by Excel row; report structure problems."""
+    rows = _trim_trailing_empty(rows)
+    if not rows:
+        raw.problems.append(problem(label, "empty_file"))
+        return None
+    header = [cell.strip().lstrip("\ufeff") for cell in rows[0]]
+    while header and not header[-1]:
+        header.pop()
+    seen: set[str] = set()
+    for name in header:
+        if name in seen:
+            raw.problems.append(problem(label, "duplicate_column", row=1, column=name, name=name))
+        seen.add(name)
+    body: dict[int, list[str]] = {}
+    for number, row in enumerate(rows[1:], start=2):
+        cells = [cell.strip() for cell in row]
+        if not any(cells):
+            continue
+        if len(cells) < len(header):
+            raw.problems.append(
+                problem(label, "truncated_row", row=number, found=len(cells), expected=len(header))
+            )
+            cells += [""] * (len(header) - len(cells))
+        extra = sum(1 for cell in cells[len(header) :] if cell)
+        if extra:
+            raw.problems.append(problem(label, "extra_cells", row=number, count=extra))
+        body[number] = cells[: len(header)]
+    if not body:
+        raw.problems.append(problem(label, "no_rows"))
+    frame = pd.DataFrame.from_dict(body, orient="index", columns=header, dtype=str)
+    return frame.loc[:, ~frame.columns.duplicated()]
+
+
+def _trim_trailing_empty(rows: Iterable[list[str]]) -> list[list[str]]:
+    kept = [list(row) for row in rows]
+    while kept and not any(cell.strip() for cell in kept[-1]):
+        kept.pop()
+    return kept
+
+
+def _cell_text(value: Any) -> str:
+    """Text of a workbook cell: whole floats without ``.0``, blanks as ``""``."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise DecodeError("encoding") from None
+
+
+def _looks_chinese(text: str) -> bool:
+    """Whether text decoded as GB18030 is plausibly Chinese rather than mojibake."""
+    wide = [ch for ch in text if ord(ch) > 0x7F]
+    if not wide:
+        return True
+    plausible = sum(
+        1
+        for ch in wide
+        if 0x4E00 <= ord(ch) <= 0x9FFF
+        or 0x3000 <= ord(ch) <= 0x303F
+        or 0xFF00 <= ord(ch) <= 0xFFEF
+        or 0x2000 <= ord(ch) <= 0x206F
+    )
+    return plausible >= 0.9 * len(wide)
+
+
+def _has_control_characters(text: str) -> bool:
+    return any(ord(ch) < 0x20 and ch not in "\t\r\n\f" for ch in text)
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip() or type(error).__name__
+    return text.splitlines()[0]
