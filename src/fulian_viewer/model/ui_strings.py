@@ -1,0 +1,77 @@
+"""Every string the interface itself shows, in Chinese and English.
+
+Kept Qt-free and in one table so the bundled font can be checked to cover them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from fulian_viewer.model.numbers import Lang
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "app_title": ("巴渝巾帼数据展", "Chongqing Women's Federation in Figures"),
+    "source_prefix": ("来源", "Source"),
+    "source_line": ("来源：《{report}》· {section}", "Source: {report} · {section}"),
+    "cover_source": ("来源：《{report}》", "Source: {report}"),
+    "period_line": ("{organisation} · 过去{period}", "{organisation} · the past {period}"),
+    "part": ("第{number}部分", "Part {number}"),
+    "scorecard": ("成绩单", "Scorecard"),
+    "closing": ("结语", "Closing"),
+    "cover": ("封面", "Cover"),
+    "credits": ("文 / 图", "Text and photos"),
+    "thanks": ("谢谢观看", "Thank you"),
+    "pane_number": ("{current} / {total}", "{current} / {total}"),
+    "overview_title": ("全部页面", "All panes"),
+    "overview_hint": (
+        "方向键选择 · 回车打开 · Esc 返回",
+        "Arrows to choose · Enter to open · Esc to go back",
+    ),
+    "help_title": ("操作说明", "Keys and gestures"),
+    "help_next": ("下一页", "Next pane"),
+    "help_next_keys": (
+        "→ ↓ PgDn 空格 回车 N · 点击右半屏 · 向左滑动",
+        "→ ↓ PgDn Space Enter N · click right half · swipe left",
+    ),
+    "help_previous": ("上一页", "Previous pane"),
+    "help_previous_keys": (
+        "← ↑ PgUp 退格 Shift+空格 P · 点击左半屏 · 向右滑动",
+        "← ↑ PgUp Backspace Shift+Space P · click left half · swipe right",
+    ),
+    "help_first_last": ("第一页 / 最后一页", "First / last pane"),
+    "help_jump": ("跳到第 N 页", "Jump to pane N"),
+    "help_overview": ("全部页面", "Overview of all panes"),
+    "help_blank": ("黑屏 / 恢复", "Blank the screen / back"),
+    "help_fullscreen": ("全屏", "Full screen"),
+    "help_language": ("中文 / English", "中文 / English"),
+    "help_replay": ("重播本页动画", "Replay this pane"),
+    "help_final": ("立即显示最终数字", "Show final figures at once"),
+    "help_source": ("查看数字出处", "Show where a figure comes from"),
+    "help_help": ("显示 / 关闭本说明", "Show / hide this help"),
+    "help_escape": ("关闭浮层 / 退出全屏", "Close overlay / leave full screen"),
+    "provenance_title": ("数字出处", "Where this figure comes from"),
+    "provenance_section": ("所在部分：{section}", "Section: {section}"),
+    "provenance_report": ("出自《{report}》", "From {report}"),
+    "provenance_hint": ("点击数字或按 I 查看出处", "Tap a figure or press I for its source"),
+    "data_problems": (
+        "数据有 {count} 个问题，已跳过有问题的行",
+        "The data has {count} problem(s); rows with problems were left out",
+    ),
+    "fallback_notice": (
+        "所选数据无法使用，正在显示内置报告",
+        "The chosen data cannot be used; showing the bundled report",
+    ),
+}
+
+
+def ui_text(key: str, lang: Lang, **fields: object) -> str:
+    """The interface string ``key`` in ``lang``, with ``fields`` filled in."""
+    zh, en = STRINGS[key]
+    return (en if lang == "en" else zh).format(**fields)
+
+
+def all_ui_characters() -> Iterator[str]:
+    """Every template of every string, for the font coverage check."""
+    for zh, en in STRINGS.values():
+        yield zh
+        yield en
