@@ -331,9 +331,11 @@ class _Builder:
             if section_id is not None and section_id in first_row:
                 cells.add("duplicate_id", row, "id", id=section_id, first=first_row[section_id])
                 continue
-            if section_id is None or order is None or title is None:
+            if section_id is None:
                 continue
-            first_row[section_id] = row
+            first_row[section_id] = row  # known even when the row is left out below
+            if order is None or title is None:
+                continue
             own_metrics = by_section.pop(section_id, [])
             if not own_metrics:
                 cells.add("section_without_metrics", row, "id", id=section_id)

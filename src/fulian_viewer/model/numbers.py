@@ -100,7 +100,7 @@ class Figure:
         """
         if Decimal(value) >= self.value:
             return self.text
-        number = _floor(Decimal(max(value, 0)) / SCALES[self.scale], self.decimals)
+        number = _floor(_non_negative(value) / SCALES[self.scale], self.decimals)
         return self._digits(number) + self.scale + self.suffix
 
 
@@ -161,7 +161,7 @@ def format_count_en(value: float | Decimal, figure: Figure, unit_en: str) -> str
     word, divisor = _english_scale(final)
     decimals = _decimals_needed(final / divisor)
     done = Decimal(value) >= final
-    current = final if done else _floor(Decimal(max(value, 0)), 12)
+    current = final if done else _floor(_non_negative(value), 12)
     number = _floor(current / divisor, decimals)
     text = f"{number:,.{decimals}f}"
     if word:
@@ -223,6 +223,12 @@ def from_chinese_numeral(text: str) -> int:
     if len(head) > 1 or len(tail) > 1:
         raise DisplayTextError(text)
     return tens * 10 + units
+
+
+def _non_negative(value: float | Decimal) -> Decimal:
+    """``value`` as a Decimal, with anything below zero (and ``-0.0``) as 0, so no ``-0``."""
+    number = Decimal(value)
+    return number if number > 0 else Decimal(0)
 
 
 def _floor(value: Decimal, decimals: int) -> Decimal:

@@ -63,10 +63,13 @@ def decode_text(data: bytes) -> tuple[str, str]:
     if b"\x00" in data[:_SNIFF_BYTES]:
         raise DecodeError("binary")
     if data.startswith(codecs.BOM_UTF8):
-        text, name = _strict(data[len(codecs.BOM_UTF8) :], "utf-8"), "UTF-8 (BOM)"
+        try:
+            text, name = _utf8(data[len(codecs.BOM_UTF8) :]), "UTF-8 (BOM)"
+        except UnicodeDecodeError:
+            raise DecodeError("encoding") from None
     else:
         try:
-            text, name = data.decode("utf-8"), "UTF-8"
+            text, name = _utf8(data), "UTF-8"
         except UnicodeDecodeError:
             text, name = _strict(data, "gb18030"), "GB18030"
             if not _looks_chinese(text):
@@ -236,6 +239,21 @@ def _cell_text(value: Any) -> str:
             return ""
         return str(int(value)) if value.is_integer() else repr(value)
     return str(value)
+
+
+def _utf8(data: bytes) -> str:
+    """Strict UTF-8, except that a character cut off at the very end is dropped.
+
+    A file cut short (an interrupted copy) usually ends mid-character; it is still
+    UTF-8, and the cut row is then reported as truncated rather than the whole file
+    as being in an unknown encoding.
+    """
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if error.reason != "unexpected end of data":
+            raise
+        return data[: error.start].decode("utf-8")
 
 
 def _strict(data: bytes, encoding: str) -> str:

@@ -1,0 +1,1 @@
+"""Input controllers: each turns one kind of input into the deck's actions."""

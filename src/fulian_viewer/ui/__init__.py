@@ -1,0 +1,1 @@
+"""Qt views: widgets that show the model, each given the model it shows."""

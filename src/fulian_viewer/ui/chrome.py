@@ -1,0 +1,57 @@
+"""The deck's chrome: a progress bar, one dot per pane and the current pane's number."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from fulian_viewer.model.deck import DeckState
+from fulian_viewer.model.ui_strings import ui_text
+from fulian_viewer.ui import theme
+from fulian_viewer.ui.fonts import display_font
+
+
+class ProgressChrome(QWidget):
+    """A thin strip along the bottom edge: progress, dots and ``3 / 7``."""
+
+    def __init__(self, state: DeckState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        state.subscribe("index", self.refresh)
+        state.subscribe("lang", self.refresh)
+        self.refresh()
+
+    @property
+    def number_text(self) -> str:
+        """The current pane's number, from 1."""
+        return ui_text("pane_number", self.state.lang, current=self.state.index + 1, total=self.state.count)
+
+    def refresh(self) -> None:
+        """Redraw for the current pane."""
+        self.setAccessibleName(self.number_text)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        """Draw the bar, the dots and the number."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        frame = theme.Frame.of(self.window().width(), self.window().height())
+        bar = frame.px(6)
+        fraction = (self.state.index + 1) / self.state.count
+        painter.fillRect(QRectF(0, self.height() - bar, self.width(), bar), theme.TRACK)
+        painter.fillRect(QRectF(0, self.height() - bar, self.width() * fraction, bar), theme.GOLD)
+        radius = frame.px(6)
+        step = frame.px(26)
+        y = self.height() - bar - frame.px(22)
+        x = self.width() - frame.px(80) - step * (self.state.count - 1)
+        for index in range(self.state.count):
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(theme.GOLD if index == self.state.index else theme.TRACK)
+            painter.drawEllipse(QRectF(x + index * step - radius, y - radius, 2 * radius, 2 * radius))
+        painter.setFont(display_font(frame.px(20), bold=True))
+        painter.setPen(theme.MUTED)
+        text_rect = QRectF(self.width() - frame.px(70), y - frame.px(16), frame.px(66), frame.px(32))
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), self.number_text)
+        painter.end()

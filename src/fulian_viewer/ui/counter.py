@@ -1,0 +1,167 @@
+"""An animated counter: a figure that counts up to the report's exact text, with its label."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from fulian_viewer.model.numbers import Lang, format_count
+from fulian_viewer.model.report import Metric
+from fulian_viewer.ui import theme
+from fulian_viewer.ui.fonts import display_font
+from fulian_viewer.ui.text import TextBlock
+
+DIGITS = "0123456789"
+
+
+class TabularText:
+    """Draws text with every digit in a cell of one width, so counting never jitters."""
+
+    def __init__(self, font: QFont) -> None:
+        self.font = font
+        self._metrics = QFontMetricsF(font)
+        self._digit = max(self._metrics.horizontalAdvance(d) for d in DIGITS)
+
+    def width(self, text: str) -> float:
+        """The width ``text`` takes when drawn."""
+        return sum(self._advance(ch) for ch in text)
+
+    def draw(self, painter: QPainter, x: float, baseline: float, text: str) -> None:
+        """Draw ``text`` from ``x`` on ``baseline``."""
+        painter.setFont(self.font)
+        for ch in text:
+            advance = self._advance(ch)
+            offset = (advance - self._metrics.horizontalAdvance(ch)) / 2 if ch in DIGITS else 0
+            painter.drawText(QPointF(x + offset, baseline), ch)
+            x += advance
+
+    @property
+    def ascent(self) -> float:
+        """Height above the baseline."""
+        return self._metrics.ascent()
+
+    @property
+    def height(self) -> float:
+        """Line height."""
+        return self._metrics.height()
+
+    def _advance(self, ch: str) -> float:
+        return self._digit if ch in DIGITS else self._metrics.horizontalAdvance(ch)
+
+
+class CounterView(QWidget):
+    """One metric: its figure counting up (``0.00亿元`` … ``97.49亿元``) over its label.
+
+    Signals:
+        activated: the counter was clicked or tapped; carries the metric.
+    """
+
+    activated = Signal(object)
+
+    def __init__(self, metric: Metric, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Not ``self.metric``: that would shadow QPaintDevice.metric() and crash Qt.
+        self.figure_metric = metric
+        self._lang: Lang = "zh"
+        self._progress = 1.0
+        self._text = metric.display
+        self._centered = False
+        self._number_px = 96
+        self._drawer = TabularText(display_font(self._number_px, bold=True))
+        self.label = TextBlock(self, color=theme.IVORY, wrap=True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.set_lang("zh")
+
+    @property
+    def shown_text(self) -> str:
+        """The figure's text as currently drawn."""
+        return self._text
+
+    @property
+    def final_text(self) -> str:
+        """The text the counter ends on."""
+        return format_count(self.figure_metric.value, self.figure_metric, self._lang)
+
+    @property
+    def fits(self) -> bool:
+        """Whether figure and label fit without clipping."""
+        return self._drawer.width(self.final_text) <= self.width() + 0.5 and self.label.fits
+
+    def set_lang(self, lang: Lang) -> None:
+        """Show the figure and label in ``lang``."""
+        self._lang = lang
+        self.label.set_text(self.figure_metric.label(lang))
+        self.setAccessibleName(f"{self.final_text} {self.figure_metric.label(lang)}")
+        self._relayout()
+        self.set_progress(self._progress)
+
+    def configure(self, number_px: int, label_px: int, centered: bool = False) -> None:
+        """Set the figure's and label's pixel sizes and alignment."""
+        self._number_px = number_px
+        self._centered = centered
+        align = Qt.AlignmentFlag.AlignHCenter if centered else Qt.AlignmentFlag.AlignLeft
+        self.label._align = align | Qt.AlignmentFlag.AlignTop
+        self.label.set_font_size(label_px, max(10, int(label_px * 0.6)))
+        self._relayout()
+
+    def set_progress(self, progress: float) -> None:
+        """Show the count-up at ``progress`` (0 to 1, already eased); 1 is the exact final text."""
+        self._progress = min(max(progress, 0.0), 1.0)
+        value: Decimal | float = self.figure_metric.value
+        if self._progress < 1.0:
+            value = float(self.figure_metric.value) * self._progress
+        text = format_count(value, self.figure_metric, self._lang)
+        if text != self._text:
+            self._text = text
+            self.update()
+
+    def number_height(self) -> int:
+        """Height of the figure's line."""
+        return int(self._drawer.height + 1)
+
+    def preferred_height(self, width: int) -> int:
+        """Height needed for the figure and the label at ``width``."""
+        return self.number_height() + self.label.needed_height(width)
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
+        """Fit the figure's font to the new width."""
+        self._relayout()
+
+    def _relayout(self) -> None:
+        size = self._number_px
+        final = self.final_text
+        while True:
+            drawer = TabularText(display_font(size, bold=True))
+            if drawer.width(final) <= self.width() or size <= 12:
+                break
+            size = int(size * 0.93)
+        self._drawer = drawer
+        top = self.number_height()
+        self.label.setGeometry(0, top, self.width(), max(1, self.height() - top))
+        self.update()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        """Ask for this figure's source."""
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.activated.emit(self.figure_metric)
+            event.accept()
+        else:
+            super().mousePressEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        """Draw the figure."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(theme.GOLD)
+        # Right-align the moving text inside the final text's box, so the unit
+        # holds still while digits are added on the left.
+        final_width = self._drawer.width(self.final_text)
+        left = (self.width() - final_width) / 2 if self._centered else 0.0
+        x = left + final_width - self._drawer.width(self._text)
+        self._drawer.draw(painter, x, self._drawer.ascent, self._text)
+        painter.end()

@@ -1,0 +1,144 @@
+"""The bundled Chinese font: registering it with Qt and making display fonts from it.
+
+The package ships subsets of Noto Sans CJK SC (see ``resources/fonts/README.md``)
+so the viewer renders Chinese on machines without any Chinese font. Call
+:func:`register_bundled_fonts` once a ``QGuiApplication`` exists, then ask
+:func:`display_font` for every font the views draw with.
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QFontDatabase
+
+__all__ = ["BUNDLED_FILES", "FAMILY", "display_font", "register_bundled_fonts"]
+
+logger = logging.getLogger(__name__)
+
+FAMILY = "Noto Sans CJK SC"
+"""The family name of the bundled faces (the Simplified Chinese one, not JP/KR/TC)."""
+
+BUNDLED_FILES = ("NotoSansCJKsc-Regular.otf", "NotoSansCJKsc-Bold.otf")
+"""The font files the package is expected to ship; a missing one is logged."""
+
+LARGE_TEXT_PX = 24
+"""From this pixel size up, text is drawn unhinted (faithful shapes and spacing)."""
+
+# Font file location -> application font id, so a second call registers nothing.
+_registered: dict[str, int] = {}
+
+
+def _fonts_dir() -> Traversable:
+    """Return the package's ``resources/fonts`` folder."""
+    return files("fulian_viewer") / "resources" / "fonts"
+
+
+def _add_font(font_file: Traversable) -> int:
+    """Add one font file to Qt's application fonts; return its id, or -1 on failure."""
+    if isinstance(font_file, Path):
+        return QFontDatabase.addApplicationFont(str(font_file))
+    # Inside a zip or a frozen bundle there may be no real file for Qt to open.
+    return QFontDatabase.addApplicationFontFromData(font_file.read_bytes())
+
+
+def _is_live(font_id: int) -> bool:
+    """Tell whether ``font_id`` is still registered (not lost with an earlier application)."""
+    return font_id >= 0 and bool(QFontDatabase.applicationFontFamilies(font_id))
+
+
+def register_bundled_fonts(fonts_dir: Traversable | None = None) -> str:
+    """Add every bundled ``.otf`` to Qt's font database, once.
+
+    Needs a ``QGuiApplication`` (or ``QApplication``) to exist already. Files
+    already registered are skipped, so calling this again adds nothing. A
+    missing folder, a missing expected file or a file Qt cannot load is logged
+    as a warning and otherwise ignored: Qt then falls back to system fonts.
+
+    Args:
+        fonts_dir: The folder to load from; the package's ``resources/fonts``
+            when ``None``.
+
+    Returns:
+        The family name to ask for: ``"Noto Sans CJK SC"``.
+
+    """
+    folder = _fonts_dir() if fonts_dir is None else fonts_dir
+    try:
+        font_files = sorted(
+            (entry for entry in folder.iterdir() if entry.name.lower().endswith(".otf")),
+            key=lambda entry: entry.name,
+        )
+    except OSError as error:
+        logger.warning("Bundled font folder %s cannot be read: %s", folder, error)
+        return FAMILY
+
+    if fonts_dir is None:
+        present = {entry.name for entry in font_files}
+        for name in BUNDLED_FILES:
+            if name not in present:
+                logger.warning("Bundled font %s is missing from %s", name, folder)
+
+    for font_file in font_files:
+        key = str(font_file)
+        if key in _registered and _is_live(_registered[key]):
+            continue
+        try:
+            font_id = _add_font(font_file)
+        except OSError as error:
+            logger.warning("Bundled font %s cannot be read: %s", font_file, error)
+            continue
+        if font_id < 0:
+            logger.warning("Qt could not load the bundled font %s", font_file)
+            continue
+        _registered[key] = font_id
+        families = QFontDatabase.applicationFontFamilies(font_id)
+        if FAMILY not in families:
+            logger.warning("Bundled font %s has families %s, not %s", font_file, families, FAMILY)
+    return FAMILY
+
+
+def display_font(pixel_size: int, bold: bool = False) -> QFont:
+    """Make a font of the bundled family for drawing text ``pixel_size`` pixels high.
+
+    The family is set explicitly to the Simplified Chinese face so that font
+    fallback never picks the Japanese variant of a shared character. Line
+    metrics come from the typographic values where Qt supports that. Large
+    text is unhinted; small text keeps the platform's default hinting. Tabular
+    figures are requested where Qt supports font features (6.7+); the bundled
+    face's default digits are of equal width anyway.
+
+    Args:
+        pixel_size: The font's pixel size; at least 1.
+        bold: Whether to use the bold weight.
+
+    Returns:
+        A new ``QFont``.
+
+    """
+    font = QFont()
+    font.setFamilies([FAMILY])
+    font.setPixelSize(max(1, int(pixel_size)))
+    font.setWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+    font.setKerning(True)
+
+    strategy = getattr(QFont.StyleStrategy, "PreferTypoLineMetrics", None)
+    if strategy is not None:
+        font.setStyleStrategy(strategy)
+
+    font.setHintingPreference(
+        QFont.HintingPreference.PreferNoHinting
+        if pixel_size >= LARGE_TEXT_PX
+        else QFont.HintingPreference.PreferDefaultHinting
+    )
+
+    tag = getattr(QFont, "Tag", None)
+    if tag is not None and hasattr(font, "setFeature"):
+        try:
+            font.setFeature(tag("tnum"), 1)
+        except (TypeError, ValueError):  # an older binding with another signature
+            logger.debug("QFont.setFeature is not usable; tabular figures not requested")
+    return font

@@ -1,0 +1,48 @@
+"""The top-level window: the deck view filling it, and full screen on request."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtWidgets import QWidget
+
+from fulian_viewer.model.ui_strings import ui_text
+from fulian_viewer.ui.deck_view import DeckView
+
+
+class MainWindow(QWidget):
+    """A window that shows one deck view, edge to edge."""
+
+    def __init__(self, deck: DeckView) -> None:
+        super().__init__()
+        self.deck = deck
+        deck.setParent(self)
+        deck.fullscreen_requested.connect(self.toggle_fullscreen)
+        deck.escape_unhandled.connect(self.leave_fullscreen)
+        deck.state.subscribe("lang", self._retitle)
+        self.setMinimumSize(320, 240)
+        self._retitle()
+
+    def toggle_fullscreen(self) -> None:
+        """Enter full screen, or leave it."""
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+
+    def leave_fullscreen(self) -> None:
+        """Leave full screen (Esc with nothing else to close)."""
+        if self.isFullScreen():
+            self.showNormal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """Keep the deck filling the window."""
+        self.deck.setGeometry(self.rect())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        """Stop animations before the window goes."""
+        for pane in self.deck.panes:
+            pane.finish()
+        event.accept()
+
+    def _retitle(self) -> None:
+        self.setWindowTitle(ui_text("app_title", self.deck.state.lang))

@@ -1,0 +1,253 @@
+"""Overlays over the deck: blank screen, help, and a figure's source."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent
+from PySide6.QtWidgets import QLabel, QWidget
+
+from fulian_viewer.model.numbers import Lang
+from fulian_viewer.model.report import Metric, Report
+from fulian_viewer.model.ui_strings import ui_text
+from fulian_viewer.ui import theme
+from fulian_viewer.ui.fonts import display_font
+from fulian_viewer.ui.layout import Box, place
+from fulian_viewer.ui.text import TextBlock
+
+HELP_ROWS = (
+    ("help_next", "help_next_keys"),
+    ("help_previous", "help_previous_keys"),
+    ("help_first_last", "Home / End"),
+    ("help_jump", "1 – 9"),
+    ("help_overview", "O"),
+    ("help_blank", "B  ."),
+    ("help_fullscreen", "F  F5"),
+    ("help_language", "L"),
+    ("help_replay", "R"),
+    ("help_final", "S"),
+    ("help_source", "I"),
+    ("help_help", "?  H"),
+    ("help_escape", "Esc"),
+)
+
+
+class BlankOverlay(QWidget):
+    """A black screen (``B`` or ``.``), as a presenter's clicker expects."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        """Paint black."""
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), theme.BLACK)
+        painter.end()
+
+
+class _Dimmed(QWidget):
+    """An overlay that dims the deck and draws a rounded card."""
+
+    def card_rect(self) -> QRectF:
+        """Where the card goes."""
+        return QRectF(self.rect())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        """Dim the deck and draw the card."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), theme.QColor(20, 0, 2, 200))
+        frame = theme.Frame.of(self.width(), self.height())
+        path = QPainterPath()
+        path.addRoundedRect(self.card_rect(), frame.px(22), frame.px(22))
+        painter.setPen(theme.GOLD_DEEP)
+        painter.setBrush(theme.BACKGROUND_BOTTOM)
+        painter.drawPath(path)
+        painter.end()
+
+
+class HelpOverlay(_Dimmed):
+    """Every key and gesture, in the current language."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang: Lang = "zh"
+        self.title = TextBlock(self, color=theme.GOLD, bold=True, wrap=False)
+        self.rows = [
+            (TextBlock(self, color=theme.IVORY, wrap=True), TextBlock(self, color=theme.GOLD, wrap=True))
+            for _ in HELP_ROWS
+        ]
+
+    def set_lang(self, lang: Lang) -> None:
+        """Show the help in ``lang``."""
+        self.lang = lang
+        self.title.set_text(ui_text("help_title", lang))
+        for (action, keys), (action_key, keys_key) in zip(self.rows, HELP_ROWS, strict=True):
+            action.set_text(ui_text(action_key, lang))
+            keys.set_text(ui_text(keys_key, lang) if keys_key.startswith("help_") else keys_key)
+        self._arrange()
+
+    def card_rect(self) -> QRectF:
+        """A centred card."""
+        frame = theme.Frame.of(self.width(), self.height())
+        margin_x = frame.px(60) if frame.arrangement == "portrait" else self.width() * 0.16
+        return QRectF(self.rect()).adjusted(margin_x, frame.px(50), -margin_x, -frame.px(50))
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
+        """Re-lay out."""
+        self._arrange()
+
+    def _arrange(self) -> None:
+        frame = theme.Frame.of(self.width(), self.height())
+        card = self.card_rect()
+        s = frame.scale
+        box = Box(card.x() / s, card.y() / s, card.width() / s, card.height() / s).inset(48, 36)
+        head, rest = box.take_top(70, 16)
+        self.title.set_font_size(frame.px(44), frame.px(28))
+        place(self.title, head, frame)
+        for (action, keys), row in zip(self.rows, rest.rows([1.0] * len(self.rows), 6), strict=True):
+            left, right = row.columns([0.8, 1.6], 24)
+            action.set_font_size(frame.px(26), frame.px(14))
+            keys.set_font_size(frame.px(24), frame.px(14))
+            place(action, left, frame)
+            place(keys, right, frame)
+
+
+class ProvenancePanel(_Dimmed):
+    """A figure's source sentence from the report, the figure highlighted.
+
+    It closes by itself after ``timeout_ms`` and whenever the deck moves.
+    """
+
+    def __init__(self, report: Report, timeout_ms: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.report = report
+        self.current_metric: Metric | None = None
+        self.lang: Lang = "zh"
+        self.heading = TextBlock(self, color=theme.GOLD, bold=True, wrap=False)
+        self.figure = TextBlock(self, color=theme.GOLD, bold=True, wrap=False)
+        self.sentence = QLabel(self)
+        self.sentence.setTextFormat(Qt.TextFormat.RichText)
+        self.sentence.setWordWrap(True)
+        self.sentence.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.sentence.setOpenExternalLinks(False)
+        self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.where = TextBlock(self, color=theme.MUTED, wrap=True)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(max(1, timeout_ms))
+        self.timer.timeout.connect(self.hide)
+
+    def show_metric(self, metric: Metric, lang: Lang) -> None:
+        """Open the panel on ``metric``'s source, restarting the close timer."""
+        self.current_metric = metric
+        self.set_lang(lang)
+        self.show()
+        self.raise_()
+        self.timer.start()
+
+    def hideEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
+        """Stop the close timer with the panel."""
+        self.timer.stop()
+
+    def set_lang(self, lang: Lang) -> None:
+        """Show the panel in ``lang``."""
+        self.lang = lang
+        metric = self.current_metric
+        if metric is None:
+            return
+        section = self.report.section_of(metric)
+        report_title = self.report.deck.get("title", "zh")
+        self.heading.set_text(ui_text("provenance_title", lang))
+        self.figure.set_text(f"{metric.display}  {metric.label(lang)}")
+        self.sentence.setText(highlighted_sentence(metric))
+        self.sentence.setAccessibleName(metric.source)
+        self.where.set_text(
+            ui_text("provenance_section", lang, section=section.heading)
+            + "\n"
+            + ui_text("provenance_report", lang, report=report_title)
+        )
+        self._arrange()
+
+    def card_rect(self) -> QRectF:
+        """A wide card in the lower part of the screen."""
+        frame = theme.Frame.of(self.width(), self.height())
+        margin = frame.px(70)
+        height = self.height() * (0.55 if frame.arrangement == "portrait" else 0.62)
+        return QRectF(margin, self.height() - height - margin, self.width() - 2 * margin, height)
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
+        """Re-lay out."""
+        self._arrange()
+
+    def _arrange(self) -> None:
+        frame = theme.Frame.of(self.width(), self.height())
+        card = self.card_rect()
+        s = frame.scale
+        box = Box(card.x() / s, card.y() / s, card.width() / s, card.height() / s).inset(56, 40)
+        head, rest = box.take_top(56, 10)
+        figure, rest = rest.take_top(90, 18)
+        rest, where = rest.take_bottom(86, 14)
+        self.heading.set_font_size(frame.px(32), frame.px(20))
+        self.figure.set_font_size(frame.px(64), frame.px(30))
+        self.where.set_font_size(frame.px(24), frame.px(15))
+        place(self.heading, head, frame)
+        place(self.figure, figure, frame)
+        place(self.where, where, frame)
+        place(self.sentence, rest, frame)
+        self.sentence.setFont(display_font(frame.px(34)))
+        self.sentence.setStyleSheet(f"color: {theme.IVORY.name()}; background: transparent;")
+
+
+def highlighted_sentence(metric: Metric) -> str:
+    """The source sentence as escaped rich text, its figure in gold and bold.
+
+    The figure's characters are joined with word joiners so it never breaks.
+    """
+    source = metric.source
+    start = source.find(metric.display)
+    if start < 0:
+        return html.escape(source)
+    end = start + len(metric.display)
+    figure = "\u2060".join(html.escape(ch) for ch in source[start:end])
+    return (
+        html.escape(source[:start])
+        + f'<span style="color:{theme.GOLD.name()}; font-weight:700;">{figure}</span>'
+        + html.escape(source[end:])
+    )
+
+
+class NoticeBanner(QWidget):
+    """A one-line notice along the top edge that goes away by itself."""
+
+    def __init__(self, timeout_ms: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = TextBlock(self, color=theme.IVORY, wrap=False)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(max(1, timeout_ms))
+        self.timer.timeout.connect(self.hide)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def show_text(self, text: str) -> None:
+        """Show ``text`` (plain) until the timeout."""
+        self.text.set_text(text)
+        self.show()
+        self.raise_()
+        self.timer.start()
+
+    def hideEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
+        """Stop the timer with the banner."""
+        self.timer.stop()
+
+    def place_in(self, width: int, height: int) -> None:
+        """Lay out along the top of a ``width x height`` deck."""
+        frame = theme.Frame.of(width, height)
+        self.setGeometry(0, 0, width, frame.px(64))
+        self.text.set_font_size(frame.px(26), frame.px(14))
+        self.text.setGeometry(frame.px(40), frame.px(14), width - frame.px(80), frame.px(40))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        """A dark strip with a gold underline."""
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), theme.QColor(20, 0, 2, 220))
+        painter.fillRect(0, self.height() - 2, self.width(), 2, theme.GOLD_DEEP)
+        painter.end()

@@ -1,0 +1,125 @@
+"""The overview: a grid of every pane's thumbnail, opened with ``O``."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPixmap
+from PySide6.QtWidgets import QWidget
+
+from fulian_viewer.model.numbers import Lang
+from fulian_viewer.model.ui_strings import ui_text
+from fulian_viewer.ui import theme
+from fulian_viewer.ui.fonts import display_font
+
+
+class OverviewOverlay(QWidget):
+    """Thumbnails of all panes; click one, or move with arrows and press Enter.
+
+    Signals:
+        chosen: a pane was opened; carries its index.
+    """
+
+    chosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.thumbnails: list[QPixmap] = []
+        self.selected = 0
+        self.lang: Lang = "zh"
+        self.setAccessibleName(ui_text("overview_title", "zh"))
+
+    def open(self, thumbnails: list[QPixmap], current: int, lang: Lang) -> None:
+        """Show ``thumbnails`` with pane ``current`` selected."""
+        self.thumbnails = thumbnails
+        self.selected = current
+        self.lang = lang
+        self.setAccessibleName(ui_text("overview_title", lang))
+        self.show()
+        self.raise_()
+        self.update()
+
+    @property
+    def columns(self) -> int:
+        """How many thumbnails to a row."""
+        count = max(1, len(self.thumbnails))
+        aspect = self.width() / max(1, self.height())
+        return max(1, min(count, round(math.sqrt(count * aspect * 9 / 16) + 0.49)))
+
+    def move_selection(self, dx: int, dy: int) -> None:
+        """Move the selection by columns and rows, staying inside the grid."""
+        count = len(self.thumbnails)
+        if not count:
+            return
+        target = self.selected + dx + dy * self.columns
+        self.selected = max(0, min(count - 1, target))
+        self.update()
+
+    def open_selected(self) -> None:
+        """Open the selected pane."""
+        self.chosen.emit(self.selected)
+
+    def cells(self) -> list[QRectF]:
+        """Where each thumbnail is drawn."""
+        count = len(self.thumbnails)
+        if not count:
+            return []
+        frame = theme.Frame.of(self.width(), self.height())
+        top = frame.px(150)
+        margin = frame.px(60)
+        gap = frame.px(28)
+        columns = self.columns
+        rows = math.ceil(count / columns)
+        cell_w = (self.width() - 2 * margin - gap * (columns - 1)) / columns
+        cell_h = (self.height() - top - margin - gap * (rows - 1)) / rows
+        aspect = self.thumbnails[0].width() / max(1, self.thumbnails[0].height())
+        w = min(cell_w, cell_h * aspect)
+        h = w / aspect
+        used_w = columns * w + (columns - 1) * gap
+        left = (self.width() - used_w) / 2
+        return [
+            QRectF(left + (i % columns) * (w + gap), top + (i // columns) * (h + gap), w, h)
+            for i in range(count)
+        ]
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        """Open the thumbnail clicked."""
+        for index, rect in enumerate(self.cells()):
+            if rect.contains(event.position()):
+                self.selected = index
+                self.open_selected()
+                return
+        event.accept()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        """Draw the title and thumbnails, the selected one framed in gold."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        theme.paint_background(painter, self.width(), self.height())
+        frame = theme.Frame.of(self.width(), self.height())
+        painter.setPen(theme.GOLD)
+        painter.setFont(display_font(frame.px(44), bold=True))
+        title_rect = QRectF(0, frame.px(30), self.width(), frame.px(60))
+        painter.drawText(title_rect, int(Qt.AlignmentFlag.AlignCenter), ui_text("overview_title", self.lang))
+        painter.setPen(theme.MUTED)
+        painter.setFont(display_font(frame.px(22)))
+        hint_rect = QRectF(0, frame.px(92), self.width(), frame.px(36))
+        painter.drawText(hint_rect, int(Qt.AlignmentFlag.AlignCenter), ui_text("overview_hint", self.lang))
+        for index, (rect, pixmap) in enumerate(zip(self.cells(), self.thumbnails, strict=True)):
+            painter.drawPixmap(rect, pixmap, QRectF(pixmap.rect()))
+            selected = index == self.selected
+            pen = theme.GOLD if selected else theme.PANEL_BORDER
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            width = frame.px(5) if selected else 1
+            painter.setPen(theme.QColor(pen))
+            pen_obj = painter.pen()
+            pen_obj.setWidth(width)
+            painter.setPen(pen_obj)
+            painter.drawRect(rect.adjusted(-width / 2, -width / 2, width / 2, width / 2))
+            painter.setFont(display_font(frame.px(22), bold=True))
+            painter.setPen(theme.IVORY)
+            badge = QRectF(rect.left() + frame.px(8), rect.top() + frame.px(6), frame.px(60), frame.px(32))
+            painter.drawText(badge, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), str(index + 1))
+        painter.end()

@@ -1,0 +1,177 @@
+"""The base of every pane: background, source line, scaling and count-up animation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEasingCurve, QVariantAnimation, Signal
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from fulian_viewer.model.deck import PaneSpec
+from fulian_viewer.model.numbers import Lang
+from fulian_viewer.model.report import Metric, Report
+from fulian_viewer.model.settings import Settings
+from fulian_viewer.ui import theme
+from fulian_viewer.ui.charts import ChartView
+from fulian_viewer.ui.counter import CounterView
+from fulian_viewer.ui.layout import Box, place
+from fulian_viewer.ui.text import TextBlock
+
+_EASE = QEasingCurve(QEasingCurve.Type.OutCubic)
+
+
+class Pane(QWidget):
+    """A full-screen pane of the deck.
+
+    Subclasses create their widgets in ``__init__`` (registering counters and
+    charts with :meth:`add_counter` and :meth:`add_chart`), fill in texts in
+    :meth:`retranslate` and place widgets in :meth:`arrange`.
+
+    Signals:
+        source_requested: a counter was activated; carries its metric.
+    """
+
+    source_requested = Signal(object)
+
+    def __init__(self, report: Report, spec: PaneSpec, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.report = report
+        self.spec = spec
+        self.settings = settings
+        self.lang: Lang = settings.lang
+        self.frame = theme.Frame.of(1920, 1080)
+        self.counters: list[CounterView] = []
+        self.charts: list[ChartView] = []
+        self.texts: list[TextBlock] = []
+        self.source_line = self.add_text(theme.MUTED, wrap=False)
+        self._animation = QVariantAnimation(self)
+        self._animation.setStartValue(0.0)
+        self._animation.valueChanged.connect(self._on_tick)
+        self._elapsed = float("inf")
+
+    # Building blocks -----------------------------------------------------
+
+    def add_text(self, color: object, *, bold: bool = False, wrap: bool = True, align: object = None) -> TextBlock:
+        """A text block owned by this pane."""
+        kwargs = {"align": align} if align is not None else {}
+        block = TextBlock(self, color=color, bold=bold, wrap=wrap, **kwargs)  # type: ignore[arg-type]
+        self.texts.append(block)
+        return block
+
+    def add_counter(self, metric: Metric) -> CounterView:
+        """A counter owned by this pane; clicking it asks for its source."""
+        counter = CounterView(metric, self)
+        counter.activated.connect(self.source_requested)
+        self.counters.append(counter)
+        return counter
+
+    def add_chart(self, chart: ChartView) -> ChartView:
+        """Adopt a chart view."""
+        chart.setParent(self)
+        self.charts.append(chart)
+        return chart
+
+    # Language and layout -------------------------------------------------
+
+    def set_lang(self, lang: Lang) -> None:
+        """Show the pane in ``lang``."""
+        self.lang = lang
+        for counter in self.counters:
+            counter.set_lang(lang)
+        for chart in self.charts:
+            chart.set_lang(lang)
+        self.source_line.set_text(self.source_text())
+        self.retranslate()
+        self.relayout()
+
+    def source_text(self) -> str:
+        """The small line naming where the pane's figures come from."""
+        return ""
+
+    def retranslate(self) -> None:
+        """Fill in the pane's own texts for ``self.lang``."""
+
+    def relayout(self) -> None:
+        """Place every widget for the pane's current size."""
+        self.frame = theme.Frame.of(self.width(), self.height())
+        frame = self.frame
+        full = Box(0, 0, frame.logical_width, frame.logical_height)
+        margin = 56 if frame.arrangement == "portrait" else 80
+        body, footer = full.inset(margin, 48, margin, 28).take_bottom(34, 18)
+        footer = footer.inset(0, 0, 340, 0)  # leave the corner to the progress chrome
+        self.source_line.set_font_size(frame.px(22), frame.px(14))
+        place(self.source_line, footer, frame)
+        for chart in self.charts:
+            chart.configure(frame)
+        self.arrange(body, frame)
+
+    def arrange(self, body: Box, frame: theme.Frame) -> None:
+        """Place the pane's widgets inside ``body`` (logical pixels)."""
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
+        """Re-lay out for the new size."""
+        self.relayout()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        """Paint the background and the gold rule above the source line."""
+        painter = QPainter(self)
+        theme.paint_background(painter, self.width(), self.height())
+        line = self.source_line.geometry()
+        painter.setPen(theme.PANEL_BORDER)
+        y = line.top() - self.frame.px(10)
+        painter.drawLine(line.left(), y, line.right(), y)
+        self.paint_decoration(painter)
+        painter.end()
+
+    def paint_decoration(self, painter: QPainter) -> None:
+        """Extra painting by subclasses, over the background."""
+
+    # Animation -----------------------------------------------------------
+
+    @property
+    def animation_ms(self) -> int:
+        """How long the pane's count-up takes in all."""
+        stagger = self.settings.counter_stagger_ms * max(0, len(self.counters) - 1)
+        counting = self.settings.counter_ms + stagger if self.counters else 0
+        return max(counting, self.settings.chart_ms if self.charts else 0)
+
+    @property
+    def animating(self) -> bool:
+        """Whether the count-up is running."""
+        return self._animation.state() == QVariantAnimation.State.Running
+
+    def play(self) -> None:
+        """Count every figure up from zero (or show final values without motion)."""
+        self._animation.stop()
+        duration = self.animation_ms
+        if not self.settings.animates or duration <= 0:
+            self.finish()
+            return
+        self._apply(0.0)
+        self._animation.setDuration(duration)
+        self._animation.setEndValue(float(duration))
+        self._animation.start()
+
+    def finish(self) -> None:
+        """Stop the count-up and show every final value."""
+        self._animation.stop()
+        self._apply(float("inf"))
+
+    def _on_tick(self, elapsed: object) -> None:
+        self._apply(float(elapsed))  # type: ignore[arg-type]
+
+    def _apply(self, elapsed: float) -> None:
+        self._elapsed = elapsed
+        settings = self.settings
+        for index, counter in enumerate(self.counters):
+            start = index * settings.counter_stagger_ms
+            counter.set_progress(_eased(elapsed - start, settings.counter_ms))
+        for chart in self.charts:
+            chart.set_progress(_eased(elapsed, settings.chart_ms))
+
+
+def _eased(elapsed: float, duration: int) -> float:
+    if duration <= 0 or elapsed >= duration:
+        return 1.0
+    if elapsed <= 0:
+        return 0.0
+    return _EASE.valueForProgress(elapsed / duration)

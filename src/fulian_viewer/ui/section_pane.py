@@ -1,0 +1,155 @@
+"""A report section: heading, summary, headline counters, charts and the other figures."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainter, QPainterPath
+from PySide6.QtWidgets import QWidget
+
+from fulian_viewer.model.deck import PaneSpec
+from fulian_viewer.model.report import Report, Section
+from fulian_viewer.model.settings import Settings
+from fulian_viewer.model.ui_strings import ui_text
+from fulian_viewer.ui import theme
+from fulian_viewer.ui.charts import chart_view
+from fulian_viewer.ui.counter import CounterView
+from fulian_viewer.ui.layout import Box, place
+from fulian_viewer.ui.pane import Pane
+
+
+class SectionPane(Pane):
+    """One ``###`` section of the report."""
+
+    def __init__(
+        self, report: Report, spec: PaneSpec, settings: Settings, number: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(report, spec, settings, parent)
+        assert spec.section is not None
+        self.section: Section = spec.section
+        self.number = number
+        self.kicker = self.add_text(theme.GOLD, bold=True, wrap=False)
+        self.title = self.add_text(theme.IVORY, bold=True)
+        self.subtitle = self.add_text(theme.GOLD)
+        self.summary = self.add_text(theme.MUTED)
+        self.headlines = [self.add_counter(m) for m in self.section.headline_metrics]
+        self.details = [self.add_counter(m) for m in self.section.detail_metrics]
+        for chart in self.section.charts:
+            self.add_chart(chart_view(chart))
+        self._panels: list[Box] = []
+        self.set_lang(self.lang)
+
+    def source_text(self) -> str:
+        """Report and section."""
+        report = self.report.deck.get("title", self.lang)
+        return ui_text("source_line", self.lang, report=report, section=self.section.title(self.lang))
+
+    def retranslate(self) -> None:
+        """Heading and summary."""
+        self.kicker.set_text(ui_text("part", self.lang, number=_ordinal(self.number, self.lang)))
+        self.title.set_text(self.section.title(self.lang))
+        self.subtitle.set_text(self.section.subtitle(self.lang))
+        self.summary.set_text(self.section.summary(self.lang))
+
+    def arrange(self, body: Box, frame: theme.Frame) -> None:
+        """Header, counters, charts and details for the frame's shape."""
+        arrangement = frame.arrangement
+        self.kicker.set_font_size(frame.px(28), frame.px(18))
+        self.title.set_font_size(frame.px(64), frame.px(36))
+        self.subtitle.set_font_size(frame.px(34), frame.px(22))
+        self.summary.set_font_size(frame.px(25), frame.px(17))
+        gap = 28
+        if arrangement == "wide":
+            rest, details = body.take_bottom(self._details_height(), gap)
+            header, counters, charts = rest.columns([0.9, 1.1, 1.2], 56)
+            self._arrange_header(header, tall=True)
+        elif arrangement == "portrait":
+            header, rest = body.take_top(560, gap)
+            self._arrange_header(header, tall=True)
+            rest, details = rest.take_bottom(self._details_height(rows=2), gap)
+            counters, charts = rest.rows([1.0, 1.15], gap)
+        else:
+            rest, details = body.take_bottom(self._details_height(), gap)
+            top, charts = rest.rows([1.25, 1.0], gap)
+            header, counters = top.columns([0.8, 1.2], 56)
+            self._arrange_header(header, tall=True)
+        self._arrange_headlines(counters, frame)
+        self._arrange_charts(charts, frame)
+        self._arrange_details(details, frame, rows=2 if arrangement == "portrait" else 1)
+        self.update()
+
+    def _arrange_header(self, box: Box, tall: bool) -> None:
+        frame = self.frame
+        kicker, rest = box.take_top(40, 8)
+        title_h = self.title.needed_height(frame.px(rest.w)) / frame.scale
+        title, rest = rest.take_top(min(title_h, 190 if tall else 90), 6)
+        sub_h = self.subtitle.needed_height(frame.px(rest.w)) / frame.scale
+        subtitle, rest = rest.take_top(min(sub_h, 130 if tall else 52), 16)
+        for widget, part in ((self.kicker, kicker), (self.title, title), (self.subtitle, subtitle), (self.summary, rest)):
+            place(widget, part, frame)
+
+    def _arrange_headlines(self, box: Box, frame: theme.Frame) -> None:
+        count = len(self.headlines)
+        columns = 2 if count > 1 else 1
+        cells = box.grid(count, columns, 40, 28)
+        rows = math.ceil(count / columns) if count else 1
+        number_px = min(104, (box.h / rows) * 0.46)
+        self._panels = [cell for cell in cells]
+        for counter, cell in zip(self.headlines, cells, strict=True):
+            counter.configure(frame.px(number_px), frame.px(27))
+            place(counter, cell.inset(24, 18), frame)
+
+    def _arrange_charts(self, box: Box, frame: theme.Frame) -> None:
+        if not self.charts:
+            return
+        if box.w > box.h * 1.6 and len(self.charts) > 1:
+            cells = box.columns([1.0] * len(self.charts), 40)
+        else:
+            cells = box.rows([1.0] * len(self.charts), 28)
+        for chart, cell in zip(self.charts, cells, strict=True):
+            place(chart, cell, frame)
+
+    def _details_height(self, rows: int = 1) -> float:
+        return 140 * rows if self.details else 0
+
+    def _arrange_details(self, box: Box, frame: theme.Frame, rows: int) -> None:
+        count = len(self.details)
+        if not count:
+            return
+        columns = math.ceil(count / rows)
+        for counter, cell in zip(self.details, box.grid(count, columns, 24, 16), strict=True):
+            counter.configure(frame.px(46), frame.px(20))
+            place(counter, cell, frame)
+
+    def paint_decoration(self, painter: QPainter) -> None:
+        """Soft panels behind the headline counters."""
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(theme.PANEL_BORDER)
+        painter.setBrush(theme.PANEL)
+        s = self.frame.scale
+        radius = 18 * s
+        for counter in self.headlines:
+            rect = QRectF(counter.geometry()).adjusted(-24 * s, -18 * s, 24 * s, 18 * s)
+            path = QPainterPath()
+            path.addRoundedRect(rect, radius, radius)
+            painter.drawPath(path)
+        self._paint_detail_rule(painter)
+
+    def _paint_detail_rule(self, painter: QPainter) -> None:
+        if not self.details:
+            return
+        top = min(c.geometry().top() for c in self.details) - self.frame.px(14)
+        painter.setPen(theme.PANEL_BORDER)
+        painter.drawLine(self.details[0].geometry().left(), top, self.details[-1].geometry().right(), top)
+
+    @property
+    def all_counters(self) -> list[CounterView]:
+        """Headline counters, then the others."""
+        return self.headlines + self.details
+
+
+def _ordinal(number: int, lang: str) -> str:
+    if lang == "en":
+        return str(number)
+    return "一二三四五六七八九十"[number - 1] if 1 <= number <= 10 else str(number)

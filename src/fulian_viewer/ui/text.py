@@ -1,0 +1,128 @@
+"""A block of plain text that shrinks its font until it fits its box, never clipping.
+
+Text from the data is drawn with ``QPainter.drawText``, which never interprets
+markup, so a label such as ``<img src=…>`` shows literally.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from fulian_viewer.ui.fonts import display_font
+
+WRAP = Qt.TextFlag.TextWordWrap
+
+
+def fitted_font(
+    text: str, width: float, height: float, size: int, minimum: int, bold: bool, wrap: bool
+) -> tuple[QFont, bool]:
+    """The largest font from ``size`` down to ``minimum`` in which ``text`` fits the box.
+
+    Returns the font and whether the text fits at that size.
+    """
+    size = max(size, 1)
+    minimum = max(1, min(minimum, size))
+    while True:
+        font = display_font(size, bold)
+        if text_fits(font, text, width, height, wrap) or size <= minimum:
+            return font, text_fits(font, text, width, height, wrap)
+        size = max(minimum, int(size * 0.92))
+
+
+def text_fits(font: QFont, text: str, width: float, height: float, wrap: bool) -> bool:
+    """Whether ``text`` in ``font`` fits a ``width x height`` box."""
+    metrics = QFontMetricsF(font)
+    if not wrap:
+        return metrics.horizontalAdvance(text) <= width + 0.5 and metrics.height() <= height + 0.5
+    rect = metrics.boundingRect(QRectF(0, 0, width, 1_000_000), int(WRAP), text)
+    return rect.width() <= width + 0.5 and rect.height() <= height + 0.5
+
+
+class TextBlock(QWidget):
+    """Plain text in one colour, wrapped or on one line, fitted to the widget's box."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        color: QColor,
+        bold: bool = False,
+        wrap: bool = True,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+    ) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._color = color
+        self._bold = bold
+        self._wrap = wrap
+        self._align = align
+        self._size = 32
+        self._minimum = 12
+        self._font = display_font(self._size, bold)
+        self._fits = True
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    @property
+    def text(self) -> str:
+        """The text shown."""
+        return self._text
+
+    @property
+    def fits(self) -> bool:
+        """Whether the whole text fits the box (False means it would be clipped)."""
+        return self._fits
+
+    @property
+    def font_pixel_size(self) -> int:
+        """The pixel size the text is drawn at after fitting."""
+        return self._font.pixelSize()
+
+    def set_text(self, text: str) -> None:
+        """Show ``text`` (plain text; markup shows literally)."""
+        self._text = text
+        self.setAccessibleName(text)
+        self._refit()
+
+    def set_font_size(self, size: int, minimum: int) -> None:
+        """Draw at ``size`` pixels, shrinking no further than ``minimum`` to fit."""
+        self._size, self._minimum = size, minimum
+        self._refit()
+
+    def needed_height(self, width: int) -> int:
+        """Height the text needs at its largest size for ``width``."""
+        font = display_font(self._size, self._bold)
+        metrics = QFontMetricsF(font)
+        if not self._wrap:
+            return int(metrics.height() + 1)
+        rect = metrics.boundingRect(QRectF(0, 0, max(width, 1), 1_000_000), int(WRAP), self._text)
+        return int(rect.height() + 1)
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
+        """Refit the font to the new box."""
+        self._refit()
+
+    def _refit(self) -> None:
+        self._font, self._fits = fitted_font(
+            self._text,
+            self.width(),
+            self.height(),
+            self._size,
+            self._minimum,
+            self._bold,
+            self._wrap,
+        )
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        """Draw the text."""
+        if not self._text:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setFont(self._font)
+        painter.setPen(self._color)
+        flags = int(self._align) | (int(WRAP) if self._wrap else 0)
+        painter.drawText(QRect(0, 0, self.width(), self.height()), flags, self._text)
+        painter.end()

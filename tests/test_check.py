@@ -1,0 +1,143 @@
+"""``fulian-viewer check``: a plain summary when valid, every problem when not, or JSON."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from fulian_viewer.check import EXIT_INVALID, EXIT_OK, run_check, summary
+from fulian_viewer.model.loading import bundled_data_path, load_report
+from tests.fixtures.datasets import Dataset, make_dataset
+
+
+def check(data: Path | None, lang: str = "zh", as_json: bool = False) -> tuple[int, str]:
+    out = io.StringIO()
+    code = run_check(data, lang, as_json, out)  # type: ignore[arg-type]
+    return code, out.getvalue()
+
+
+@pytest.fixture
+def bad(tmp_path: Path) -> Dataset:
+    """A dataset with three problems in three files."""
+    dataset = make_dataset(tmp_path)
+    dataset.set_cell("metrics", "job_fairs", "value", "abc")
+    dataset.set_cell("charts", "family_events", "type", "pie")
+    dataset.append_row("deck", {"key": "colour", "zh": "红"})
+    return dataset
+
+
+def test_bundled_data_is_valid_in_chinese() -> None:
+    code, text = check(None)
+    assert code == EXIT_OK == 0
+    assert f"数据：{bundled_data_path()}" in text
+    assert "✓ 数据有效：4 个部分，37 个指标，7 个图表。" in text
+    assert "metrics.csv：UTF-8 (BOM)" in text
+    assert "✗" not in text
+
+
+def test_bundled_data_is_valid_in_english() -> None:
+    code, text = check(None, "en")
+    assert code == 0
+    assert "✓ The data is valid: 4 sections, 37 metrics, 7 charts." in text
+    assert text.endswith("\n")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_bad_dataset_lists_every_problem(bad: Dataset, lang: str) -> None:
+    code, text = check(bad.folder, lang)
+    assert code == EXIT_INVALID == 2
+    problems = load_report(bad.folder).problems
+    assert len(problems) == 3
+    for problem in problems:
+        assert f"  • {problem.message(lang)}" in text  # type: ignore[arg-type]
+    if lang == "zh":
+        assert "✗ 发现 3 个问题：" in text
+        assert "仍可显示：4 个部分，36 个指标，6 个图表。" in text
+        assert "请按以上提示修改表格后，再运行一次 check。" in text
+    else:
+        assert "✗ Found 3 problem(s):" in text
+        assert "Still usable: 4 sections, 36 metrics, 6 charts." in text
+        assert "run check again" in text
+    assert "✓" not in text
+
+
+def test_bad_dataset_names_file_row_and_column(bad: Dataset) -> None:
+    row = bad.row_of("metrics", "job_fairs")
+    _, text = check(bad.folder, "en")
+    assert f"metrics.csv, row {row}, column 'value': 'abc' is not a number" in text
+    _, text = check(bad.folder, "zh")
+    assert f"metrics.csv，第 {row} 行，列“value”：“abc”不是数字" in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "nothing"), [("zh", "没有可以显示的内容。"), ("en", "Nothing can be shown.")]
+)
+def test_nothing_usable(tmp_path: Path, lang: str, nothing: str) -> None:
+    code, text = check(tmp_path / "missing", lang)
+    assert code == 2
+    assert nothing in text
+    assert str(tmp_path / "missing") in text
+
+
+def test_json_output_of_the_bundled_data() -> None:
+    code, text = check(None, as_json=True)
+    assert code == 0
+    data = json.loads(text)
+    assert data["valid"] is True
+    assert data["problems"] == []
+    assert data["path"] == str(bundled_data_path())
+    assert data["deck"]["title"]["zh"] == "巴渝巾帼心向党 砥砺奋进新征程"
+    assert len(data["sections"]) == 4
+    metrics = [m for s in data["sections"] for m in s["metrics"]]
+    assert len(metrics) == 37
+    for m in metrics:
+        assert {"id", "value", "unit", "display", "source", "label", "qualifier"} <= set(m)
+        assert m["label"]["zh"] and m["label"]["en"]
+        assert m["display"] in m["source"]
+        assert isinstance(m["value"], int | float)
+    by_id = {m["id"]: m for m in metrics}
+    assert by_id["startup_loans"]["value"] == 9_749_000_000
+    assert by_id["startup_loans"]["display"] == "97.49亿元"
+    assert by_id["startup_loans"]["unit"] == "元"
+    assert by_id["demo_bases"]["qualifier"] == "余"
+    assert by_id["green_share"]["value"] == 70
+    charts = [c for s in data["sections"] for c in s["charts"]]
+    assert len(charts) == 7
+    for chart in charts:
+        assert chart["metrics"]
+        assert all(metric_id in by_id for metric_id in chart["metrics"])
+        assert {by_id[metric_id]["unit"] for metric_id in chart["metrics"]} == {chart["unit"]}
+    reach = next(c for c in charts if c["id"] == "guidance_reach")
+    assert reach["metrics"] == ["lecture_reach", "online_clicks"]
+    assert reach["type"] == "bar"
+
+
+def test_json_keeps_chinese_readable() -> None:
+    _, text = check(None, as_json=True)
+    assert "97.49亿元" in text
+    assert "\\u4ebf" not in text
+
+
+def test_json_output_of_a_bad_dataset(bad: Dataset) -> None:
+    code, text = check(bad.folder, "en", as_json=True)
+    assert code == 2
+    data = json.loads(text)
+    assert data["valid"] is False
+    assert len(data["problems"]) == 3
+    codes = {p["code"] for p in data["problems"]}
+    assert codes == {"not_a_number", "unknown_chart_type", "unknown_deck_key"}
+    value = next(p for p in data["problems"] if p["code"] == "not_a_number")
+    assert value["file"] == "metrics.csv"
+    assert value["row"] == bad.row_of("metrics", "job_fairs")
+    assert value["column"] == "value"
+    assert value["message"].startswith(f"metrics.csv, row {value['row']}")
+    assert sum(len(s["metrics"]) for s in data["sections"]) == 36
+
+
+def test_summary_matches_run_check(bad: Dataset) -> None:
+    result = load_report(bad.folder)
+    _, text = check(bad.folder, "en")
+    assert summary(result, "en") == text

@@ -1,0 +1,79 @@
+"""The bundled subset fonts cover every character the data and interface show."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from fontTools.ttLib import TTFont
+
+import fulian_viewer
+from fulian_viewer.model.ui_strings import all_ui_characters
+
+PACKAGE_DIR = Path(fulian_viewer.__file__).resolve().parent
+FONTS_DIR = PACKAGE_DIR / "resources" / "fonts"
+DATA_DIR = PACKAGE_DIR / "resources" / "data"
+FAMILY = "Noto Sans CJK SC"
+EXPECTED = ("NotoSansCJKsc-Bold.otf", "NotoSansCJKsc-Regular.otf")
+FONT_FILES = sorted(FONTS_DIR.glob("*.otf"))
+
+
+def needs_glyph(char: str) -> bool:
+    return not char.isspace() and not unicodedata.category(char).startswith("C")
+
+
+def data_characters() -> set[str]:
+    paths = [*sorted(DATA_DIR.glob("*.csv")), DATA_DIR / "report.txt"]
+    text = "".join(path.read_text(encoding="utf-8-sig") for path in paths)
+    return {c for c in text if needs_glyph(c)}
+
+
+def ui_characters() -> set[str]:
+    return {c for text in all_ui_characters() for c in text if needs_glyph(c)}
+
+
+@pytest.fixture(scope="module", params=FONT_FILES, ids=lambda path: path.name)
+def font(request: pytest.FixtureRequest) -> TTFont:
+    with TTFont(str(request.param), lazy=True) as opened:
+        yield opened
+
+
+def describe(missing: set[str]) -> str:
+    return ", ".join(f"{c!r} U+{ord(c):04X}" for c in sorted(missing))
+
+
+def test_the_expected_fonts_are_bundled() -> None:
+    assert {path.name for path in FONT_FILES} >= set(EXPECTED)
+    assert (FONTS_DIR / "OFL.txt").is_file()
+
+
+def test_the_data_is_not_trivially_small() -> None:
+    assert len(data_characters()) > 300
+    assert len(ui_characters()) > 50
+
+
+def test_font_covers_the_bundled_data(font: TTFont) -> None:
+    cmap = font.getBestCmap()
+    missing = {c for c in data_characters() if ord(c) not in cmap}
+    assert not missing, f"regenerate with scripts/subset_fonts.py; missing: {describe(missing)}"
+
+
+def test_font_covers_the_interface_strings(font: TTFont) -> None:
+    cmap = font.getBestCmap()
+    missing = {c for c in ui_characters() if ord(c) not in cmap}
+    assert not missing, f"regenerate with scripts/subset_fonts.py; missing: {describe(missing)}"
+
+
+def test_font_covers_the_margin_for_edited_figures(font: TTFont) -> None:
+    cmap = font.getBestCmap()
+    sample = "0123456789万亿余%，。、：；（）《》“”←→↑↓✓•·×ＡＢ１２"
+    missing = {c for c in sample if ord(c) not in cmap}
+    assert not missing, describe(missing)
+
+
+def test_font_family_is_simplified_chinese(font: TTFont) -> None:
+    name = font["name"]
+    assert name.getDebugName(1) == FAMILY
+    typographic = name.getDebugName(16)
+    assert typographic in (None, FAMILY)

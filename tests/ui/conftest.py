@@ -1,0 +1,59 @@
+"""Fixtures for the Qt views: the bundled report and a wired window of a given size."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from fulian_viewer.app import build_window, create_application
+from fulian_viewer.model.loading import LoadResult, load_report
+from fulian_viewer.model.report import Report
+from fulian_viewer.model.settings import Settings
+from fulian_viewer.ui.main_window import MainWindow
+
+STILL = Settings(counter_ms=0, chart_ms=0, transition_ms=0, counter_stagger_ms=0)
+
+
+@pytest.fixture(scope="session")
+def bundled() -> LoadResult:
+    return load_report()
+
+
+@pytest.fixture(scope="session")
+def report(bundled: LoadResult) -> Report:
+    assert bundled.report is not None
+    return bundled.report
+
+
+@pytest.fixture
+def app(qapp: QApplication) -> QApplication:
+    create_application()
+    return qapp
+
+
+@pytest.fixture
+def make_window(
+    app: QApplication, qtbot, bundled: LoadResult
+) -> Iterator[Callable[..., MainWindow]]:
+    windows: list[MainWindow] = []
+
+    def make(
+        width: int = 1920, height: int = 1080, settings: Settings = STILL, show: bool = True
+    ) -> MainWindow:
+        window = build_window(bundled, settings)
+        qtbot.addWidget(window)
+        window.resize(width, height)
+        if show:
+            window.show()
+            qtbot.waitExposed(window)
+        QApplication.processEvents()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        for pane in window.deck.panes:
+            pane.finish()
+        window.close()

@@ -1,0 +1,55 @@
+"""Export: one PNG per pane at the asked size, and a PDF with a page per pane."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QImage
+
+from fulian_viewer.model.settings import Settings
+from fulian_viewer.ui.export import export_deck
+
+
+def _pdf_pages(path) -> int:
+    return len(re.findall(rb"/Type\s*/Page[^s]", path.read_bytes()))
+
+
+def test_export_writes_every_pane(app, report, tmp_path):
+    files = export_deck(report, Settings(), tmp_path, QSize(960, 540), "zh")
+    pngs = sorted(tmp_path.glob("*.png"))
+    assert len(pngs) == 7 and [p.name for p in pngs][0] == "01-cover.png"
+    for png in pngs:
+        image = QImage(str(png))
+        assert (image.width(), image.height()) == (960, 540)
+        assert len({image.pixel(x, y) for x in range(0, 960, 40) for y in range(0, 540, 40)}) > 5
+    pdf = tmp_path / "handout.pdf"
+    assert pdf in files and _pdf_pages(pdf) == 7
+
+
+def test_export_command_runs_offscreen(tmp_path):
+    out = tmp_path / "out"
+    env_run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "fulian_viewer",
+            "export",
+            "--out",
+            str(out),
+            "--size",
+            "540x960",
+            "--lang",
+            "en",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert env_run.returncode == 0, env_run.stderr
+    assert "Traceback" not in env_run.stderr
+    image = QImage(str(out / "02-section-guidance.png"))
+    assert (image.width(), image.height()) == (540, 960)
+    assert _pdf_pages(out / "handout.pdf") == 7

@@ -1,0 +1,57 @@
+"""At every target size, no text is clipped or elided and nothing overlaps."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QApplication
+
+SIZES = [(1920, 1080), (3840, 2160), (1280, 720), (3840, 1080), (1080, 1920)]
+
+
+def _blocks(pane):
+    blocks = [(t, t.geometry()) for t in pane.texts if t.isVisible() and t.text]
+    blocks += [(c, c.geometry()) for c in pane.counters]
+    blocks += [(c, c.geometry()) for c in pane.charts]
+    return blocks
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_clipping_or_overlap(make_window, width, height, lang):
+    window = make_window(width, height)
+    deck = window.deck
+    deck.state.set_lang(lang)
+    for index, pane in enumerate(deck.panes):
+        deck.go(index)
+        QApplication.processEvents()
+        pane.finish()
+        area = QRect(0, 0, pane.width(), pane.height())
+        assert (pane.width(), pane.height()) == (width, height)
+        for widget, rect in _blocks(pane):
+            assert area.contains(rect), f"{pane.spec.key}: {widget} leaves the pane at {rect}"
+        for text in pane.texts:
+            if text.text:
+                assert text.fits, f"{pane.spec.key}: clipped text {text.text!r} at {width}x{height}"
+                assert text.font_pixel_size >= 12
+        for counter in pane.counters:
+            assert counter.fits, f"{pane.spec.key}: counter {counter.final_text!r} does not fit"
+            assert counter.label.fits, f"{pane.spec.key}: label {counter.label.text!r} is clipped"
+        for (a, ra), (b, rb) in itertools.combinations(_blocks(pane), 2):
+            assert not ra.intersects(rb), f"{pane.spec.key}: {a} overlaps {b} at {width}x{height}"
+
+
+def test_layout_follows_a_resized_window(make_window):
+    window = make_window(1280, 720)
+    window.resize(1600, 900)
+    QApplication.processEvents()
+    pane = window.deck.current_pane
+    assert (pane.width(), pane.height()) == (1600, 900)
+    small_title = window.deck.panes[0].title.font_pixel_size
+    window.resize(3200, 1800)
+    QApplication.processEvents()
+    assert (
+        window.deck.panes[0].title.font_pixel_size >= small_title * 1.9
+    )  # real pixel size, not scaled bitmap
