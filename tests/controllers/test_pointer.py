@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QEventPoint, QTouchEvent, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -61,9 +61,17 @@ def test_wheel_steps_one_pane_per_notch(make_window):
 
 
 def _swipe(deck, start: QPoint, end: QPoint, device) -> None:
-    QTest.touchEvent(deck, device).press(0, start, deck).commit()
-    QTest.touchEvent(deck, device).move(0, end, deck).commit()
-    QTest.touchEvent(deck, device).release(0, end, deck).commit()
+    """A one-finger touch from ``start`` to ``end``, as the platform delivers it to the deck."""
+    window = deck.window()
+    steps = (
+        (QEvent.Type.TouchBegin, QEventPoint.State.Pressed, start),
+        (QEvent.Type.TouchUpdate, QEventPoint.State.Updated, (start + end) / 2),
+        (QEvent.Type.TouchEnd, QEventPoint.State.Released, end),
+    )
+    for kind, state, where in steps:
+        scene = QPointF(deck.mapTo(window, where))
+        point = QEventPoint(0, state, scene, QPointF(window.mapToGlobal(scene)))
+        QApplication.sendEvent(deck, QTouchEvent(kind, device, Qt.KeyboardModifier.NoModifier, [point]))
     QApplication.processEvents()
 
 
@@ -76,7 +84,7 @@ def test_touch_swipes_and_taps(make_window):
     assert deck.state.index == 1
     _swipe(deck, QPoint(700, middle), QPoint(900, middle), device)  # swipe right: back
     assert deck.state.index == 0
-    _swipe(deck, QPoint(900, middle), QPoint(870, middle), device)  # 30 px: a tap on the right
+    _swipe(deck, QPoint(1400, middle), QPoint(1370, middle), device)  # 30 px: a tap on the right half
     assert deck.state.index == 1
     _swipe(deck, QPoint(300, middle), QPoint(300, middle), device)  # tap on the left half
     assert deck.state.index == 0

@@ -49,11 +49,15 @@ class PointerController(QObject):
         if not points:
             return True
         point = points[0]
-        if event.type() == QEvent.Type.TouchBegin:
-            self._press = point.position()
-        elif event.type() == QEvent.Type.TouchEnd and self._press is not None:
+        # The window-relative position, mapped to the deck: valid however the
+        # event reached us (a touch on a child pane, or sent to the deck).
+        window_pos = point.scenePosition().toPoint()
+        position = QPointF(self.deck.mapFrom(self.deck.window(), window_pos))
+        if event.type() == QEvent.Type.TouchBegin or self._press is None:
+            self._press = position
+        if event.type() == QEvent.Type.TouchEnd:
             start, self._press = self._press, None
-            self._gesture(start, point.position())
+            self._gesture(start, position)
         event.accept()
         return True
 

@@ -42,7 +42,7 @@ class Pane(QWidget):
         self.counters: list[CounterView] = []
         self.charts: list[ChartView] = []
         self.texts: list[TextBlock] = []
-        self.source_line = self.add_text(theme.MUTED, wrap=False)
+        self.source_line = self.add_text(theme.MUTED)
         self._animation = QVariantAnimation(self)
         self._animation.setStartValue(0.0)
         self._animation.valueChanged.connect(self._on_tick)
@@ -96,7 +96,8 @@ class Pane(QWidget):
         frame = self.frame
         full = Box(0, 0, frame.logical_width, frame.logical_height)
         margin = 56 if frame.arrangement == "portrait" else 80
-        body, footer = full.inset(margin, 48, margin, 28).take_bottom(34, 18)
+        footer_height = 64 if frame.arrangement == "portrait" else 34
+        body, footer = full.inset(margin, 48, margin, 28).take_bottom(footer_height, 18)
         footer = footer.inset(0, 0, 340, 0)  # leave the corner to the progress chrome
         self.source_line.set_font_size(frame.px(22), frame.px(14))
         place(self.source_line, footer, frame)
