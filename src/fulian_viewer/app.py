@@ -20,11 +20,17 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from fulian_viewer import APP_NAME, ORGANISATION, __version__
 from fulian_viewer.model.loading import LoadResult, load_report
 from fulian_viewer.model.settings import Settings
 from fulian_viewer.model.ui_strings import ui_text
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from fulian_viewer.ui.main_window import MainWindow
 
 log = logging.getLogger("fulian_viewer")
 
@@ -33,7 +39,9 @@ def run_viewer(args: argparse.Namespace) -> int:
     """``fulian-viewer [run]``: show the report in a window."""
     install_error_guard()
     app = create_application()
-    settings = Settings(lang=args.lang, reduce_motion=args.reduce_motion or system_prefers_reduced_motion(app))
+    settings = Settings(
+        lang=args.lang, reduce_motion=args.reduce_motion or system_prefers_reduced_motion(app)
+    )
     result = load_with_fallback(args.data, settings)
     window = build_window(result, settings)
     if args.size:
@@ -48,7 +56,7 @@ def run_viewer(args: argparse.Namespace) -> int:
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(0, app.quit)
-    return app.exec()
+    return int(app.exec())
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -64,7 +72,9 @@ def run_export(args: argparse.Namespace) -> int:
     result = load_with_fallback(args.data, settings)
     assert result.report is not None
     try:
-        files = export_deck(result.report, settings, args.out, QSize(args.size.width, args.size.height), args.lang)
+        files = export_deck(
+            result.report, settings, args.out, QSize(args.size.width, args.size.height), args.lang
+        )
     except OSError as error:
         print(f"fulian-viewer export: {error}", file=sys.stderr)
         return 1
@@ -73,13 +83,14 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def create_application() -> object:
+def create_application() -> QApplication:
     """The QApplication with our name, version and fonts (created once)."""
     from PySide6.QtWidgets import QApplication
 
     from fulian_viewer.ui.fonts import display_font, register_bundled_fonts
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationVersion(__version__)
@@ -100,7 +111,7 @@ def load_with_fallback(data: Path | None, settings: Settings) -> LoadResult:
     return result
 
 
-def build_window(result: LoadResult, settings: Settings) -> object:
+def build_window(result: LoadResult, settings: Settings) -> MainWindow:
     """The main window with its deck view and controllers attached."""
     from fulian_viewer.controllers.keyboard import KeyboardController
     from fulian_viewer.controllers.pointer import PointerController
@@ -127,7 +138,7 @@ def build_window(result: LoadResult, settings: Settings) -> object:
     return window
 
 
-def system_prefers_reduced_motion(app: object) -> bool:
+def system_prefers_reduced_motion(app: QApplication) -> bool:
     """Whether the operating system asks for less motion, where Qt tells us."""
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication

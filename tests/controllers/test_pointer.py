@@ -71,7 +71,9 @@ def _swipe(deck, start: QPoint, end: QPoint, device) -> None:
     for kind, state, where in steps:
         scene = QPointF(deck.mapTo(window, where))
         point = QEventPoint(0, state, scene, QPointF(window.mapToGlobal(scene)))
-        QApplication.sendEvent(deck, QTouchEvent(kind, device, Qt.KeyboardModifier.NoModifier, [point]))
+        QApplication.sendEvent(
+            deck, QTouchEvent(kind, device, Qt.KeyboardModifier.NoModifier, [point])
+        )
     QApplication.processEvents()
 
 
@@ -84,7 +86,9 @@ def test_touch_swipes_and_taps(make_window):
     assert deck.state.index == 1
     _swipe(deck, QPoint(700, middle), QPoint(900, middle), device)  # swipe right: back
     assert deck.state.index == 0
-    _swipe(deck, QPoint(1400, middle), QPoint(1370, middle), device)  # 30 px: a tap on the right half
+    _swipe(
+        deck, QPoint(1400, middle), QPoint(1370, middle), device
+    )  # 30 px: a tap on the right half
     assert deck.state.index == 1
     _swipe(deck, QPoint(300, middle), QPoint(300, middle), device)  # tap on the left half
     assert deck.state.index == 0

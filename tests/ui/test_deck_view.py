@@ -37,7 +37,7 @@ def test_panes_come_from_the_data(make_window, report):
     scorecard = deck.panes[5]
     assert [c.figure_metric for c in scorecard.counters] == list(report.scorecard_metrics)
     assert scorecard.title.text == "数她说"
-    assert "王彩艳 高绮 图片由市妇联提供" == deck.panes[6].credits.text
+    assert deck.panes[6].credits.text == "王彩艳 高绮 图片由市妇联提供"
 
 
 def test_every_counter_ends_on_the_reports_exact_text(make_window, report):

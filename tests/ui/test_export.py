@@ -20,7 +20,7 @@ def _pdf_pages(path) -> int:
 def test_export_writes_every_pane(app, report, tmp_path):
     files = export_deck(report, Settings(), tmp_path, QSize(960, 540), "zh")
     pngs = sorted(tmp_path.glob("*.png"))
-    assert len(pngs) == 7 and [p.name for p in pngs][0] == "01-cover.png"
+    assert len(pngs) == 7 and next(p.name for p in pngs) == "01-cover.png"
     for png in pngs:
         image = QImage(str(png))
         assert (image.width(), image.height()) == (960, 540)

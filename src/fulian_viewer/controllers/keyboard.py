@@ -15,9 +15,22 @@ from PySide6.QtGui import QKeyEvent
 from fulian_viewer.ui.deck_view import DeckView
 
 Key = Qt.Key
-NEXT_KEYS = {Key.Key_Right, Key.Key_Down, Key.Key_PageDown, Key.Key_Space, Key.Key_Return, Key.Key_Enter, Key.Key_N}
+NEXT_KEYS = {
+    Key.Key_Right,
+    Key.Key_Down,
+    Key.Key_PageDown,
+    Key.Key_Space,
+    Key.Key_Return,
+    Key.Key_Enter,
+    Key.Key_N,
+}
 PREVIOUS_KEYS = {Key.Key_Left, Key.Key_Up, Key.Key_PageUp, Key.Key_Backspace, Key.Key_P}
-OVERVIEW_MOVES = {Key.Key_Left: (-1, 0), Key.Key_Right: (1, 0), Key.Key_Up: (0, -1), Key.Key_Down: (0, 1)}
+OVERVIEW_MOVES = {
+    Key.Key_Left: (-1, 0),
+    Key.Key_Right: (1, 0),
+    Key.Key_Up: (0, -1),
+    Key.Key_Down: (0, 1),
+}
 
 
 class KeyboardController(QObject):

@@ -16,7 +16,16 @@ from typing import TypeVar, cast
 
 from fulian_viewer.model.numbers import DisplayTextError, Figure, parse_display
 from fulian_viewer.model.problems import Problem, problem
-from fulian_viewer.model.report import CHART_TYPES, Chart, ChartType, Deck, Metric, Report, Section, Text
+from fulian_viewer.model.report import (
+    CHART_TYPES,
+    Chart,
+    ChartType,
+    Deck,
+    Metric,
+    Report,
+    Section,
+    Text,
+)
 from fulian_viewer.model.schema import LIST_SEPARATORS, SCHEMAS, Cells
 from fulian_viewer.model.tables import RawDataset, read_dataset, read_text_file, resolve_inside
 
@@ -202,7 +211,12 @@ class _Builder:
         )
 
     def _figure(
-        self, cells: Cells, row: int, record: dict[str, str], value: Decimal | None, unit: str | None
+        self,
+        cells: Cells,
+        row: int,
+        record: dict[str, str],
+        value: Decimal | None,
+        unit: str | None,
     ) -> Figure | None:
         text = cells.text(row, record, "display")
         if text is None:
@@ -270,17 +284,19 @@ class _Builder:
         title = cells.text(row, record, "title_zh")
         chart_type = cells.text(row, record, "type")
         if chart_type is not None and chart_type.lower() not in CHART_TYPES:
-            cells.add("unknown_chart_type", row, "type", text=chart_type, allowed=", ".join(CHART_TYPES))
+            cells.add(
+                "unknown_chart_type", row, "type", text=chart_type, allowed=", ".join(CHART_TYPES)
+            )
             chart_type = None
         members = self._chart_metrics(cells, row, record, metrics)
         if members and len({m.unit for m in members}) > 1:
             units = "、".join(dict.fromkeys(m.unit for m in members))
             cells.add("mixed_units", row, "metrics", units=units)
             return None
-        if members and chart_type and chart_type.lower() == "ring":
-            if any(m.unit != "%" for m in members):
-                cells.add("ring_not_percent", row, "type")
-                return None
+        is_ring = bool(chart_type) and str(chart_type).lower() == "ring"
+        if members and is_ring and any(m.unit != "%" for m in members):
+            cells.add("ring_not_percent", row, "type")
+            return None
         if None in (chart_id, section_id, order, title, chart_type) or not members:
             return None
         return Chart(
@@ -370,7 +386,9 @@ class _Builder:
                     continue
                 for row in frame.index[frame["section"] == section_id]:
                     self.problems.append(
-                        problem(label, "unknown_section", row=int(row), column="section", id=section_id)
+                        problem(
+                            label, "unknown_section", row=int(row), column="section", id=section_id
+                        )
                     )
 
 

@@ -108,10 +108,14 @@ class HasFigure(Protocol):
     """What :func:`format_count` needs of a metric."""
 
     @property
-    def figure(self) -> Figure: ...
+    def figure(self) -> Figure:
+        """The parsed display text."""
+        ...
 
     @property
-    def unit_en(self) -> str: ...
+    def unit_en(self) -> str:
+        """The English unit word."""
+        ...
 
 
 def parse_display(text: str) -> Figure:

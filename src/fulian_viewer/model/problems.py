@@ -9,7 +9,10 @@ from fulian_viewer.model.numbers import Lang
 # code: (Chinese template, English template). Templates use str.format fields.
 MESSAGES: dict[str, tuple[str, str]] = {
     "not_found": ("找不到文件或文件夹", "file or folder not found"),
-    "missing_file": ("缺少这个文件（应为 {expected}）", "this file is missing (expected {expected})"),
+    "missing_file": (
+        "缺少这个文件（应为 {expected}）",
+        "this file is missing (expected {expected})",
+    ),
     "missing_sheet": ("工作簿缺少工作表“{sheet}”", "the workbook has no sheet named '{sheet}'"),
     "unreadable": ("无法读取：{reason}", "cannot be read: {reason}"),
     "not_a_dataset": (
@@ -25,7 +28,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot tell the text encoding; in Excel use Save As 'CSV UTF-8 (Comma delimited)'",
     ),
     "empty_file": ("文件是空的", "the file is empty"),
-    "too_large": ("文件太大（{size} 字节），不像是数据表", "the file is too large ({size} bytes) to be a data table"),
+    "too_large": (
+        "文件太大（{size} 字节），不像是数据表",
+        "the file is too large ({size} bytes) to be a data table",
+    ),
     "extra_cells": (
         "这一行比表头多出 {count} 个有内容的单元格",
         "this row has {count} filled cells beyond the header's columns",
@@ -56,7 +62,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_an_integer": ("“{text}”不是整数", "'{text}' is not a whole number"),
     "bad_display": (
         "“{text}”不是报告中的数字写法（应以数字开头，如 6.6万场次、3万余个、70%）",
-        "'{text}' is not a figure as printed (it must start with a number: 6.6万场次, 3万余个, 70%)",
+        "'{text}' is not a figure as printed "
+        "(it must start with a number: 6.6万场次, 3万余个, 70%)",
     ),
     "display_mismatch": (
         "显示文字“{display}”表示 {display_value}，与数值 {value} 不符",
@@ -71,7 +78,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a percentage's display text must end in % and its unit must be %",
     ),
     "bad_flag": ("“{text}”应为 是 或 否", "'{text}' should be yes or no (是/否)"),
-    "duplicate_id": ("编号“{id}”重复（第一次出现在第 {first} 行）", "id '{id}' repeats row {first}"),
+    "duplicate_id": (
+        "编号“{id}”重复（第一次出现在第 {first} 行）",
+        "id '{id}' repeats row {first}",
+    ),
     "bad_id": (
         "编号“{id}”只能包含英文字母、数字、下划线和连字符",
         "id '{id}' may contain only letters, digits, '_' and '-'",
@@ -113,8 +123,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 _WHERE = {
-    "zh": ("{file}", "{file}，第 {row} 行", "{file}，列“{column}”", "{file}，第 {row} 行，列“{column}”"),
-    "en": ("{file}", "{file}, row {row}", "{file}, column '{column}'", "{file}, row {row}, column '{column}'"),
+    "zh": (
+        "{file}",
+        "{file}，第 {row} 行",
+        "{file}，列“{column}”",
+        "{file}，第 {row} 行，列“{column}”",
+    ),
+    "en": (
+        "{file}",
+        "{file}, row {row}",
+        "{file}, column '{column}'",
+        "{file}, row {row}, column '{column}'",
+    ),
 }
 
 

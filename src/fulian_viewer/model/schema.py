@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import cast
 
 import pandas as pd
 
@@ -65,9 +66,14 @@ class Cells:
     def rows(self) -> list[tuple[int, dict[str, str]]]:
         """(Excel row number, {column: text}) for each data row."""
         records = self.frame.to_dict(orient="index")
-        return [(int(row), {str(k): str(v) for k, v in cells.items()}) for row, cells in records.items()]
+        return [
+            (int(cast(int, row)), {str(k): str(v) for k, v in cells.items()})
+            for row, cells in records.items()
+        ]
 
-    def add(self, code: str, row: int | None = None, column: str | None = None, **params: object) -> None:
+    def add(
+        self, code: str, row: int | None = None, column: str | None = None, **params: object
+    ) -> None:
         """Record a problem in this table."""
         self.problems.append(problem(self.label, code, row=row, column=column, **params))
 

@@ -22,7 +22,7 @@ from fulian_viewer.ui.text import TextBlock
 pg.setConfigOptions(antialias=True, foreground=theme.MUTED, background=None)
 
 
-class ValueAxis(pg.AxisItem):
+class ValueAxis(pg.AxisItem):  # type: ignore[misc]
     """An axis whose ticks read in 万/亿 (or ``m``/``bn`` in English)."""
 
     def __init__(self, orientation: str, percent: bool) -> None:
@@ -33,13 +33,17 @@ class ValueAxis(pg.AxisItem):
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
         """Tick labels in the report's units."""
-        return [format_axis_tick(v * scale, spacing * scale, self.lang, self.percent) for v in values]
+        return [
+            format_axis_tick(v * scale, spacing * scale, self.lang, self.percent) for v in values
+        ]
 
 
 def _style_axis(axis: pg.AxisItem, px: int) -> None:
     axis.setPen(pg.mkPen(theme.PANEL_BORDER, width=max(1, px // 12)))
     axis.setTextPen(pg.mkPen(theme.MUTED))
-    axis.setStyle(tickFont=display_font(px), tickLength=-max(4, px // 2), tickTextOffset=max(4, px // 2))
+    axis.setStyle(
+        tickFont=display_font(px), tickLength=-max(4, px // 2), tickTextOffset=max(4, px // 2)
+    )
 
 
 class ChartView(QWidget):
@@ -84,7 +88,9 @@ class ChartView(QWidget):
         title_height = min(self.title.needed_height(self.width()), self.height() // 4)
         self.title.setGeometry(0, 0, self.width(), title_height)
         gap = self.frame.px(12)
-        self.plot.setGeometry(0, title_height + gap, self.width(), max(1, self.height() - title_height - gap))
+        self.plot.setGeometry(
+            0, title_height + gap, self.width(), max(1, self.height() - title_height - gap)
+        )
 
     def set_progress(self, progress: float) -> None:
         """Grow the figures to ``progress`` (0 to 1, already eased)."""
@@ -128,14 +134,20 @@ class BarChartView(ChartView):
         brush = pg.mkBrush(theme.GOLD)
         pen = pg.mkPen(None)
         if self.horizontal:
-            self.bars = pg.BarGraphItem(x0=0, y=self.positions, width=[0] * count, height=0.42, brush=brush, pen=pen)
+            self.bars = pg.BarGraphItem(
+                x0=0, y=self.positions, width=[0] * count, height=0.42, brush=brush, pen=pen
+            )
             self.category_axis.hide()
             self.item.invertY(True)
         else:
-            self.bars = pg.BarGraphItem(x=self.positions, y0=0, height=[0] * count, width=0.5, brush=brush, pen=pen)
+            self.bars = pg.BarGraphItem(
+                x=self.positions, y0=0, height=[0] * count, width=0.5, brush=brush, pen=pen
+            )
         self.item.addItem(self.bars)
         self.value_labels = [pg.TextItem(color=theme.IVORY) for _ in chart.metrics]
-        self.name_labels = [pg.TextItem(color=theme.MUTED) for _ in chart.metrics] if self.horizontal else []
+        self.name_labels = (
+            [pg.TextItem(color=theme.MUTED) for _ in chart.metrics] if self.horizontal else []
+        )
         for label in self.value_labels + self.name_labels:
             self.item.addItem(label)
         self._set_ranges()
@@ -213,7 +225,7 @@ class BarChartView(ChartView):
                 label.setPos(self.positions[index], value)
 
 
-class RingItem(pg.GraphicsObject):
+class RingItem(pg.GraphicsObject):  # type: ignore[misc]
     """A progress ring for one percentage, drawn in data coordinates."""
 
     def __init__(self, center: tuple[float, float], radius: float, thickness: float) -> None:

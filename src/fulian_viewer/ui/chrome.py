@@ -26,7 +26,9 @@ class ProgressChrome(QWidget):
     @property
     def number_text(self) -> str:
         """The current pane's number, from 1."""
-        return ui_text("pane_number", self.state.lang, current=self.state.index + 1, total=self.state.count)
+        return ui_text(
+            "pane_number", self.state.lang, current=self.state.index + 1, total=self.state.count
+        )
 
     def refresh(self) -> None:
         """Redraw for the current pane."""
@@ -49,9 +51,17 @@ class ProgressChrome(QWidget):
         for index in range(self.state.count):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(theme.GOLD if index == self.state.index else theme.TRACK)
-            painter.drawEllipse(QRectF(x + index * step - radius, y - radius, 2 * radius, 2 * radius))
+            painter.drawEllipse(
+                QRectF(x + index * step - radius, y - radius, 2 * radius, 2 * radius)
+            )
         painter.setFont(display_font(frame.px(20), bold=True))
         painter.setPen(theme.MUTED)
-        text_rect = QRectF(self.width() - frame.px(70), y - frame.px(16), frame.px(66), frame.px(32))
-        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), self.number_text)
+        text_rect = QRectF(
+            self.width() - frame.px(70), y - frame.px(16), frame.px(66), frame.px(32)
+        )
+        painter.drawText(
+            text_rect,
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            self.number_text,
+        )
         painter.end()

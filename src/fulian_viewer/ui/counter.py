@@ -125,21 +125,24 @@ class CounterView(QWidget):
 
     def preferred_height(self, width: int) -> int:
         """Height needed for the figure and the label at ``width``."""
-        return self.number_height() + self.label.needed_height(width)
+        return int(self._fitted_drawer(width).height + 1) + self.label.needed_height(width)
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         """Fit the figure's font to the new width."""
         self._relayout()
 
-    def _relayout(self) -> None:
+    def _fitted_drawer(self, width: int) -> TabularText:
+        """The figure's drawer at the largest size (up to the configured one) fitting ``width``."""
         size = self._number_px
         final = self.final_text
         while True:
             drawer = TabularText(display_font(size, bold=True))
-            if drawer.width(final) <= self.width() or size <= 12:
-                break
+            if drawer.width(final) <= width or size <= 12:
+                return drawer
             size = int(size * 0.93)
-        self._drawer = drawer
+
+    def _relayout(self) -> None:
+        self._drawer = self._fitted_drawer(self.width())
         top = self.number_height()
         self.label.setGeometry(0, top, self.width(), max(1, self.height() - top))
         self.update()

@@ -23,7 +23,9 @@ from fulian_viewer.ui.section_pane import SectionPane
 from fulian_viewer.ui.story_panes import ClosingPane, CoverPane, ScorecardPane
 
 
-def make_pane(report: Report, spec: PaneSpec, settings: Settings, number: int, parent: QWidget | None = None) -> Pane:
+def make_pane(
+    report: Report, spec: PaneSpec, settings: Settings, number: int, parent: QWidget | None = None
+) -> Pane:
     """The widget for one pane of the deck."""
     if spec.kind == "cover":
         return CoverPane(report, spec, settings, parent)
@@ -47,7 +49,9 @@ class DeckView(QWidget):
     fullscreen_requested = Signal()
     escape_unhandled = Signal()
 
-    def __init__(self, report: Report, state: DeckState, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, report: Report, state: DeckState, settings: Settings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.report = report
         self.state = state
@@ -197,7 +201,9 @@ class DeckView(QWidget):
     def escape(self) -> None:
         """Close what is open: overview, help, source, blank; otherwise report it."""
         self._input()
-        if self.state.blanked or any(o.isVisible() for o in (self.help, self.overview, self.provenance)):
+        if self.state.blanked or any(
+            o.isVisible() for o in (self.help, self.overview, self.provenance)
+        ):
             self._close_overlays()
             self.state.set_blanked(False)
         else:

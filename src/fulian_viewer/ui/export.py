@@ -35,7 +35,9 @@ def render_pane(pane: Pane, size: QSize) -> QImage:
     return image
 
 
-def render_deck(report: Report, settings: Settings, size: QSize, lang: Lang) -> list[tuple[str, QImage]]:
+def render_deck(
+    report: Report, settings: Settings, size: QSize, lang: Lang
+) -> list[tuple[str, QImage]]:
     """Every pane of the deck as (file stem, image)."""
     settings = settings.without_motion()
     images = []
@@ -51,14 +53,16 @@ def render_deck(report: Report, settings: Settings, size: QSize, lang: Lang) -> 
     return images
 
 
-def export_deck(report: Report, settings: Settings, out: Path, size: QSize, lang: Lang) -> list[Path]:
+def export_deck(
+    report: Report, settings: Settings, out: Path, size: QSize, lang: Lang
+) -> list[Path]:
     """Write one PNG per pane and ``handout.pdf`` with a page per pane into ``out``."""
     out.mkdir(parents=True, exist_ok=True)
     images = render_deck(report, settings, size, lang)
     written = []
     for stem, image in images:
         path = out / f"{stem}.png"
-        if not image.save(str(path), "PNG"):
+        if not image.save(str(path)):
             raise OSError(f"could not write {path}")
         written.append(path)
     pdf = out / PDF_NAME
@@ -73,7 +77,9 @@ def write_pdf(path: Path, images: list[QImage]) -> None:
         raise ValueError("nothing to write")
     first = images[0]
     # 96 images pixels to the inch keeps the page size sensible for any export size.
-    page = QPageSize(QSizeF(first.width() / 96 * 25.4, first.height() / 96 * 25.4), QPageSize.Unit.Millimeter)
+    page = QPageSize(
+        QSizeF(first.width() / 96 * 25.4, first.height() / 96 * 25.4), QPageSize.Unit.Millimeter
+    )
     writer = QPdfWriter(str(path))
     writer.setPageLayout(QPageLayout(page, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
     writer.setResolution(96)

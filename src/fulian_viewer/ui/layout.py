@@ -30,12 +30,23 @@ class Box:
         """The right edge."""
         return self.x + self.w
 
-    def inset(self, left: float, top: float | None = None, right: float | None = None, bottom: float | None = None) -> Box:
+    def inset(
+        self,
+        left: float,
+        top: float | None = None,
+        right: float | None = None,
+        bottom: float | None = None,
+    ) -> Box:
         """The box shrunk by margins (CSS order: one value for all sides)."""
         top = left if top is None else top
         right = left if right is None else right
         bottom = top if bottom is None else bottom
-        return Box(self.x + left, self.y + top, max(0.0, self.w - left - right), max(0.0, self.h - top - bottom))
+        return Box(
+            self.x + left,
+            self.y + top,
+            max(0.0, self.w - left - right),
+            max(0.0, self.h - top - bottom),
+        )
 
     def take_top(self, height: float, gap: float = 0) -> tuple[Box, Box]:
         """Split into a top strip of ``height`` and the rest below a ``gap``."""
@@ -87,5 +98,7 @@ def place(widget: QWidget, box: Box, frame: Frame) -> None:
     """Give ``widget`` the real geometry of a logical ``box``."""
     s = frame.scale
     left, top = round(box.x * s), round(box.y * s)
-    widget.setGeometry(QRect(left, top, max(1, round(box.right * s) - left), max(1, round(box.bottom * s) - top)))
+    widget.setGeometry(
+        QRect(left, top, max(1, round(box.right * s) - left), max(1, round(box.bottom * s) - top))
+    )
     widget.setVisible(box.w > 0 and box.h > 0)

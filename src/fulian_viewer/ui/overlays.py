@@ -54,7 +54,7 @@ class _Dimmed(QWidget):
         """Dim the deck and draw the card."""
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), theme.QColor(20, 0, 2, 200))
+        painter.fillRect(self.rect(), theme.DIM)
         frame = theme.Frame.of(self.width(), self.height())
         path = QPainterPath()
         path.addRoundedRect(self.card_rect(), frame.px(22), frame.px(22))
@@ -72,7 +72,10 @@ class HelpOverlay(_Dimmed):
         self.lang: Lang = "zh"
         self.title = TextBlock(self, color=theme.GOLD, bold=True, wrap=False)
         self.rows = [
-            (TextBlock(self, color=theme.IVORY, wrap=True), TextBlock(self, color=theme.GOLD, wrap=True))
+            (
+                TextBlock(self, color=theme.IVORY, wrap=True),
+                TextBlock(self, color=theme.GOLD, wrap=True),
+            )
             for _ in HELP_ROWS
         ]
 
@@ -103,7 +106,9 @@ class HelpOverlay(_Dimmed):
         head, rest = box.take_top(70, 16)
         self.title.set_font_size(frame.px(44), frame.px(28))
         place(self.title, head, frame)
-        for (action, keys), row in zip(self.rows, rest.rows([1.0] * len(self.rows), 6), strict=True):
+        for (action, keys), row in zip(
+            self.rows, rest.rows([1.0] * len(self.rows), 6), strict=True
+        ):
             left, right = row.columns([0.8, 1.6], 24)
             action.set_font_size(frame.px(26), frame.px(14))
             keys.set_font_size(frame.px(24), frame.px(14))
@@ -248,6 +253,6 @@ class NoticeBanner(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         """A dark strip with a gold underline."""
         painter = QPainter(self)
-        painter.fillRect(self.rect(), theme.QColor(20, 0, 2, 220))
+        painter.fillRect(self.rect(), theme.BANNER)
         painter.fillRect(0, self.height() - 2, self.width(), 2, theme.GOLD_DEEP)
         painter.end()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from fulian_viewer.model.numbers import Lang
@@ -101,25 +101,30 @@ class OverviewOverlay(QWidget):
         painter.setPen(theme.GOLD)
         painter.setFont(display_font(frame.px(44), bold=True))
         title_rect = QRectF(0, frame.px(30), self.width(), frame.px(60))
-        painter.drawText(title_rect, int(Qt.AlignmentFlag.AlignCenter), ui_text("overview_title", self.lang))
+        painter.drawText(
+            title_rect, int(Qt.AlignmentFlag.AlignCenter), ui_text("overview_title", self.lang)
+        )
         painter.setPen(theme.MUTED)
         painter.setFont(display_font(frame.px(22)))
         hint_rect = QRectF(0, frame.px(92), self.width(), frame.px(36))
-        painter.drawText(hint_rect, int(Qt.AlignmentFlag.AlignCenter), ui_text("overview_hint", self.lang))
+        painter.drawText(
+            hint_rect, int(Qt.AlignmentFlag.AlignCenter), ui_text("overview_hint", self.lang)
+        )
         for index, (rect, pixmap) in enumerate(zip(self.cells(), self.thumbnails, strict=True)):
             painter.drawPixmap(rect, pixmap, QRectF(pixmap.rect()))
             selected = index == self.selected
-            pen = theme.GOLD if selected else theme.PANEL_BORDER
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
             width = frame.px(5) if selected else 1
-            painter.setPen(theme.QColor(pen))
-            pen_obj = painter.pen()
-            pen_obj.setWidth(width)
-            painter.setPen(pen_obj)
+            painter.setPen(QPen(theme.GOLD if selected else theme.PANEL_BORDER, width))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(-width / 2, -width / 2, width / 2, width / 2))
             painter.setFont(display_font(frame.px(22), bold=True))
             painter.setPen(theme.IVORY)
-            badge = QRectF(rect.left() + frame.px(8), rect.top() + frame.px(6), frame.px(60), frame.px(32))
-            painter.drawText(badge, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), str(index + 1))
+            badge = QRectF(
+                rect.left() + frame.px(8), rect.top() + frame.px(6), frame.px(60), frame.px(32)
+            )
+            painter.drawText(
+                badge,
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                str(index + 1),
+            )
         painter.end()

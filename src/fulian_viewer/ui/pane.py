@@ -32,7 +32,9 @@ class Pane(QWidget):
 
     source_requested = Signal(object)
 
-    def __init__(self, report: Report, spec: PaneSpec, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, report: Report, spec: PaneSpec, settings: Settings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.report = report
         self.spec = spec
@@ -50,7 +52,9 @@ class Pane(QWidget):
 
     # Building blocks -----------------------------------------------------
 
-    def add_text(self, color: object, *, bold: bool = False, wrap: bool = True, align: object = None) -> TextBlock:
+    def add_text(
+        self, color: object, *, bold: bool = False, wrap: bool = True, align: object = None
+    ) -> TextBlock:
         """A text block owned by this pane."""
         kwargs = {"align": align} if align is not None else {}
         block = TextBlock(self, color=color, bold=bold, wrap=wrap, **kwargs)  # type: ignore[arg-type]

@@ -23,7 +23,12 @@ class SectionPane(Pane):
     """One ``###`` section of the report."""
 
     def __init__(
-        self, report: Report, spec: PaneSpec, settings: Settings, number: int, parent: QWidget | None = None
+        self,
+        report: Report,
+        spec: PaneSpec,
+        settings: Settings,
+        number: int,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(report, spec, settings, parent)
         assert spec.section is not None
@@ -43,7 +48,9 @@ class SectionPane(Pane):
     def source_text(self) -> str:
         """Report and section."""
         report = self.report.deck.get("title", self.lang)
-        return ui_text("source_line", self.lang, report=report, section=self.section.title(self.lang))
+        return ui_text(
+            "source_line", self.lang, report=report, section=self.section.title(self.lang)
+        )
 
     def retranslate(self) -> None:
         """Heading and summary."""
@@ -65,7 +72,7 @@ class SectionPane(Pane):
             header, counters, charts = rest.columns([0.9, 1.1, 1.2], 56)
             self._arrange_header(header, tall=True)
         elif arrangement == "portrait":
-            header, rest = body.take_top(560, gap)
+            header, rest = body.take_top(min(560, self._header_height(body.w)), gap)
             self._arrange_header(header, tall=True)
             rest, details = rest.take_bottom(self._details_height(rows=2), gap)
             counters, charts = rest.rows([1.0, 1.15], gap)
@@ -86,8 +93,19 @@ class SectionPane(Pane):
         title, rest = rest.take_top(min(title_h, 190 if tall else 90), 6)
         sub_h = self.subtitle.needed_height(frame.px(rest.w)) / frame.scale
         subtitle, rest = rest.take_top(min(sub_h, 130 if tall else 52), 16)
-        for widget, part in ((self.kicker, kicker), (self.title, title), (self.subtitle, subtitle), (self.summary, rest)):
+        for widget, part in (
+            (self.kicker, kicker),
+            (self.title, title),
+            (self.subtitle, subtitle),
+            (self.summary, rest),
+        ):
             place(widget, part, frame)
+
+    def _header_height(self, width: float) -> float:
+        """Logical height the heading block needs at ``width``."""
+        real = self.frame.px(width)
+        blocks = (self.title, self.subtitle, self.summary)
+        return 40 + 8 + 6 + 16 + sum(b.needed_height(real) for b in blocks) / self.frame.scale + 8
 
     def _arrange_headlines(self, box: Box, frame: theme.Frame) -> None:
         count = len(self.headlines)
@@ -98,7 +116,10 @@ class SectionPane(Pane):
         self._panels = [cell for cell in cells]
         for counter, cell in zip(self.headlines, cells, strict=True):
             counter.configure(frame.px(number_px), frame.px(27))
-            place(counter, cell.inset(24, 18), frame)
+            inner = cell.inset(24, 18)
+            needed = counter.preferred_height(frame.px(inner.w)) / frame.scale
+            spare = max(0.0, inner.h - needed)
+            place(counter, inner.inset(0, spare / 2, 0, spare / 2), frame)
 
     def _arrange_charts(self, box: Box, frame: theme.Frame) -> None:
         if not self.charts:
@@ -129,8 +150,8 @@ class SectionPane(Pane):
         painter.setBrush(theme.PANEL)
         s = self.frame.scale
         radius = 18 * s
-        for counter in self.headlines:
-            rect = QRectF(counter.geometry()).adjusted(-24 * s, -18 * s, 24 * s, 18 * s)
+        for cell in self._panels:
+            rect = QRectF(cell.x * s, cell.y * s, cell.w * s, cell.h * s)
             path = QPainterPath()
             path.addRoundedRect(rect, radius, radius)
             painter.drawPath(path)
@@ -141,7 +162,9 @@ class SectionPane(Pane):
             return
         top = min(c.geometry().top() for c in self.details) - self.frame.px(14)
         painter.setPen(theme.PANEL_BORDER)
-        painter.drawLine(self.details[0].geometry().left(), top, self.details[-1].geometry().right(), top)
+        painter.drawLine(
+            self.details[0].geometry().left(), top, self.details[-1].geometry().right(), top
+        )
 
     @property
     def all_counters(self) -> list[CounterView]:

@@ -36,7 +36,9 @@ def _stack(box: Box, blocks: list[tuple[TextBlock, float, float]], frame: theme.
 class CoverPane(Pane):
     """Title, subtitle and the five-year framing, with the parts to come."""
 
-    def __init__(self, report: Report, spec: PaneSpec, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, report: Report, spec: PaneSpec, settings: Settings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(report, spec, settings, parent)
         self.tagline = self.add_text(theme.GOLD, align=CENTER)
         self.title = self.add_text(theme.IVORY, bold=True, align=CENTER)
@@ -58,9 +60,19 @@ class CoverPane(Pane):
         self.subtitle.set_text(deck.get("subtitle", lang))
         organisation = deck.get("organisation", lang)
         period = deck.get("period", lang)
-        self.period.set_text(ui_text("period_line", lang, organisation=organisation, period=period) if period else organisation)
-        for number, (block, section) in enumerate(zip(self.parts, self.report.sections, strict=True), start=1):
-            kicker = ui_text("part", lang, number=number if lang == "en" else "一二三四五六七八九十"[min(number, 10) - 1])
+        self.period.set_text(
+            ui_text("period_line", lang, organisation=organisation, period=period)
+            if period
+            else organisation
+        )
+        for number, (block, section) in enumerate(
+            zip(self.parts, self.report.sections, strict=True), start=1
+        ):
+            kicker = ui_text(
+                "part",
+                lang,
+                number=number if lang == "en" else "一二三四五六七八九十"[min(number, 10) - 1],
+            )
             block.set_text(f"{kicker}\n{section.title(lang)}")
 
     def arrange(self, body: Box, frame: theme.Frame) -> None:
@@ -79,7 +91,9 @@ class CoverPane(Pane):
         rest = _stack(inner, [(self.tagline, 110, 36), (self.title, 300, 20)], frame)
         self._rule_y = rest.y + 6
         _stack(rest.inset(0, 40, 0, 0), [(self.subtitle, 150, 28), (self.period, 90, 0)], frame)
-        for block, cell in zip(self.parts, parts.grid(len(self.parts), columns, 32, 24), strict=True):
+        for block, cell in zip(
+            self.parts, parts.grid(len(self.parts), columns, 32, 24), strict=True
+        ):
             place(block, cell, frame)
 
     def paint_decoration(self, painter: QPainter) -> None:
@@ -98,7 +112,9 @@ class CoverPane(Pane):
 class ScorecardPane(Pane):
     """数她说: the headline figures of every section on one screen."""
 
-    def __init__(self, report: Report, spec: PaneSpec, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, report: Report, spec: PaneSpec, settings: Settings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(report, spec, settings, parent)
         self.title = self.add_text(theme.GOLD, bold=True, align=CENTER)
         self.subtitle = self.add_text(theme.IVORY, align=CENTER)
@@ -131,7 +147,9 @@ class ScorecardPane(Pane):
         if not self.groups:
             return
         columns = 2 if frame.arrangement == "portrait" else len(self.groups)
-        for (heading, counters), cell in zip(self.groups, rest.grid(len(self.groups), columns, 36, 36), strict=True):
+        for (heading, counters), cell in zip(
+            self.groups, rest.grid(len(self.groups), columns, 36, 36), strict=True
+        ):
             heading.set_font_size(frame.px(28), frame.px(18))
             head, figures = cell.inset(20, 24).take_top(84, 16)
             place(heading, head, frame)
@@ -158,7 +176,9 @@ class ScorecardPane(Pane):
 class ClosingPane(Pane):
     """The report's closing words and its credits."""
 
-    def __init__(self, report: Report, spec: PaneSpec, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, report: Report, spec: PaneSpec, settings: Settings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(report, spec, settings, parent)
         self.thanks = self.add_text(theme.GOLD, bold=True, align=CENTER)
         self.closing = self.add_text(theme.IVORY, align=CENTER)
@@ -176,7 +196,9 @@ class ClosingPane(Pane):
         deck, lang = self.report.deck, self.lang
         self.thanks.set_text(ui_text("thanks", lang))
         self.closing.set_text(deck.get("closing", lang))
-        self.title.set_text(f"《{deck.get('title', lang)}》" if lang == "zh" else deck.get("title", lang))
+        self.title.set_text(
+            f"《{deck.get('title', lang)}》" if lang == "zh" else deck.get("title", lang)
+        )
         self.credits_label.set_text(ui_text("credits", lang) if deck.get("credits", lang) else "")
         self.credits.set_text(deck.get("credits", lang))
 

@@ -25,6 +25,8 @@ IVORY = QColor("#fff6e6")
 MUTED = QColor("#f0d9c4")
 TRACK = QColor(255, 240, 214, 40)
 BLACK = QColor("#000000")
+DIM = QColor(20, 0, 2, 200)
+BANNER = QColor(20, 0, 2, 220)
 
 FAMILY_FALLBACK = "Noto Sans CJK SC"
 
