@@ -255,3 +255,12 @@ def test_module_export_bad_size(runs: Runs) -> None:
     assert_no_traceback(completed)
     assert "'12x' is not a size like 1920x1080" in completed.stderr
     assert not runs.export_out.exists()
+
+
+def test_options_may_come_before_the_command():
+    from fulian_viewer.cli import parse_args
+
+    args = parse_args(["--lang", "en", "check", "--json"])
+    assert args.command == "check" and args.lang == "en" and args.json
+    args = parse_args(["--data", "check"])  # a folder named "check" is data, not a command
+    assert args.command == "run" and str(args.data) == "check"

@@ -103,6 +103,12 @@ def build_parser() -> argparse.ArgumentParser:
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     """Parse ``argv``; with no command, ``run`` is meant."""
     args = list(argv)
+    takes_value = {"--data", "--lang", "--size", "--out"}
+    for index, arg in enumerate(args):
+        if arg in COMMANDS and (index == 0 or args[index - 1] not in takes_value):
+            # Options may come before the command: `--lang en check` means `check --lang en`.
+            args.insert(0, args.pop(index))
+            break
     first = args[0] if args else None
     if first not in (*COMMANDS, "-h", "--help", "--version"):
         args.insert(0, "run")

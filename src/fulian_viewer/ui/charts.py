@@ -218,8 +218,12 @@ class BarChartView(ChartView):
         for index, (label, value) in enumerate(zip(self.value_labels, shown, strict=True)):
             label.setText(self.label_text(index))
             if self.horizontal:
-                label.setAnchor((0, 0.5))
-                label.setPos(value + self.maximum * 0.015, self.positions[index])
+                # Long bars carry their figure inside, so it never runs off the plot.
+                inside = value > self.maximum * 0.62
+                label.setColor(theme.BACKGROUND_BOTTOM if inside else theme.IVORY)
+                label.setAnchor((1, 0.5) if inside else (0, 0.5))
+                offset = -self.maximum * 0.015 if inside else self.maximum * 0.015
+                label.setPos(value + offset, self.positions[index])
             else:
                 label.setAnchor((0.5, 1))
                 label.setPos(self.positions[index], value)

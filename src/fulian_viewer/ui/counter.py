@@ -120,12 +120,12 @@ class CounterView(QWidget):
             self.update()
 
     def number_height(self) -> int:
-        """Height of the figure's line."""
-        return int(self._drawer.height + 1)
+        """Height of the figure's line, with a little air before the label."""
+        return int(self._drawer.height * 1.08 + 1)
 
     def preferred_height(self, width: int) -> int:
         """Height needed for the figure and the label at ``width``."""
-        return int(self._fitted_drawer(width).height + 1) + self.label.needed_height(width)
+        return int(self._fitted_drawer(width).height * 1.08 + 1) + self.label.needed_height(width)
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         """Fit the figure's font to the new width."""
