@@ -160,12 +160,9 @@ class _Builder:
         metrics: dict[str, Metric] = {}
         first_row: dict[str, int] = {}
         for row, record in cells.rows():
-            metric_id = cells.identifier(row, record, "id")
-            if metric_id is not None and metric_id in first_row:
-                cells.add("duplicate_id", row, "id", id=metric_id, first=first_row[metric_id])
+            metric_id, repeated = cells.unique_identifier(row, record, "id", first_row)
+            if repeated:
                 continue
-            if metric_id is not None:
-                first_row[metric_id] = row
             metric = self._metric(cells, row, record, metric_id, flat_source)
             if metric is not None:
                 metrics[metric.id] = metric
@@ -259,12 +256,9 @@ class _Builder:
         charts: list[Chart] = []
         first_row: dict[str, int] = {}
         for row, record in cells.rows():
-            chart_id = cells.identifier(row, record, "id")
-            if chart_id is not None and chart_id in first_row:
-                cells.add("duplicate_id", row, "id", id=chart_id, first=first_row[chart_id])
+            chart_id, repeated = cells.unique_identifier(row, record, "id", first_row)
+            if repeated:
                 continue
-            if chart_id is not None:
-                first_row[chart_id] = row
             chart = self._chart(cells, row, record, chart_id, metrics)
             if chart is not None:
                 charts.append(chart)

@@ -95,6 +95,19 @@ class Cells:
             return None
         return value
 
+    def unique_identifier(
+        self, row: int, cells: dict[str, str], column: str, first_row: dict[str, int]
+    ) -> tuple[str | None, bool]:
+        """An id and whether it repeats an earlier row's (reported); records first rows."""
+        value = self.identifier(row, cells, column)
+        if value is None:
+            return None, False
+        if value in first_row:
+            self.add("duplicate_id", row, column, id=value, first=first_row[value])
+            return value, True
+        first_row[value] = row
+        return value, False
+
     def number(self, row: int, cells: dict[str, str], column: str) -> Decimal | None:
         """A finite, non-negative number; full-width digits and ``1,234`` are accepted."""
         value = self.text(row, cells, column)

@@ -50,6 +50,18 @@ class _Dimmed(QWidget):
         """Where the card goes."""
         return QRectF(self.rect())
 
+    def card_box(self, frame: theme.Frame) -> Box:
+        """The card in logical pixels."""
+        card, s = self.card_rect(), frame.scale
+        return Box(card.x() / s, card.y() / s, card.width() / s, card.height() / s)
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
+        """Re-lay out the card's contents."""
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Place the card's contents; subclasses fill this in."""
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         """Dim the deck and draw the card."""
         painter = QPainter(self)
@@ -94,15 +106,9 @@ class HelpOverlay(_Dimmed):
         margin_x = frame.px(60) if frame.arrangement == "portrait" else self.width() * 0.16
         return QRectF(self.rect()).adjusted(margin_x, frame.px(50), -margin_x, -frame.px(50))
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
-        """Re-lay out."""
-        self._arrange()
-
     def _arrange(self) -> None:
         frame = theme.Frame.of(self.width(), self.height())
-        card = self.card_rect()
-        s = frame.scale
-        box = Box(card.x() / s, card.y() / s, card.width() / s, card.height() / s).inset(48, 36)
+        box = self.card_box(frame).inset(48, 36)
         head, rest = box.take_top(70, 16)
         self.title.set_font_size(frame.px(44), frame.px(28))
         place(self.title, head, frame)
@@ -179,15 +185,9 @@ class ProvenancePanel(_Dimmed):
         height = self.height() * (0.55 if frame.arrangement == "portrait" else 0.62)
         return QRectF(margin, self.height() - height - margin, self.width() - 2 * margin, height)
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
-        """Re-lay out."""
-        self._arrange()
-
     def _arrange(self) -> None:
         frame = theme.Frame.of(self.width(), self.height())
-        card = self.card_rect()
-        s = frame.scale
-        box = Box(card.x() / s, card.y() / s, card.width() / s, card.height() / s).inset(56, 40)
+        box = self.card_box(frame).inset(56, 40)
         head, rest = box.take_top(56, 10)
         figure, rest = rest.take_top(90, 18)
         rest, where = rest.take_bottom(86, 14)
