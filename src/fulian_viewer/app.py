@@ -49,7 +49,7 @@ def run_viewer(args: argparse.Namespace) -> int:
     else:
         window.resize(1280, 720)
     if args.fullscreen:
-        window.showFullScreen()
+        window.enter_fullscreen()
     else:
         window.show()
     if args.quit_after_first_paint:

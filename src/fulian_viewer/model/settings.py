@@ -31,7 +31,7 @@ class Settings:
     transition_ms: int = 500
     provenance_ms: int = 15000
     swipe_px: int = 40
-    thumbnail_width: int = 360
+    thumbnail_width: int = 640
 
     def without_motion(self) -> Settings:
         """The same settings with every animation turned off."""

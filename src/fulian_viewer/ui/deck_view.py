@@ -8,7 +8,7 @@ timers hear about all input, whatever its path.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QPoint, QSize, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, QPoint, QSize, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QWidget
 
@@ -225,7 +225,13 @@ class DeckView(QWidget):
             pane.resize(self.size())
             if pane is not self.current_pane or not pane.animating:
                 pane.finish()
-            images.append(pane.grab().scaled(size))
+            images.append(
+                pane.grab().scaled(
+                    size,
+                    Qt.AspectRatioMode.IgnoreAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
         return images
 
     def _open_from_overview(self, index: int) -> None:

@@ -27,7 +27,18 @@ class MainWindow(QWidget):
         if self.isFullScreen():
             self.showNormal()
         else:
-            self.showFullScreen()
+            self.enter_fullscreen()
+
+    def enter_fullscreen(self) -> None:
+        """Fill the window's screen.
+
+        The geometry is set first: without a window manager (a bare X server on
+        a kiosk PC) ``showFullScreen`` alone keeps the window's old size.
+        """
+        screen = self.screen()
+        if screen is not None:
+            self.setGeometry(screen.geometry())
+        self.showFullScreen()
 
     def leave_fullscreen(self) -> None:
         """Leave full screen (Esc with nothing else to close)."""
