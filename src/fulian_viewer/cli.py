@@ -1,21 +1,23 @@
 """Command line: parse arguments and dispatch, without importing Qt.
 
 ``fulian-viewer`` with no command runs the viewer; ``check`` validates a dataset;
-``export`` renders every pane to PNG and PDF. Qt is imported only by the command
-that needs it, so ``check`` and ``--help`` work on a machine without a display.
+``export`` renders every pane to PNG and PDF; ``kiosk-pin`` hashes a staff PIN for
+the kiosk configuration. Qt is imported only by the command that needs it, so
+``check``, ``kiosk-pin`` and ``--help`` work on a machine without a display.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from fulian_viewer import __version__
 
-COMMANDS = ("run", "check", "export")
+COMMANDS = ("run", "check", "export", "kiosk-pin")
 LANGS = ("zh", "en")
 
 _EXAMPLES = """\
@@ -28,6 +30,7 @@ examples:
   fulian-viewer check --json             print the dataset as JSON
   fulian-viewer export --out handouts --size 3840x2160
                                          render every pane to PNG and one PDF
+  fulian-viewer kiosk-pin                hash a staff PIN for the kiosk configuration
 """
 
 
@@ -97,6 +100,14 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--size", type=Size.parse, default=Size(1920, 1080), metavar="WxH", help="default 1920x1080"
     )
+
+    kiosk_pin = commands.add_parser(
+        "kiosk-pin",
+        help="hash a staff PIN (4-12 digits) for pin_hash in the kiosk configuration",
+        description="Ask for a PIN twice and print its hash line for pin_hash in the kiosk "
+        "configuration. Without a terminal, the two PINs are read as two lines of input.",
+    )
+    kiosk_pin.add_argument("--lang", choices=LANGS, default="zh", help="language (default: zh)")
     return parser
 
 
@@ -129,6 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "kiosk-pin":
+        return run_kiosk_pin(args.lang)
     if args.command == "check":
         from fulian_viewer.check import run_check
 
@@ -140,6 +153,53 @@ def _dispatch(args: argparse.Namespace) -> int:
     from fulian_viewer.app import run_viewer
 
     return run_viewer(args)
+
+
+def _read_pin(prompt: str) -> str:
+    """One PIN: from the terminal without echo, or one line of piped input."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        text = getpass.getpass(prompt)
+    else:
+        line = sys.stdin.readline() if sys.stdin is not None else ""
+        if not line:
+            raise EOFError
+        text = line
+    # Full-width digits from a Chinese input method count as digits.
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def run_kiosk_pin(lang: str) -> int:
+    """``kiosk-pin``: the hash line on stdout, a paste hint on stderr; 2 if the PIN is refused."""
+    from fulian_viewer.model.pin import PIN_MAX_DIGITS, PIN_MIN_DIGITS, hash_pin, valid_pin
+
+    en = lang == "en"
+    try:
+        first = _read_pin("PIN: " if en else "PIN：")
+        if not valid_pin(first):
+            print(
+                f"The PIN must be {PIN_MIN_DIGITS} to {PIN_MAX_DIGITS} digits (0-9)."
+                if en
+                else f"PIN 须为 {PIN_MIN_DIGITS} 到 {PIN_MAX_DIGITS} 位数字（0–9）。",
+                file=sys.stderr,
+            )
+            return 2
+        second = _read_pin("PIN again: " if en else "再次输入 PIN：")
+    except EOFError:
+        print(
+            "No PIN was entered." if en else "没有输入 PIN。",
+            file=sys.stderr,
+        )
+        return 2
+    if first != second:
+        print("The two PINs differ." if en else "两次输入的 PIN 不一致。", file=sys.stderr)
+        return 2
+    line = hash_pin(first)
+    print(line)
+    hint = "paste into the kiosk configuration" if en else "粘贴到展台配置文件中"
+    print(f'{hint}: pin_hash = "{line}"' if en else f'{hint}：pin_hash = "{line}"', file=sys.stderr)
+    return 0
 
 
 def _make_output_safe() -> None:

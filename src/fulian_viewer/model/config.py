@@ -1,0 +1,416 @@
+"""The kiosk configuration file: a TOML file read into a :class:`KioskConfig`.
+
+Every key is optional; a missing key keeps its default. The format::
+
+    kiosk = true                  # run as an unattended kiosk (default false)
+    screen = 1                    # screen index (0, 1, ...) or name ("HDMI-1"); default: primary
+    lang = "zh"                   # "zh" or "en"
+    dwell_seconds = 20            # seconds each pane stays before the next (3 to 3600)
+    idle_resume_seconds = 60      # after a visitor's last touch, resume the tour (5 to 3600)
+    idle_home_seconds = 300       # after a visitor's last touch, return to the cover (10 to 86400)
+    exit_chord = "Ctrl+Alt+Shift+Q"  # keys that ask staff for the PIN; two or more modifiers
+    pin_hash = "scrypt$16384$8$1$...$..."  # from `fulian-viewer kiosk-pin`; none: no PIN
+    reduce_motion = false         # show final values without animation
+    data = "数据"                  # dataset folder or .xlsx; relative to this file's folder
+    theme = "red"                 # the only theme is "red"
+    cursor_hide_seconds = 3       # hide the pointer after this many still seconds (0: always)
+
+    [section_dwell_seconds]       # optional per-section dwell, by section id
+    overview = 30
+
+Seconds may be whole or decimal numbers. The file is UTF-8 (a byte-order mark is
+allowed). A wrong value is reported as a :class:`ConfigProblem` naming its key and
+what is allowed, and that key keeps its default; every other key is still read.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from fulian_viewer.model.numbers import Lang
+from fulian_viewer.model.pin import is_pin_hash
+
+LANGS: tuple[Lang, ...] = ("zh", "en")
+THEMES = ("red",)
+MODIFIERS = ("Ctrl", "Alt", "Shift", "Meta")
+_NAMED_KEYS = (
+    "Esc",
+    "Escape",
+    "Space",
+    "Tab",
+    "Enter",
+    "Return",
+    "Backspace",
+    "Delete",
+    "Insert",
+    "Home",
+    "End",
+    "PgUp",
+    "PgDown",
+    "Up",
+    "Down",
+    "Left",
+    "Right",
+)
+_SECTION_ID = re.compile(r"[A-Za-z0-9_-]+")
+
+
+@dataclass(frozen=True)
+class KioskConfig:
+    """How the viewer runs as a kiosk; see the module docstring for the file format.
+
+    Attributes:
+        kiosk: run as an unattended kiosk.
+        screen: screen index or name to show on; None for the primary screen.
+        lang: the language shown at start.
+        dwell_seconds: how long each pane stays before the tour moves on.
+        section_dwell_seconds: dwell per section id, overriding ``dwell_seconds``.
+        idle_resume_seconds: idle time after a visitor's touch before the tour resumes.
+        idle_home_seconds: idle time after which the viewer returns to the cover.
+        exit_chord: the key chord that asks for the staff PIN, e.g. ``Ctrl+Alt+Shift+Q``.
+        pin_hash: the staff PIN's hash (:func:`fulian_viewer.model.pin.hash_pin`), or None.
+        reduce_motion: show final values at once and cut between panes.
+        data: the dataset folder or workbook; None for the bundled report.
+        theme: the colour theme; only ``red``.
+        cursor_hide_seconds: pointer hides after this many still seconds; 0 hides it always.
+    """
+
+    kiosk: bool = False
+    screen: str | int | None = None
+    lang: Lang = "zh"
+    dwell_seconds: float = 20
+    section_dwell_seconds: Mapping[str, float] = field(default_factory=dict, hash=False)
+    idle_resume_seconds: float = 60
+    idle_home_seconds: float = 300
+    exit_chord: str = "Ctrl+Alt+Shift+Q"
+    pin_hash: str | None = None
+    reduce_motion: bool = False
+    data: Path | None = None
+    theme: str = "red"
+    cursor_hide_seconds: float = 3
+
+    def dwell_for(self, section_id: str) -> float:
+        """Seconds a pane of ``section_id`` stays before the tour moves on."""
+        return self.section_dwell_seconds.get(section_id, self.dwell_seconds)
+
+
+KEYS: tuple[str, ...] = tuple(f.name for f in fields(KioskConfig))
+
+
+@dataclass(frozen=True)
+class ConfigProblem:
+    """One thing wrong with a configuration file.
+
+    Attributes:
+        file: the file as given.
+        key: the key at fault, or None when the whole file is (unreadable, bad TOML).
+        message_zh: what is wrong and what is allowed, in Chinese.
+        message_en: the same in English.
+    """
+
+    file: str
+    key: str | None
+    message_zh: str
+    message_en: str
+
+    def text(self, lang: Lang = "zh") -> str:
+        """What is wrong, without the place."""
+        return self.message_en if lang == "en" else self.message_zh
+
+    def message(self, lang: Lang = "zh") -> str:
+        """The whole message: file, key, then what is wrong."""
+        if lang == "en":
+            where = self.file if self.key is None else f"{self.file}, key '{self.key}'"
+            return f"{where}: {self.message_en}"
+        where = self.file if self.key is None else f"{self.file}，项目“{self.key}”"
+        return f"{where}：{self.message_zh}"
+
+
+class _InvalidValueError(Exception):
+    """A value is wrong; carries the Chinese and English explanation."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.zh = zh
+        self.en = en
+
+
+def _type_name(value: object) -> tuple[str, str]:
+    if isinstance(value, bool):
+        return "布尔值", "a true/false value"
+    if isinstance(value, int | float):
+        return "数字", "a number"
+    if isinstance(value, str):
+        return "文字", "text"
+    if isinstance(value, dict):
+        return "表", "a table"
+    if isinstance(value, list):
+        return "列表", "a list"
+    return "日期或时间", "a date or time"
+
+
+def _wrong_type(value: object, zh_expected: str, en_expected: str) -> _InvalidValueError:
+    zh_got, en_got = _type_name(value)
+    return _InvalidValueError(
+        f"应为{zh_expected}，而不是{zh_got}", f"must be {en_expected}, not {en_got}"
+    )
+
+
+def _bool(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise _wrong_type(value, " true 或 false", "true or false")
+    return value
+
+
+def _seconds(low: float, high: float) -> Callable[[object], float]:
+    def read(value: object) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise _wrong_type(
+                value,
+                f" {low:g} 到 {high:g} 之间的秒数",
+                f"a number of seconds from {low:g} to {high:g}",
+            )
+        if not math.isfinite(value) or not low <= value <= high:
+            raise _InvalidValueError(
+                f"{value} 超出范围；应为 {low:g} 到 {high:g} 之间的秒数",
+                f"{value} is out of range; allowed: {low:g} to {high:g} seconds",
+            )
+        return value
+
+    return read
+
+
+def _choice(allowed: tuple[str, ...]) -> Callable[[object], str]:
+    listed = ", ".join(f'"{a}"' for a in allowed)
+
+    def read(value: object) -> str:
+        if not isinstance(value, str):
+            raise _wrong_type(value, f"以下之一：{listed}", f"one of {listed}")
+        if value not in allowed:
+            raise _InvalidValueError(
+                f"“{value}”无效；可用：{listed}", f'"{value}" is not allowed; allowed: {listed}'
+            )
+        return value
+
+    return read
+
+
+def _screen(value: object) -> str | int:
+    allowed_zh = '屏幕编号（0、1……）或屏幕名称（如 "HDMI-1"）'
+    allowed_en = 'a screen number (0, 1, ...) or a screen name (such as "HDMI-1")'
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise _wrong_type(value, allowed_zh, allowed_en)
+    if isinstance(value, int) and not 0 <= value <= 63:
+        raise _InvalidValueError(
+            f"屏幕编号 {value} 超出范围；应为 0 到 63",
+            f"screen {value} is out of range; allowed: 0 to 63",
+        )
+    if isinstance(value, str) and not value.strip():
+        raise _InvalidValueError(
+            f"屏幕名称是空的；应为{allowed_zh}", f"the screen name is empty; use {allowed_en}"
+        )
+    return value
+
+
+def _chord(value: object) -> str:
+    example = "Ctrl+Alt+Shift+Q"
+    if not isinstance(value, str):
+        raise _wrong_type(
+            value, f'按键组合文字，如 "{example}"', f'a key chord such as "{example}"'
+        )
+    parts = [part.strip() for part in value.split("+")]
+    modifiers, key = parts[:-1], parts[-1]
+    canonical = {m.lower(): m for m in MODIFIERS}
+    key_ok = (
+        (len(key) == 1 and key.isascii() and key.isalnum())
+        or re.fullmatch(r"F([1-9]|1[0-9]|2[0-4])", key, re.IGNORECASE) is not None
+        or key.lower() in {k.lower() for k in _NAMED_KEYS}
+    )
+    mods = [canonical.get(m.lower()) for m in modifiers]
+    if not key_ok or None in mods or len(set(mods)) != len(mods) or len(mods) < 2:
+        names = "、".join(MODIFIERS)
+        raise _InvalidValueError(
+            f"“{value}”不是有效的按键组合；须用 + 连接至少两个修饰键（{names}）和一个按键"
+            f'（字母、数字或 F1–F24），如 "{example}"',
+            f'"{value}" is not a valid key chord; join two or more modifiers '
+            f"({', '.join(MODIFIERS)}) and one key (a letter, digit or F1-F24) with +, "
+            f'such as "{example}"',
+        )
+    return value
+
+
+def _pin_hash(value: object) -> str:
+    if not isinstance(value, str):
+        raise _wrong_type(value, "PIN 哈希文字", "a PIN hash string")
+    if not is_pin_hash(value):
+        raise _InvalidValueError(
+            "不是有效的 PIN 哈希；请用 fulian-viewer kiosk-pin 生成（格式 scrypt$n$r$p$盐$哈希）",
+            "is not a valid PIN hash; make one with `fulian-viewer kiosk-pin` "
+            "(format scrypt$n$r$p$salt$hash)",
+        )
+    return value.strip()
+
+
+def _data(folder: Path) -> Callable[[object], Path]:
+    def read(value: object) -> Path:
+        if not isinstance(value, str):
+            raise _wrong_type(
+                value, "文件夹或 .xlsx 文件的路径", "a path to a folder or .xlsx file"
+            )
+        if not value.strip():
+            raise _InvalidValueError(
+                "路径是空的；应为数据文件夹或 .xlsx 文件的路径",
+                "the path is empty; give a data folder or .xlsx file",
+            )
+        path = Path(value).expanduser()
+        return path if path.is_absolute() else folder / path
+
+    return read
+
+
+def _section_dwell(value: object) -> dict[str, float]:
+    seconds = _seconds(3, 3600)
+    if not isinstance(value, dict):
+        raise _wrong_type(value, "表（部分编号 = 秒数）", "a table of section id = seconds")
+    result: dict[str, float] = {}
+    for name, item in value.items():
+        if _SECTION_ID.fullmatch(name) is None:
+            raise _InvalidValueError(
+                f"部分编号“{name}”只能包含英文字母、数字、下划线和连字符",
+                f"section id '{name}' may contain only letters, digits, '_' and '-'",
+            )
+        try:
+            result[name] = seconds(item)
+        except _InvalidValueError as error:
+            raise _InvalidValueError(f"“{name}”：{error.zh}", f"'{name}': {error.en}") from None
+    return result
+
+
+def _readers(folder: Path) -> dict[str, Callable[[object], Any]]:
+    return {
+        "kiosk": _bool,
+        "screen": _screen,
+        "lang": _choice(LANGS),
+        "dwell_seconds": _seconds(3, 3600),
+        "section_dwell_seconds": _section_dwell,
+        "idle_resume_seconds": _seconds(5, 3600),
+        "idle_home_seconds": _seconds(10, 86400),
+        "exit_chord": _chord,
+        "pin_hash": _pin_hash,
+        "reduce_motion": _bool,
+        "data": _data(folder),
+        "theme": _choice(THEMES),
+        "cursor_hide_seconds": _seconds(0, 3600),
+    }
+
+
+_TOML_PLACE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+
+
+def _syntax_problem(file: str, error: tomllib.TOMLDecodeError) -> ConfigProblem:
+    text = str(error)
+    match = _TOML_PLACE.search(text)
+    if match is None:
+        return ConfigProblem(
+            file, None, f"不是有效的 TOML 文件：{text}", f"is not a valid TOML file: {text}"
+        )
+    line, column = match.groups()
+    reason = text[: match.start()]
+    return ConfigProblem(
+        file,
+        None,
+        f"第 {line} 行第 {column} 列：TOML 格式有误（{reason}）",
+        f"line {line}, column {column}: invalid TOML ({reason})",
+    )
+
+
+def load_config(path: Path) -> tuple[KioskConfig, list[ConfigProblem]]:
+    """Read the kiosk configuration at ``path``.
+
+    Never raises for a bad file: an unreadable or malformed file gives the defaults
+    and one problem; a wrong value gives that key's default and one problem; an
+    unknown key is reported and ignored. A relative ``data`` path is taken from the
+    folder holding the file.
+    """
+    file = str(path)
+    defaults = KioskConfig()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return defaults, [ConfigProblem(file, None, "找不到文件", "file not found")]
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        return defaults, [
+            ConfigProblem(file, None, f"无法读取：{reason}", f"cannot be read: {reason}")
+        ]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return defaults, [
+            ConfigProblem(
+                file,
+                None,
+                "不是 UTF-8 编码的文字文件；请在记事本中另存为 UTF-8",
+                "is not a UTF-8 text file; save it as UTF-8",
+            )
+        ]
+    try:
+        table = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        return defaults, [_syntax_problem(file, error)]
+    return _read_table(table, file, path.absolute().parent)
+
+
+def _read_table(
+    table: Mapping[str, object], file: str, folder: Path
+) -> tuple[KioskConfig, list[ConfigProblem]]:
+    readers = _readers(folder)
+    values: dict[str, Any] = {}
+    problems: list[ConfigProblem] = []
+    allowed = ", ".join(KEYS)
+    for key, value in table.items():
+        reader = readers.get(key)
+        if reader is None:
+            problems.append(
+                ConfigProblem(
+                    file,
+                    key,
+                    f"未知的项目“{key}”（允许：{allowed}）",
+                    f"unknown key '{key}' (allowed: {allowed})",
+                )
+            )
+            continue
+        try:
+            values[key] = reader(value)
+        except _InvalidValueError as error:
+            default = getattr(KioskConfig(), key)
+            shown = "无" if default is None else default
+            shown_en = "none" if default is None else default
+            problems.append(
+                ConfigProblem(
+                    file,
+                    key,
+                    f"{error.zh}；改用默认值 {shown}",
+                    f"{error.en}; using the default {shown_en}",
+                )
+            )
+    return KioskConfig(**values), problems
+
+
+def merge_cli(config: KioskConfig, overrides: Mapping[str, object]) -> KioskConfig:
+    """``config`` with each override that is not None, as command-line flags win over the file.
+
+    Raises:
+        KeyError: an override names no :class:`KioskConfig` field.
+    """
+    unknown = [key for key in overrides if key not in KEYS]
+    if unknown:
+        raise KeyError(", ".join(unknown))
+    changes: dict[str, Any] = {k: v for k, v in overrides.items() if v is not None}
+    return replace(config, **changes)
