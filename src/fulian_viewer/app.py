@@ -52,10 +52,10 @@ def run_viewer(args: argparse.Namespace) -> int:
         window.enter_fullscreen()
     else:
         window.show()
-    if args.quit_after_first_paint:
-        from PySide6.QtCore import QTimer
+    if args.quit_after_first_paint or args.quit_when_ready:
+        from fulian_viewer.ui.startup_probe import StartupProbe
 
-        QTimer.singleShot(0, app.quit)
+        StartupProbe(window.deck, until_ready=args.quit_when_ready)  # owned by the deck
     return int(app.exec())
 
 

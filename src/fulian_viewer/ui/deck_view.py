@@ -8,7 +8,17 @@ timers hear about all input, whatever its path.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QPoint, QSize, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import (
+    QEasingCurve,
+    QEvent,
+    QObject,
+    QPoint,
+    QSize,
+    Qt,
+    QTimer,
+    QVariantAnimation,
+    Signal,
+)
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QWidget
 
@@ -43,11 +53,15 @@ class DeckView(QWidget):
         activity: any input reached the deck (for autoplay and idle timers).
         fullscreen_requested: the user asked to toggle full screen.
         escape_unhandled: Esc was pressed with nothing to close.
+        first_painted: the first frame showing the current pane has been painted.
+        ready: every pane has been built (see :attr:`is_ready`).
     """
 
     activity = Signal()
     fullscreen_requested = Signal()
     escape_unhandled = Signal()
+    first_painted = Signal()
+    ready = Signal()
 
     def __init__(
         self, report: Report, state: DeckState, settings: Settings, parent: QWidget | None = None
@@ -92,6 +106,8 @@ class DeckView(QWidget):
         self._on_lang()
         self.current_pane.show()
         self.current_pane.play()
+        self._painted = False
+        self.current_pane.installEventFilter(self)
 
     # State -----------------------------------------------------------------
 
@@ -99,6 +115,29 @@ class DeckView(QWidget):
     def current_pane(self) -> Pane:
         """The pane the deck shows."""
         return self.panes[self.state.index]
+
+    @property
+    def is_ready(self) -> bool:
+        """Whether every pane has been built."""
+        return True
+
+    @property
+    def has_painted(self) -> bool:
+        """Whether :attr:`first_painted` has been emitted."""
+        return self._painted
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Notice the first paint of the pane shown at start."""
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            watched.removeEventFilter(self)
+            # The frame is complete once this paint and the flush after it are done.
+            QTimer.singleShot(0, self._after_first_paint)
+        return False
+
+    def _after_first_paint(self) -> None:
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
 
     @property
     def transitioning(self) -> bool:

@@ -1,0 +1,85 @@
+"""Shared helpers for the benchmarks: the environment they describe and simple statistics."""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def machine() -> str:
+    """One line naming the machine, Python and Qt, as docs/performance.md records them."""
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import PySide6
+
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}, PySide6 {PySide6.__version__}, "
+        f"QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM')}"
+    )
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    """The value below which ``fraction`` of ``values`` lie (nearest rank)."""
+    ordered = sorted(values)
+    rank = max(0, min(len(ordered) - 1, round(fraction * len(ordered) + 0.5) - 1))
+    return ordered[rank]
+
+
+def summary(values: list[float]) -> str:
+    """Mean, p99 and max of a list of milliseconds."""
+    return (
+        f"mean {statistics.fmean(values):6.2f}  p99 {percentile(values, 0.99):6.2f}  "
+        f"max {max(values):6.2f} ms"
+    )
+
+
+def rss_mb() -> tuple[float, float]:
+    """(current, peak) resident set size of this process in MB (Linux; zeros elsewhere)."""
+    current = peak = 0.0
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                current = int(line.split()[1]) / 1024
+            elif line.startswith("VmHWM:"):
+                peak = int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return current, peak
+
+
+def python() -> str:
+    """The interpreter running the benchmark (the project's environment)."""
+    return sys.executable
+
+
+def subprocess_env(bytecode: bool = True) -> dict[str, str]:
+    """The environment for measured subprocesses: offscreen, and with cached bytecode.
+
+    An installed app runs from compiled bytecode (pip compiles on install, PyInstaller
+    bundles it), but this environment sets ``PYTHONDONTWRITEBYTECODE`` and uv does not
+    compile on install, so every import would be compiled from source on every run.
+    With ``bytecode`` the subprocesses cache it under the temporary folder instead.
+    """
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if bytecode:
+        env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "fulian-bench-pycache")
+    else:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        env.pop("PYTHONPYCACHEPREFIX", None)
+    return env

@@ -1,0 +1,127 @@
+"""Frame cost: each pane rendered mid-animation, counters and charts moving, to an image.
+
+For every pane at 1920x1080 and 3840x2160, advances the pane's count-up by one
+60 Hz frame (16.7 ms) at a time, cycling through the animation, and renders the
+whole pane to an image each frame: the work of a full repaint, as during a slide
+between panes. Prints mean, p99 and max milliseconds per frame. Then, per pane,
+runs many more frames under tracemalloc and reports the Python memory still
+allocated that was not before (growth per frame), and the process's RSS growth.
+
+    uv run python benchmarks/frames.py [--frames 150] [--leak-frames 600]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import time
+import tracemalloc
+
+from _common import machine, percentile, rss_mb, summary
+
+from fulian_viewer.app import create_application
+from fulian_viewer.model.deck import build_panes
+from fulian_viewer.model.loading import load_report
+from fulian_viewer.model.settings import Settings
+from fulian_viewer.ui.deck_view import make_pane
+from fulian_viewer.ui.pane import Pane
+
+FRAME_MS = 1000 / 60
+SIZES = ((1920, 1080), (3840, 2160))
+TARGET_P99 = {1920: 4.0, 3840: 8.0}
+
+
+def build(size: tuple[int, int]) -> list[Pane]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    result = load_report()
+    assert result.report is not None
+    report = result.report
+    panes = []
+    number = 0
+    for spec in build_panes(report):
+        number += spec.kind == "section"
+        pane = make_pane(report, spec, Settings(), number)
+        pane.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        pane.resize(*size)
+        pane.show()
+        panes.append(pane)
+    for _ in range(3):
+        QApplication.processEvents()
+    return panes
+
+
+def frame(pane: Pane, image: object, index: int) -> None:
+    """One animation frame: advance the count-up, then paint the whole pane."""
+    duration = max(1, pane.animation_ms)
+    pane._apply((index * FRAME_MS) % duration)
+    pane.render(image)
+
+
+def run_frames(pane: Pane, image: object, count: int, start: int = 0) -> list[float]:
+    times = []
+    for index in range(start, start + count):
+        began = time.perf_counter()
+        frame(pane, image, index)
+        times.append((time.perf_counter() - began) * 1000)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--frames", type=int, default=150)
+    parser.add_argument("--leak-frames", type=int, default=600)
+    args = parser.parse_args()
+    create_application()
+    from PySide6.QtGui import QImage
+
+    print(machine())
+    verdict = True
+    for width, height in SIZES:
+        panes = build((width, height))
+        image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+        print(
+            f"frame cost at {width}x{height}, {args.frames} frames per pane (target p99 <= "
+            f"{TARGET_P99[width]} ms)"
+        )
+        for pane in panes:
+            run_frames(pane, image, 20)  # warm caches (glyphs, pictures)
+            times = run_frames(pane, image, args.frames, start=20)
+            ok = percentile(times, 0.99) <= TARGET_P99[width]
+            verdict &= ok
+            print(f"  {pane.spec.key:22s} {summary(times)}  {'ok' if ok else 'OVER'}")
+        if width == SIZES[0][0] and args.leak_frames:
+            print(f"allocation growth at {width}x{height}, {args.leak_frames} frames per pane")
+            for pane in panes:
+                run_frames(pane, image, 200)
+                gc.collect()
+                tracemalloc.start()
+                before = tracemalloc.take_snapshot()
+                rss_before = rss_mb()[0]
+                run_frames(pane, image, args.leak_frames, start=200)
+                gc.collect()
+                after = tracemalloc.take_snapshot()
+                tracemalloc.stop()
+                rss_after = rss_mb()[0]
+                stats = after.compare_to(before, "lineno")
+                grown = sum(s.size_diff for s in stats if s.size_diff > 0)
+                top = max(stats, key=lambda s: s.size_diff, default=None)
+                where = ""
+                if top is not None and top.size_diff > 0:
+                    frame_info = top.traceback[0]
+                    where = f"  largest: {frame_info.filename.split('/')[-1]}:{frame_info.lineno}"
+                print(
+                    f"  {pane.spec.key:22s} python +{grown / 1024:7.1f} KiB "
+                    f"({grown / args.leak_frames:6.1f} B/frame), "
+                    f"RSS {rss_after - rss_before:+6.1f} MB{where}"
+                )
+        for pane in panes:
+            pane.finish()
+            pane.hide()
+            pane.deleteLater()
+    print("all panes within budget" if verdict else "some panes over budget")
+
+
+if __name__ == "__main__":
+    main()
