@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import codecs
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from fulian_viewer.model.tables import DecodeError, decode_text, resolve_inside
+from fulian_viewer.model.tables import DecodeError, decode_text, read_dataset, resolve_inside
 
 SAMPLE = "section,id,label_zh\r\nguidance,lectures,主题宣讲（6.6万场次）\r\n"
 
@@ -109,3 +111,34 @@ def test_resolve_inside_refuses_a_link_that_escapes(tmp_path: Path) -> None:
         pytest.skip("cannot create symlinks here")
     assert resolve_inside(folder, "link.txt") is None
     assert resolve_inside(folder, "dir/secret.txt") is None
+
+
+def test_csv_tables_keep_columns_in_order_and_the_first_of_a_repeated_name(tmp_path: Path) -> None:
+    (tmp_path / "deck.csv").write_text(
+        "key,zh,en,zh\r\ntitle,标题,Title,重复\r\n\r\n,,,\r\nsource_file,report.txt\r\n",
+        encoding="utf-8",
+    )
+    raw = read_dataset(tmp_path)
+    table, label = raw.tables["deck"]
+    assert label == "deck.csv"
+    assert table.columns == ("key", "zh", "en")
+    assert table.rows == {
+        2: {"key": "title", "zh": "标题", "en": "Title"},
+        5: {"key": "source_file", "zh": "report.txt", "en": ""},
+    }
+    assert table.rows_where("key", "source_file") == [5]
+    codes = [p.code for p in raw.problems if p.file == "deck.csv"]
+    assert codes == ["duplicate_column", "truncated_row"]
+
+
+def test_reading_csv_data_does_not_import_pandas() -> None:
+    script = (
+        "import sys\n"
+        "from fulian_viewer.model.loading import load_report\n"
+        "assert load_report().ok\n"
+        "assert 'pandas' not in sys.modules, 'pandas was imported'\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert completed.returncode == 0, completed.stderr

@@ -95,8 +95,8 @@ class _Builder:
     def _cells(self, name: str) -> Cells | None:
         if name not in self.raw.tables:
             return None
-        frame, label = self.raw.tables[name]
-        cells = Cells(frame, label, SCHEMAS[name])
+        table, label = self.raw.tables[name]
+        cells = Cells(table, label, SCHEMAS[name])
         if not cells.usable:
             self.problems.extend(cells.problems)
             return None
@@ -323,8 +323,7 @@ class _Builder:
         """Whether a metric row names this id (it may have been left out for its own problem)."""
         if "metrics" not in self.raw.tables:
             return False
-        frame = self.raw.tables["metrics"][0]
-        return "id" in frame.columns and bool((frame["id"] == metric_id).any())
+        return bool(self.raw.tables["metrics"][0].rows_where("id", metric_id))
 
     def _sections(self, metrics: dict[str, Metric], charts: list[Chart]) -> tuple[Section, ...]:
         cells = self._cells("sections")
@@ -374,15 +373,13 @@ class _Builder:
         for name, orphans in (("metrics", metrics), ("charts", charts)):
             if name not in self.raw.tables:
                 continue
-            frame, label = self.raw.tables[name]
+            table, label = self.raw.tables[name]
             for section_id in orphans:
                 if section_id in known_sections:
                     continue
-                for row in frame.index[frame["section"] == section_id]:
+                for row in table.rows_where("section", section_id):
                     self.problems.append(
-                        problem(
-                            label, "unknown_section", row=int(row), column="section", id=section_id
-                        )
+                        problem(label, "unknown_section", row=row, column="section", id=section_id)
                     )
 
 

@@ -6,11 +6,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import cast
-
-import pandas as pd
 
 from fulian_viewer.model.problems import Problem, problem
+from fulian_viewer.model.tables import Table
 
 
 @dataclass(frozen=True)
@@ -51,8 +49,8 @@ LIST_SEPARATORS = re.compile(r"[;；,，、\s]+")
 class Cells:
     """Reads the cells of one table, collecting problems with file, row and column."""
 
-    def __init__(self, frame: pd.DataFrame, label: str, schema: TableSchema) -> None:
-        self.frame = frame
+    def __init__(self, table: Table, label: str, schema: TableSchema) -> None:
+        self.table = table
         self.label = label
         self.schema = schema
         self.problems: list[Problem] = []
@@ -61,15 +59,11 @@ class Cells:
     @property
     def usable(self) -> bool:
         """Whether every required column is present."""
-        return all(column in self.frame.columns for column in self.schema.required)
+        return all(column in self.table.columns for column in self.schema.required)
 
     def rows(self) -> list[tuple[int, dict[str, str]]]:
         """(Excel row number, {column: text}) for each data row."""
-        records = self.frame.to_dict(orient="index")
-        return [
-            (int(cast(int, row)), {str(k): str(v) for k, v in cells.items()})
-            for row, cells in records.items()
-        ]
+        return [(row, dict(cells)) for row, cells in self.table.rows.items()]
 
     def add(
         self, code: str, row: int | None = None, column: str | None = None, **params: object
@@ -149,7 +143,7 @@ class Cells:
         return False
 
     def _check_columns(self) -> None:
-        columns = [str(c) for c in self.frame.columns]
+        columns = self.table.columns
         for column in self.schema.required:
             if column not in columns:
                 self.add("missing_column", 1, column, name=column)

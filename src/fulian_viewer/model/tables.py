@@ -2,8 +2,12 @@
 
 Reading is strictly read-only. Text files are decoded with a fixed chain (BOM,
 strict UTF-8, GB18030 as saved by Excel on Chinese Windows) and anything else is
-refused with a plain message rather than guessed. Each table becomes a pandas
-DataFrame of strings whose index is the row number as Excel shows it.
+refused with a plain message rather than guessed. Each table becomes a
+:class:`Table` of strings whose rows are numbered as Excel shows them.
+
+CSV files are read with the standard library alone: pandas (about half a second
+to import) is only imported to read an ``.xlsx`` workbook, so that the viewer
+starts without it.
 """
 
 from __future__ import annotations
@@ -15,11 +19,12 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from fulian_viewer.model.problems import Problem, problem
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 TABLE_NAMES = ("deck", "sections", "metrics", "charts")
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -34,19 +39,37 @@ class DecodeError(Exception):
         self.code = code
 
 
+@dataclass(frozen=True)
+class Table:
+    """A table of text cells as read, before validation.
+
+    Attributes:
+        columns: the column names, each once, in the file's order.
+        rows: Excel row number to {column: the cell's text, stripped}, for each
+            row that is not blank.
+    """
+
+    columns: tuple[str, ...]
+    rows: dict[int, dict[str, str]]
+
+    def rows_where(self, column: str, value: str) -> list[int]:
+        """The Excel numbers of the rows whose ``column`` holds ``value``."""
+        return [number for number, cells in self.rows.items() if cells.get(column) == value]
+
+
 @dataclass
 class RawDataset:
     """The tables of a dataset as read, before validation.
 
     Attributes:
         folder: the folder that relative paths in the data are resolved against.
-        tables: table name to (DataFrame of strings indexed by Excel row, label).
+        tables: table name to (its :class:`Table`, the label naming it in problems).
         encodings: file label to the encoding it was read in.
         problems: what went wrong while reading.
     """
 
     folder: Path
-    tables: dict[str, tuple[pd.DataFrame, str]] = field(default_factory=dict)
+    tables: dict[str, tuple[Table, str]] = field(default_factory=dict)
     encodings: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
@@ -132,13 +155,13 @@ def _read_folder(folder: Path) -> RawDataset:
         if not path.is_file():
             raw.problems.append(problem(label, "missing_file", expected=str(path)))
             continue
-        frame = _read_csv(path, label, raw)
-        if frame is not None:
-            raw.tables[name] = (frame, label)
+        table = _read_csv(path, label, raw)
+        if table is not None:
+            raw.tables[name] = (table, label)
     return raw
 
 
-def _read_csv(path: Path, label: str, raw: RawDataset) -> pd.DataFrame | None:
+def _read_csv(path: Path, label: str, raw: RawDataset) -> Table | None:
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -161,10 +184,12 @@ def _read_csv(path: Path, label: str, raw: RawDataset) -> pd.DataFrame | None:
     except csv.Error as error:
         raw.problems.append(problem(label, "malformed", reason=error))
         return None
-    return _frame(rows, label, raw)
+    return _table(rows, label, raw)
 
 
 def _read_workbook(path: Path) -> RawDataset:
+    import pandas as pd  # only workbooks need it (see the module's docstring)
+
     raw = RawDataset(folder=path.parent)
     try:
         # pandas opens the workbook read-only with cached values (no formulas run);
@@ -183,14 +208,17 @@ def _read_workbook(path: Path) -> RawDataset:
             raw.problems.append(problem(path.name, "missing_sheet", sheet=name))
             continue
         rows = [[_cell_text(value) for value in row] for row in sheet.itertuples(index=False)]
-        frame = _frame(rows, label, raw)
-        if frame is not None:
-            raw.tables[name] = (frame, label)
+        table = _table(rows, label, raw)
+        if table is not None:
+            raw.tables[name] = (table, label)
     return raw
 
 
-def _frame(rows: list[list[str]], label: str, raw: RawDataset) -> pd.DataFrame | None:
-    """Turn parsed rows into a DataFrame indexed by Excel row; report structure problems."""
+def _table(rows: list[list[str]], label: str, raw: RawDataset) -> Table | None:
+    """Turn parsed rows into a :class:`Table`; report structure problems.
+
+    Of columns with the same name, the first is kept.
+    """
     rows = _trim_trailing_empty(rows)
     if not rows:
         raw.problems.append(problem(label, "empty_file"))
@@ -198,12 +226,12 @@ def _frame(rows: list[list[str]], label: str, raw: RawDataset) -> pd.DataFrame |
     header = [cell.strip().lstrip("\ufeff") for cell in rows[0]]
     while header and not header[-1]:
         header.pop()
-    seen: set[str] = set()
-    for name in header:
-        if name in seen:
+    first: dict[str, int] = {}  # column name -> where it first appears
+    for index, name in enumerate(header):
+        if name in first:
             raw.problems.append(problem(label, "duplicate_column", row=1, column=name, name=name))
-        seen.add(name)
-    body: dict[int, list[str]] = {}
+        first.setdefault(name, index)
+    body: dict[int, dict[str, str]] = {}
     for number, row in enumerate(rows[1:], start=2):
         cells = [cell.strip() for cell in row]
         if not any(cells):
@@ -216,11 +244,10 @@ def _frame(rows: list[list[str]], label: str, raw: RawDataset) -> pd.DataFrame |
         extra = sum(1 for cell in cells[len(header) :] if cell)
         if extra:
             raw.problems.append(problem(label, "extra_cells", row=number, count=extra))
-        body[number] = cells[: len(header)]
+        body[number] = {name: cells[index] for name, index in first.items()}
     if not body:
         raw.problems.append(problem(label, "no_rows"))
-    frame = pd.DataFrame.from_dict(body, orient="index", columns=header, dtype=str)
-    return frame.loc[:, ~frame.columns.duplicated()]
+    return Table(tuple(first), body)
 
 
 def _trim_trailing_empty(rows: Iterable[list[str]]) -> list[list[str]]:
