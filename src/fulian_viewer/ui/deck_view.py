@@ -4,6 +4,9 @@ The view subscribes to a :class:`DeckState` and offers the deck's *actions*
 (next, previous, overview, help, replay…); input controllers only call these
 actions, and every action emits :attr:`DeckView.activity` so autoplay and idle
 timers hear about all input, whatever its path.
+
+Only the pane shown at start is built with the view; the others are built after
+its first frame has been painted (see :mod:`fulian_viewer.ui.pane_store`).
 """
 
 from __future__ import annotations
@@ -22,28 +25,16 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QWidget
 
-from fulian_viewer.model.deck import DeckState, PaneSpec, build_panes
+from fulian_viewer.model.deck import DeckState, build_panes
 from fulian_viewer.model.report import Metric, Report
 from fulian_viewer.model.settings import Settings
 from fulian_viewer.ui.chrome import ProgressChrome
 from fulian_viewer.ui.overlays import BlankOverlay, HelpOverlay, NoticeBanner, ProvenancePanel
 from fulian_viewer.ui.overview import OverviewOverlay
 from fulian_viewer.ui.pane import Pane
-from fulian_viewer.ui.section_pane import SectionPane
-from fulian_viewer.ui.story_panes import ClosingPane, CoverPane, ScorecardPane
+from fulian_viewer.ui.pane_store import PaneStore, make_pane
 
-
-def make_pane(
-    report: Report, spec: PaneSpec, settings: Settings, number: int, parent: QWidget | None = None
-) -> Pane:
-    """The widget for one pane of the deck."""
-    if spec.kind == "cover":
-        return CoverPane(report, spec, settings, parent)
-    if spec.kind == "section":
-        return SectionPane(report, spec, settings, number, parent)
-    if spec.kind == "scorecard":
-        return ScorecardPane(report, spec, settings, parent)
-    return ClosingPane(report, spec, settings, parent)
+__all__ = ["DeckView", "make_pane"]
 
 
 class DeckView(QWidget):
@@ -73,14 +64,8 @@ class DeckView(QWidget):
         self.specs = build_panes(report)
         if len(self.specs) != state.count:
             raise ValueError("the deck state does not match the report's panes")
-        self.panes: list[Pane] = []
-        number = 0
-        for spec in self.specs:
-            number += spec.kind == "section"
-            pane = make_pane(report, spec, settings, number, self)
-            pane.source_requested.connect(self.show_source)
-            pane.hide()
-            self.panes.append(pane)
+        self._store = PaneStore(report, self.specs, settings, self, self._adopt)
+        self._store.ready.connect(self.ready)
         self.chrome = ProgressChrome(state, self)
         self.blank = BlankOverlay(self)
         self.help = HelpOverlay(self)
@@ -103,10 +88,10 @@ class DeckView(QWidget):
         state.subscribe("index", self._on_index)
         state.subscribe("lang", self._on_lang)
         state.subscribe("blanked", self._on_blanked)
+        self._painted = False
         self._on_lang()
         self.current_pane.show()
         self.current_pane.play()
-        self._painted = False
         self.current_pane.installEventFilter(self)
 
     # State -----------------------------------------------------------------
@@ -114,12 +99,26 @@ class DeckView(QWidget):
     @property
     def current_pane(self) -> Pane:
         """The pane the deck shows."""
-        return self.panes[self.state.index]
+        return self._store.get(self.state.index)
+
+    @property
+    def panes(self) -> list[Pane]:
+        """Every pane of the deck, in order (building any not built yet)."""
+        return self._store.all()
+
+    def pane(self, index: int) -> Pane:
+        """Pane ``index`` (from 0), built now if it has not been yet."""
+        return self._store.get(index)
+
+    @property
+    def built_panes(self) -> list[Pane]:
+        """The panes built so far, in deck order."""
+        return self._store.built()
 
     @property
     def is_ready(self) -> bool:
         """Whether every pane has been built."""
-        return True
+        return self._store.complete
 
     @property
     def has_painted(self) -> bool:
@@ -138,6 +137,18 @@ class DeckView(QWidget):
         if not self._painted:
             self._painted = True
             self.first_painted.emit()
+            self._store.build_in_background(
+                near=lambda: self.state.index,
+                busy=lambda: self.transitioning or self.current_pane.animating,
+            )
+
+    def _adopt(self, pane: Pane) -> None:
+        """Make a newly built pane part of the deck: hidden, under the chrome and overlays."""
+        pane.source_requested.connect(self.show_source)
+        pane.hide()
+        pane.lower()
+        if pane.lang != self.state.lang:
+            pane.set_lang(self.state.lang)
 
     @property
     def transitioning(self) -> bool:
@@ -293,8 +304,11 @@ class DeckView(QWidget):
         if target == self._shown:
             return
         self._end_slide()
-        old = self.panes[self._shown]
-        new = self.panes[target]
+        old = self.pane(self._shown)
+        new = self.pane(target)
+        if not self._painted:  # wait for the first frame of whatever shows first
+            old.removeEventFilter(self)
+            new.installEventFilter(self)
         self._direction = 1 if target > self._shown else -1
         self._shown = target
         old.finish()
@@ -327,7 +341,7 @@ class DeckView(QWidget):
         self.current_pane.move(0, 0)
 
     def _on_lang(self) -> None:
-        for pane in self.panes:
+        for pane in self.built_panes:  # the others take the language when built
             pane.set_lang(self.state.lang)
         self.help.set_lang(self.state.lang)
         self.provenance.set_lang(self.state.lang)

@@ -12,8 +12,8 @@ from fulian_viewer.model.deck import build_panes
 from fulian_viewer.model.numbers import Lang
 from fulian_viewer.model.report import Report
 from fulian_viewer.model.settings import Settings
-from fulian_viewer.ui.deck_view import make_pane
 from fulian_viewer.ui.pane import Pane
+from fulian_viewer.ui.pane_store import make_pane
 
 PDF_NAME = "handout.pdf"
 

@@ -51,7 +51,7 @@ class MainWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         """Stop animations before the window goes."""
-        for pane in self.deck.panes:
+        for pane in self.deck.built_panes:
             pane.finish()
         event.accept()
 

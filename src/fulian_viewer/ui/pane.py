@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEasingCurve, QVariantAnimation, Signal
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
@@ -11,10 +13,12 @@ from fulian_viewer.model.numbers import Lang
 from fulian_viewer.model.report import Metric, Report
 from fulian_viewer.model.settings import Settings
 from fulian_viewer.ui import theme
-from fulian_viewer.ui.charts import ChartView
 from fulian_viewer.ui.counter import CounterView
 from fulian_viewer.ui.layout import Box, place
 from fulian_viewer.ui.text import TextBlock
+
+if TYPE_CHECKING:
+    from fulian_viewer.ui.charts import ChartView  # imports pyqtgraph: only section panes need it
 
 _EASE = QEasingCurve(QEasingCurve.Type.OutCubic)
 

@@ -1,0 +1,138 @@
+"""The deck's panes, built when first needed so that the cover shows at once.
+
+A deck starts by building only the pane it shows. Once that pane's first frame
+has been painted, :meth:`PaneStore.build_in_background` builds the others one per
+event-loop turn, nearest first, pausing while a slide or a count-up runs so that
+no frame is delayed. Any pane asked for before its turn (the user pressed a key,
+the overview wants thumbnails) is built there and then, so navigation never
+depends on how far the background building has got.
+
+Section panes draw charts with pyqtgraph, which takes a while to import; it is
+imported with the first section pane, after the cover has been painted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from fulian_viewer.model.deck import PaneSpec
+from fulian_viewer.model.report import Report
+from fulian_viewer.model.settings import Settings
+from fulian_viewer.ui.pane import Pane
+
+BUSY_RETRY_MS = 100
+"""How long background building waits while an animation runs."""
+
+
+def make_pane(
+    report: Report, spec: PaneSpec, settings: Settings, number: int, parent: QWidget | None = None
+) -> Pane:
+    """The widget for one pane of the deck (``number`` counts section panes from 1)."""
+    from fulian_viewer.ui.story_panes import ClosingPane, CoverPane, ScorecardPane
+
+    if spec.kind == "cover":
+        return CoverPane(report, spec, settings, parent)
+    if spec.kind == "section":
+        from fulian_viewer.ui.section_pane import SectionPane  # imports pyqtgraph
+
+        return SectionPane(report, spec, settings, number, parent)
+    if spec.kind == "scorecard":
+        return ScorecardPane(report, spec, settings, parent)
+    return ClosingPane(report, spec, settings, parent)
+
+
+class PaneStore(QObject):
+    """The panes of a deck, each built once, on demand or in the background.
+
+    Args:
+        report: the report the panes show.
+        specs: the deck's panes in order.
+        settings: passed to every pane.
+        parent: the widget the panes are children of.
+        adopt: called with each new pane (to connect, translate and hide it).
+
+    Signals:
+        ready: every pane has been built.
+    """
+
+    ready = Signal()
+
+    def __init__(
+        self,
+        report: Report,
+        specs: tuple[PaneSpec, ...],
+        settings: Settings,
+        parent: QWidget,
+        adopt: Callable[[Pane], None],
+    ) -> None:
+        super().__init__(parent)
+        self._report = report
+        self._specs = specs
+        self._settings = settings
+        self._parent = parent
+        self._adopt = adopt
+        self._panes: list[Pane | None] = [None] * len(specs)
+        self._numbers: list[int] = []
+        number = 0
+        for spec in specs:
+            number += spec.kind == "section"
+            self._numbers.append(number)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._build_one)
+        self._busy: Callable[[], bool] = lambda: False
+        self._near: Callable[[], int] = lambda: 0
+
+    def __len__(self) -> int:
+        return len(self._specs)
+
+    @property
+    def complete(self) -> bool:
+        """Whether every pane has been built."""
+        return all(pane is not None for pane in self._panes)
+
+    def get(self, index: int) -> Pane:
+        """Pane ``index``, built now if it has not been yet."""
+        pane = self._panes[index]
+        if pane is None:
+            spec = self._specs[index]
+            pane = make_pane(self._report, spec, self._settings, self._numbers[index], self._parent)
+            self._panes[index] = pane
+            self._adopt(pane)
+            if self.complete:
+                self._timer.stop()
+                self.ready.emit()
+        return pane
+
+    def built(self) -> list[Pane]:
+        """The panes built so far, in deck order."""
+        return [pane for pane in self._panes if pane is not None]
+
+    def all(self) -> list[Pane]:
+        """Every pane, building those not built yet."""
+        return [self.get(index) for index in range(len(self))]
+
+    def build_in_background(self, near: Callable[[], int], busy: Callable[[], bool]) -> None:
+        """Build the remaining panes one per event-loop turn, nearest to ``near()`` first.
+
+        While ``busy()`` is true (an animation runs) building waits, so frames keep coming.
+        """
+        self._near, self._busy = near, busy
+        if not self.complete:
+            self._timer.start(0)
+
+    def _build_one(self) -> None:
+        missing = [index for index, pane in enumerate(self._panes) if pane is None]
+        if not missing:
+            return
+        if self._busy():
+            self._timer.start(BUSY_RETRY_MS)
+            return
+        here = self._near()
+        # The next pane first, then the previous one, and so on outwards.
+        self.get(min(missing, key=lambda index: (abs(index - here), index < here)))
+        if not self.complete:
+            self._timer.start(0)
