@@ -88,12 +88,15 @@ def create_application() -> QApplication:
     from PySide6.QtWidgets import QApplication
 
     from fulian_viewer.ui.fonts import display_font, register_bundled_fonts
+    from fulian_viewer.ui.icon import app_icon
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("fulian-viewer")  # matches packaging/linux/fulian-viewer.desktop
+    app.setWindowIcon(app_icon())
     register_bundled_fonts()
     app.setFont(display_font(16))
     return app
