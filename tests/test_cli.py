@@ -27,8 +27,19 @@ def test_no_command_means_run() -> None:
     args = parse_args([])
     assert args.command == "run"
     assert args.data is None
-    assert args.lang == "zh"
+    assert args.lang is None  # the configuration's, else Chinese
     assert args.fullscreen is False
+    assert args.kiosk is None and args.config is None and args.screen is None
+    assert args.reduce_motion is None
+
+
+def test_kiosk_options() -> None:
+    args = parse_args(["--config", "run", "--kiosk", "--screen", "1"])
+    assert args.command == "run"
+    assert args.config == Path("run")
+    assert args.kiosk is True
+    assert args.screen == 1
+    assert parse_args(["--screen", "HDMI-1"]).screen == "HDMI-1"
 
 
 def test_data_alone_means_run() -> None:
@@ -109,7 +120,7 @@ def test_help_shows_examples() -> None:
     assert "examples:" in text
     assert "fulian-viewer check --data" in text
     assert "--size 3840x2160" in text
-    assert "{run,check,export}" in text
+    assert "{run,check,export,kiosk-pin}" in text
 
 
 # --- main, in process -------------------------------------------------------------------------

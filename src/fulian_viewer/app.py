@@ -2,13 +2,16 @@
 
 The order matters and is always the same:
 
-1. Guard errors: an exception in a slot is logged, never shown to a visitor.
+1. Read the configuration (``--config``, then the flags over it); start the
+   log file; log unhandled exceptions there, never showing them to a visitor.
+   A kiosk takes the single-instance lock or exits.
 2. Create the QApplication, set its metadata, register the bundled fonts.
 3. Load the dataset (the bundled report when none is given, or when the one
    given cannot be used at all); report its problems.
 4. Build the model state (:class:`DeckState`) and the view (:class:`DeckView`).
 5. Attach the input controllers, which only call the view's actions.
-6. Show the window and run the event loop.
+6. Show the window (a kiosk: :func:`fulian_viewer.kiosk.start_kiosk`) and run
+   the event loop.
 """
 
 from __future__ import annotations
@@ -17,12 +20,11 @@ import argparse
 import logging
 import os
 import sys
-import traceback
 from pathlib import Path
-from types import TracebackType
 from typing import TYPE_CHECKING
 
 from fulian_viewer import APP_NAME, ORGANISATION, __version__
+from fulian_viewer.model.config import ConfigProblem, KioskConfig, load_config, merge_cli
 from fulian_viewer.model.loading import LoadResult, load_report
 from fulian_viewer.model.settings import Settings
 from fulian_viewer.model.ui_strings import ui_text
@@ -36,33 +38,123 @@ log = logging.getLogger("fulian_viewer")
 
 
 def run_viewer(args: argparse.Namespace) -> int:
-    """``fulian-viewer [run]``: show the report in a window."""
-    install_error_guard()
+    """``fulian-viewer [run]``: show the report in a window, or run as a kiosk."""
+    config, config_problems = resolve_config(args)
+    start_logging(config.kiosk)
+    for problem in config_problems:
+        print(problem.message(config.lang), file=sys.stderr)
+        log.warning("configuration: %s", problem.message("en"))
+    instance = None
+    if config.kiosk:
+        from fulian_viewer.system.single_instance import SingleInstance
+
+        instance = SingleInstance()
+        if not instance.acquire():
+            message = ui_text("already_running", config.lang, pid=instance.holder_pid() or "?")
+            print(message, file=sys.stderr)
+            log.warning("second start refused: %s", ui_text("already_running", "en", pid="?"))
+            return 3
+    try:
+        return _show(args, config, config_problems)
+    finally:
+        if instance is not None:
+            instance.release()
+        log.info("stopped")
+
+
+def _show(
+    args: argparse.Namespace, config: KioskConfig, config_problems: list[ConfigProblem]
+) -> int:
     app = create_application()
     settings = Settings(
-        lang=args.lang, reduce_motion=args.reduce_motion or system_prefers_reduced_motion(app)
+        lang=config.lang,
+        reduce_motion=config.reduce_motion or system_prefers_reduced_motion(app),
     )
-    result = load_with_fallback(args.data, settings)
-    window = build_window(result, settings)
-    if args.size:
-        window.resize(args.size.width, args.size.height)
+    session = None
+    if config.kiosk:
+        from fulian_viewer.kiosk import start_kiosk
+        from fulian_viewer.model.last_good import load_for_kiosk
+
+        load = load_for_kiosk(config.data)
+        for problem in load.problems:
+            log.warning("data: %s", problem.message("en"))
+        window = build_window(load.shown, settings, notice=False)
+        log_loaded(load.shown, load.origin)
+        session = start_kiosk(app, window, config, load, config_problems)
     else:
-        window.resize(1280, 720)
-    if args.fullscreen:
-        window.enter_fullscreen()
-    else:
-        window.show()
+        result = load_with_fallback(config.data, settings)
+        log_loaded(result, "data" if result.path == config.data else "bundled")
+        window = build_window(result, settings)
+        size = args.size
+        window.resize(size.width, size.height) if size else window.resize(1280, 720)
+        if args.fullscreen:
+            window.enter_fullscreen()
+        else:
+            window.show()
     if args.quit_after_first_paint or args.quit_when_ready:
         from fulian_viewer.ui.startup_probe import StartupProbe
 
         StartupProbe(window.deck, until_ready=args.quit_when_ready)  # owned by the deck
-    return int(app.exec())
+    code = int(app.exec())
+    if session is not None:
+        session.stop()
+    return code
+
+
+def resolve_config(args: argparse.Namespace) -> tuple[KioskConfig, list[ConfigProblem]]:
+    """The configuration file (if any) with the command line's flags over it."""
+    config, problems = KioskConfig(), list[ConfigProblem]()
+    if args.config is not None:
+        config, problems = load_config(args.config)
+    overrides = {
+        "kiosk": args.kiosk,
+        "lang": args.lang,
+        "reduce_motion": args.reduce_motion,
+        "data": args.data,
+        "screen": args.screen,
+    }
+    return merge_cli(config, overrides), problems
+
+
+def start_logging(kiosk: bool) -> None:
+    """Log to the rotating file (never fatal) and log unhandled exceptions there."""
+    from fulian_viewer.system.logs import install_exception_logging, setup_logging
+
+    try:
+        path = setup_logging()
+    except OSError as error:
+        print(f"fulian-viewer: cannot write the log file: {error}", file=sys.stderr)
+        path = None
+    install_exception_logging()
+    log.info(
+        "fulian-viewer %s starting (%s), python %s, log %s",
+        __version__,
+        "kiosk" if kiosk else "window",
+        sys.version.split()[0],
+        path,
+    )
+
+
+def log_loaded(result: LoadResult, origin: str) -> None:
+    """Log which data is shown and how much of it."""
+    report = result.report
+    assert report is not None
+    log.info(
+        "data loaded from %s (%s): %d sections, %d metrics, %d problems",
+        result.path,
+        origin,
+        len(report.sections),
+        len(report.metrics),
+        len(result.problems),
+    )
 
 
 def run_export(args: argparse.Namespace) -> int:
     """``fulian-viewer export``: every pane to PNG and one PDF, without a display."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    install_error_guard()
+    from fulian_viewer.system.logs import install_exception_logging
+
+    install_exception_logging()
     create_application()
     from PySide6.QtCore import QSize
 
@@ -114,8 +206,12 @@ def load_with_fallback(data: Path | None, settings: Settings) -> LoadResult:
     return result
 
 
-def build_window(result: LoadResult, settings: Settings) -> MainWindow:
-    """The main window with its deck view and controllers attached."""
+def build_window(result: LoadResult, settings: Settings, notice: bool = True) -> MainWindow:
+    """The main window with its deck view and controllers attached.
+
+    With ``notice``, a banner says how many problems the data has (a kiosk leaves
+    that to its staff list instead of telling visitors).
+    """
     from fulian_viewer.controllers.keyboard import KeyboardController
     from fulian_viewer.controllers.pointer import PointerController
     from fulian_viewer.model.deck import DeckState, build_panes
@@ -136,7 +232,7 @@ def build_window(result: LoadResult, settings: Settings) -> MainWindow:
     deck.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
     window.keyboard = keyboard  # type: ignore[attr-defined]
     window.pointer = pointer  # type: ignore[attr-defined]
-    if result.problems:
+    if result.problems and notice:
         deck.show_notice(ui_text("data_problems", settings.lang, count=len(result.problems)))
     return window
 
@@ -157,14 +253,3 @@ def system_prefers_reduced_motion(app: QApplication) -> bool:
     if sys.platform in ("win32", "darwin"):
         return not QApplication.isEffectEnabled(Qt.UIEffect.UI_General)
     return False
-
-
-def install_error_guard() -> None:
-    """Log exceptions raised in slots instead of printing tracebacks at visitors."""
-
-    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-        text = "".join(traceback.format_exception(kind, error, tb))
-        log.error("unhandled exception\n%s", text)
-        print(f"fulian-viewer: internal error: {error}", file=sys.stderr)
-
-    sys.excepthook = hook

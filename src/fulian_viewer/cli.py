@@ -31,6 +31,8 @@ examples:
   fulian-viewer check --json             print the dataset as JSON
   fulian-viewer export --out handouts --size 3840x2160
                                          render every pane to PNG and one PDF
+  fulian-viewer --kiosk --config kiosk.toml
+                                         run unattended as an exhibition kiosk
   fulian-viewer kiosk-pin                hash a staff PIN for the kiosk configuration
 """
 
@@ -66,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="dataset folder (CSV files) or .xlsx workbook; default: the bundled report",
     )
-    common.add_argument("--lang", choices=LANGS, default="zh", help="language (default: zh)")
+    common.add_argument("--lang", choices=LANGS, help="language (default: zh)")
 
     parser = argparse.ArgumentParser(
         prog="fulian-viewer",
@@ -75,13 +77,34 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"fulian-viewer {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="{run,check,export}")
+    commands = parser.add_subparsers(dest="command", metavar="{run,check,export,kiosk-pin}")
 
     run = commands.add_parser("run", parents=[common], help="show the report (the default)")
     run.add_argument("--fullscreen", action="store_true", help="start full screen")
     run.add_argument("--size", type=Size.parse, metavar="WxH", help="window size, e.g. 1280x720")
     run.add_argument(
-        "--reduce-motion", action="store_true", help="show final values without animation"
+        "--reduce-motion",
+        action="store_true",
+        default=None,
+        help="show final values without animation",
+    )
+    run.add_argument(
+        "--kiosk",
+        action="store_true",
+        default=None,
+        help="run as an unattended exhibition kiosk (full screen, autoplay, locked exit)",
+    )
+    run.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="kiosk configuration (TOML; see packaging/kiosk.example.toml); flags win over it",
+    )
+    run.add_argument(
+        "--screen",
+        type=_screen_choice,
+        metavar="N|NAME",
+        help="screen to fill in kiosk mode: index from 0, or name such as HDMI-1",
     )
     run.add_argument(
         "--quit-after-first-paint",
@@ -120,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     """Parse ``argv``; with no command, ``run`` is meant."""
     args = list(argv)
-    takes_value = {"--data", "--lang", "--size", "--out"}
+    takes_value = {"--data", "--lang", "--size", "--out", "--config", "--screen"}
     for index, arg in enumerate(args):
         if arg in COMMANDS and (index == 0 or args[index - 1] not in takes_value):
             # Options may come before the command: `--lang en check` means `check --lang en`.
@@ -129,7 +152,10 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     first = args[0] if args else None
     if first not in (*COMMANDS, "-h", "--help", "--version"):
         args.insert(0, "run")
-    return build_parser().parse_args(args)
+    parsed = build_parser().parse_args(args)
+    if parsed.command != "run" and parsed.lang is None:
+        parsed.lang = "zh"  # for `run`, None leaves the language to the kiosk configuration
+    return parsed
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -143,6 +169,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+
+
+def _screen_choice(text: str) -> int | str:
+    """``--screen``: an index (``0``, ``1``…) or a screen's name."""
+    text = text.strip()
+    if not text:
+        raise argparse.ArgumentTypeError("give a screen index (0, 1, ...) or a screen name")
+    return int(text) if text.isdigit() else text
 
 
 def _dispatch(args: argparse.Namespace) -> int:

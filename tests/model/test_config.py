@@ -53,7 +53,9 @@ def test_empty_file_gives_defaults(tmp_path: Path) -> None:
     assert config == KioskConfig()
     assert config.kiosk is False
     assert config.lang == "zh"
-    assert config.dwell_seconds == 20
+    assert config.dwell_seconds is None
+    assert config.dwell_for("guidance") == 20
+    assert config.dwell_for("guidance", default=25) == 25
     assert config.idle_resume_seconds == 60
     assert config.idle_home_seconds == 300
     assert config.exit_chord == "Ctrl+Alt+Shift+Q"
@@ -173,7 +175,7 @@ def test_several_bad_values_each_reported(tmp_path: Path) -> None:
     assert [p.key for p in problems] == ["lang", "dwell_seconds", "theme"]
     assert config.kiosk is True
     assert config.idle_home_seconds == 900
-    assert (config.lang, config.dwell_seconds, config.theme) == ("zh", 20, "red")
+    assert (config.lang, config.dwell_seconds, config.theme) == ("zh", None, "red")
 
 
 def test_unknown_keys_are_reported(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ arms one single-shot timer for the machine's next deadline: no polling.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer
 
@@ -29,6 +29,7 @@ class AutoplayController(QObject):
             its count-up plus :data:`READING_MS`.
         idle_resume_ms: how long after the last input autoplay resumes.
         idle_home_ms: how long after the last input the deck returns to the cover.
+        section_dwell_ms: the dwell of a section's pane, by section id, instead of ``dwell_ms``.
         clock: monotonic milliseconds; a :class:`QElapsedTimer` by default.
         parent: the owning object (defaults to ``deck``).
 
@@ -41,12 +42,14 @@ class AutoplayController(QObject):
         dwell_ms: int,
         idle_resume_ms: int = 60_000,
         idle_home_ms: int = 300_000,
+        section_dwell_ms: Mapping[str, int] | None = None,
         clock: Callable[[], int] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent if parent is not None else deck)
         self.deck = deck
         self.dwell_ms = dwell_ms
+        self.section_dwell_ms = dict(section_dwell_ms or {})
         self._elapsed = QElapsedTimer()
         self._elapsed.start()
         self._clock: Callable[[], int] = clock if clock is not None else self._elapsed.elapsed
@@ -65,7 +68,11 @@ class AutoplayController(QObject):
 
     def pane_dwell(self, index: int) -> int:
         """How long pane ``index`` shows: the configured dwell, or longer for a long count-up."""
-        return max(self.dwell_ms, self.deck.panes[index].animation_ms + READING_MS)
+        section = self.deck.specs[index].section
+        dwell = self.dwell_ms
+        if section is not None:
+            dwell = self.section_dwell_ms.get(section.id, dwell)
+        return max(dwell, self.deck.pane(index).animation_ms + READING_MS)
 
     @property
     def playing(self) -> bool:
@@ -110,6 +117,8 @@ class AutoplayController(QObject):
         state = self.deck.state
         self._acting = True
         try:
+            if actions:
+                state.set_blanked(False)  # a blanked kiosk comes back when the tour moves
             for action in actions:
                 if action == "next":
                     state.next()

@@ -5,7 +5,7 @@ Every key is optional; a missing key keeps its default. The format::
     kiosk = true                  # run as an unattended kiosk (default false)
     screen = 1                    # screen index (0, 1, ...) or name ("HDMI-1"); default: primary
     lang = "zh"                   # "zh" or "en"
-    dwell_seconds = 20            # seconds each pane stays before the next (3 to 3600)
+    dwell_seconds = 20            # seconds per pane (3 to 3600); default: the dataset's, else 20
     idle_resume_seconds = 60      # after a visitor's last touch, resume the tour (5 to 3600)
     idle_home_seconds = 300       # after a visitor's last touch, return to the cover (10 to 86400)
     exit_chord = "Ctrl+Alt+Shift+Q"  # keys that ask staff for the PIN; two or more modifiers
@@ -37,6 +37,7 @@ from fulian_viewer.model.numbers import Lang
 from fulian_viewer.model.pin import is_pin_hash
 
 LANGS: tuple[Lang, ...] = ("zh", "en")
+DEFAULT_DWELL_SECONDS = 20.0
 THEMES = ("red",)
 MODIFIERS = ("Ctrl", "Alt", "Shift", "Meta")
 _NAMED_KEYS = (
@@ -69,7 +70,8 @@ class KioskConfig:
         kiosk: run as an unattended kiosk.
         screen: screen index or name to show on; None for the primary screen.
         lang: the language shown at start.
-        dwell_seconds: how long each pane stays before the tour moves on.
+        dwell_seconds: how long each pane stays before the tour moves on; None
+            leaves it to the dataset (its deck's ``dwell_seconds``), else 20 seconds.
         section_dwell_seconds: dwell per section id, overriding ``dwell_seconds``.
         idle_resume_seconds: idle time after a visitor's touch before the tour resumes.
         idle_home_seconds: idle time after which the viewer returns to the cover.
@@ -84,7 +86,7 @@ class KioskConfig:
     kiosk: bool = False
     screen: str | int | None = None
     lang: Lang = "zh"
-    dwell_seconds: float = 20
+    dwell_seconds: float | None = None
     section_dwell_seconds: Mapping[str, float] = field(default_factory=dict, hash=False)
     idle_resume_seconds: float = 60
     idle_home_seconds: float = 300
@@ -95,9 +97,10 @@ class KioskConfig:
     theme: str = "red"
     cursor_hide_seconds: float = 3
 
-    def dwell_for(self, section_id: str) -> float:
-        """Seconds a pane of ``section_id`` stays before the tour moves on."""
-        return self.section_dwell_seconds.get(section_id, self.dwell_seconds)
+    def dwell_for(self, section_id: str, default: float = DEFAULT_DWELL_SECONDS) -> float:
+        """Seconds a pane of ``section_id`` stays; ``default`` when nothing is configured."""
+        fallback = self.dwell_seconds if self.dwell_seconds is not None else default
+        return self.section_dwell_seconds.get(section_id, fallback)
 
 
 KEYS: tuple[str, ...] = tuple(f.name for f in fields(KioskConfig))
@@ -392,6 +395,9 @@ def _read_table(
             default = getattr(KioskConfig(), key)
             shown = "无" if default is None else default
             shown_en = "none" if default is None else default
+            if key == "dwell_seconds":
+                shown = f"数据中的设定，没有则 {DEFAULT_DWELL_SECONDS:g} 秒"
+                shown_en = f"the dataset's, else {DEFAULT_DWELL_SECONDS:g} seconds"
             problems.append(
                 ConfigProblem(
                     file,

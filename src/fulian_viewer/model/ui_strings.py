@@ -61,6 +61,29 @@ STRINGS: dict[str, tuple[str, str]] = {
         "所选数据无法使用，正在显示内置报告",
         "The chosen data cannot be used; showing the bundled report",
     ),
+    "last_good_notice": (
+        "所选数据有问题，正在显示上次完好的数据",
+        "The chosen data has problems; showing its last good copy",
+    ),
+    "pin_title": ("工作人员退出", "Staff exit"),
+    "pin_prompt": (
+        "请输入 PIN，按回车确认；按 Esc 取消",
+        "Type the PIN and press Enter; Esc cancels",
+    ),
+    "pin_wrong": ("PIN 不正确", "Wrong PIN"),
+    "pin_locked": (
+        "错误次数过多，请 {seconds} 秒后再试",
+        "Too many wrong PINs; try again in {seconds} s",
+    ),
+    "problems_title": ("数据与配置问题", "Data and configuration problems"),
+    "problems_none": ("没有发现问题。", "No problems found."),
+    "problems_shown_data": ("正在显示：所选数据", "Showing: the chosen data"),
+    "problems_shown_bundled": ("正在显示：内置报告", "Showing: the bundled report"),
+    "problems_hint": ("按 Esc 关闭", "Esc closes"),
+    "already_running": (
+        "展示程序已在运行（进程 {pid}），不再启动第二个",
+        "fulian-viewer is already running (process {pid}); not starting a second one",
+    ),
 }
 
 

@@ -1,11 +1,25 @@
-"""An animated counter: a figure that counts up to the report's exact text, with its label."""
+"""An animated counter: a figure that counts up to the report's exact text, with its label.
+
+Figures are drawn a character at a time from images of each character, drawn once
+per size and colour: Qt fills glyphs over 64 pixels as paths on every paint (about
+0.2 ms a glyph), and a 4K headline figure is 190 pixels high. The images are
+dropped when the counter is hidden.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import QWidget
 
 from fulian_viewer.model.numbers import Lang, format_count
@@ -23,20 +37,52 @@ class TabularText:
     def __init__(self, font: QFont) -> None:
         self.font = font
         self._metrics = QFontMetricsF(font)
+        self._advances: dict[str, float] = {}
         self._digit = max(self._metrics.horizontalAdvance(d) for d in DIGITS)
+        self._glyphs: dict[tuple[str, int, float], tuple[QImage, QPointF]] = {}
 
     def width(self, text: str) -> float:
         """The width ``text`` takes when drawn."""
         return sum(self._advance(ch) for ch in text)
 
     def draw(self, painter: QPainter, x: float, baseline: float, text: str) -> None:
-        """Draw ``text`` from ``x`` on ``baseline``."""
-        painter.setFont(self.font)
+        """Draw ``text`` from ``x`` on ``baseline``, in the painter's pen colour."""
+        color = painter.pen().color()
+        ratio = painter.device().devicePixelRatioF()
         for ch in text:
             advance = self._advance(ch)
-            offset = (advance - self._metrics.horizontalAdvance(ch)) / 2 if ch in DIGITS else 0
-            painter.drawText(QPointF(x + offset, baseline), ch)
+            offset = (advance - self._natural(ch)) / 2 if ch in DIGITS else 0
+            image, origin = self._glyph(ch, color, ratio)
+            painter.drawImage(QPointF(x + offset, baseline) - origin, image)
             x += advance
+
+    def clear(self) -> None:
+        """Forget the drawn characters (they are drawn again when next needed)."""
+        self._glyphs.clear()
+
+    def _glyph(self, ch: str, color: QColor, ratio: float) -> tuple[QImage, QPointF]:
+        """``ch`` drawn on a transparent image, and where its origin lies in the image."""
+        key = (ch, color.rgba(), ratio)
+        if key not in self._glyphs:
+            pad = self.font.pixelSize() / 4 + 2  # glyphs may reach past their advance
+            origin = QPointF(pad, pad + self._metrics.ascent())
+            width = self._natural(ch) + 2 * pad
+            height = self._metrics.height() + 2 * pad
+            image = QImage(
+                max(1, round(width * ratio)),
+                max(1, round(height * ratio)),
+                QImage.Format.Format_ARGB32_Premultiplied,
+            )
+            image.setDevicePixelRatio(ratio)
+            image.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(image)
+            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+            painter.setFont(self.font)
+            painter.setPen(color)
+            painter.drawText(origin, ch)
+            painter.end()
+            self._glyphs[key] = (image, origin)
+        return self._glyphs[key]
 
     @property
     def ascent(self) -> float:
@@ -48,8 +94,15 @@ class TabularText:
         """Line height."""
         return self._metrics.height()
 
+    def _natural(self, ch: str) -> float:
+        """The character's own advance."""
+        if ch not in self._advances:
+            self._advances[ch] = self._metrics.horizontalAdvance(ch)
+        return self._advances[ch]
+
     def _advance(self, ch: str) -> float:
-        return self._digit if ch in DIGITS else self._metrics.horizontalAdvance(ch)
+        """The advance it is drawn with: digits all take the widest digit's."""
+        return self._digit if ch in DIGITS else self._natural(ch)
 
 
 class CounterView(QWidget):
@@ -146,6 +199,10 @@ class CounterView(QWidget):
         top = self.number_height()
         self.label.setGeometry(0, top, self.width(), max(1, self.height() - top))
         self.update()
+
+    def hideEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
+        """Drop the drawn characters while hidden."""
+        self._drawer.clear()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         """Ask for this figure's source."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
@@ -35,20 +36,28 @@ def render_pane(pane: Pane, size: QSize) -> QImage:
     return image
 
 
-def render_deck(
+def iter_deck(
     report: Report, settings: Settings, size: QSize, lang: Lang
-) -> list[tuple[str, QImage]]:
-    """Every pane of the deck as (file stem, image)."""
+) -> Iterator[tuple[str, QImage]]:
+    """Every pane of the deck as (file stem, image), one pane at a time."""
     settings = settings.without_motion()
-    images = []
     number = 0
     for index, spec in enumerate(build_panes(report), start=1):
         number += spec.kind == "section"
         pane = make_pane(report, spec, settings, number)
         pane.set_lang(lang)
-        images.append((f"{index:02d}-{spec.key}", render_pane(pane, size)))
+        image = render_pane(pane, size)
         pane.hide()
         pane.deleteLater()
+        del pane
+        yield f"{index:02d}-{spec.key}", image
+
+
+def render_deck(
+    report: Report, settings: Settings, size: QSize, lang: Lang
+) -> list[tuple[str, QImage]]:
+    """Every pane of the deck as (file stem, image)."""
+    images = list(iter_deck(report, settings, size, lang))
     QApplication.processEvents()
     return images
 
@@ -56,17 +65,22 @@ def render_deck(
 def export_deck(
     report: Report, settings: Settings, out: Path, size: QSize, lang: Lang
 ) -> list[Path]:
-    """Write one PNG per pane and ``handout.pdf`` with a page per pane into ``out``."""
+    """Write one PNG per pane and ``handout.pdf`` with a page per pane into ``out``.
+
+    Each pane is rendered, written and let go before the next, so an export at
+    3840x2160 holds one 33 MB image at a time rather than all of them.
+    """
     out.mkdir(parents=True, exist_ok=True)
-    images = render_deck(report, settings, size, lang)
     written = []
-    for stem, image in images:
-        path = out / f"{stem}.png"
-        if not image.save(str(path)):
-            raise OSError(f"could not write {path}")
-        written.append(path)
     pdf = out / PDF_NAME
-    write_pdf(pdf, [image for _, image in images])
+    with PdfHandout(pdf) as handout:
+        for stem, image in iter_deck(report, settings, size, lang):
+            path = out / f"{stem}.png"
+            if not image.save(str(path)):
+                raise OSError(f"could not write {path}")
+            written.append(path)
+            handout.add_page(image)
+    QApplication.processEvents()
     written.append(pdf)
     return written
 
@@ -75,24 +89,49 @@ def write_pdf(path: Path, images: list[QImage]) -> None:
     """A PDF with one landscape (or portrait) page per image, each filling its page."""
     if not images:
         raise ValueError("nothing to write")
-    first = images[0]
-    # 96 images pixels to the inch keeps the page size sensible for any export size.
-    page = QPageSize(
-        QSizeF(first.width() / 96 * 25.4, first.height() / 96 * 25.4), QPageSize.Unit.Millimeter
-    )
-    writer = QPdfWriter(str(path))
-    writer.setPageLayout(QPageLayout(page, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
-    writer.setResolution(96)
-    writer.setTitle("handout")
-    writer.setCreator("fulian-viewer")
-    painter = QPainter(writer)
-    try:
-        for index, image in enumerate(images):
-            if index:
-                writer.newPage()
-            target = QRectF(0, 0, writer.width(), writer.height())
-            painter.drawImage(target, image)
-    finally:
-        painter.end()
-    if not path.exists():
-        raise OSError(f"could not write {path}")
+    with PdfHandout(path) as handout:
+        for image in images:
+            handout.add_page(image)
+
+
+class PdfHandout:
+    """A PDF written a page at a time, each page an image filling it.
+
+    The page size comes from the first image, at 96 image pixels to the inch,
+    which keeps the page size sensible for any export size. Use it as a context
+    manager; leaving it finishes the file.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._writer: QPdfWriter | None = None
+        self._painter: QPainter | None = None
+
+    def __enter__(self) -> PdfHandout:
+        return self
+
+    def add_page(self, image: QImage) -> None:
+        """Add a page showing ``image``."""
+        if self._writer is None or self._painter is None:
+            page = QPageSize(
+                QSizeF(image.width() / 96 * 25.4, image.height() / 96 * 25.4),
+                QPageSize.Unit.Millimeter,
+            )
+            writer = QPdfWriter(str(self.path))
+            writer.setPageLayout(
+                QPageLayout(page, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+            )
+            writer.setResolution(96)
+            writer.setTitle("handout")
+            writer.setCreator("fulian-viewer")
+            self._writer, self._painter = writer, QPainter(writer)
+        else:
+            self._writer.newPage()
+        target = QRectF(0, 0, self._writer.width(), self._writer.height())
+        self._painter.drawImage(target, image)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._painter is not None:
+            self._painter.end()
+        if exc[0] is None and not self.path.exists():
+            raise OSError(f"could not write {self.path}")

@@ -10,7 +10,12 @@ from fulian_viewer.ui.deck_view import DeckView
 
 
 class MainWindow(QWidget):
-    """A window that shows one deck view, edge to edge."""
+    """A window that shows one deck view, edge to edge.
+
+    A *locked* window (a kiosk's) refuses to close and stays full screen: Esc,
+    ``F``, Alt+F4 and the window manager's close button do nothing until
+    :meth:`unlock` is called.
+    """
 
     def __init__(self, deck: DeckView) -> None:
         super().__init__()
@@ -20,10 +25,21 @@ class MainWindow(QWidget):
         deck.escape_unhandled.connect(self.leave_fullscreen)
         deck.state.subscribe("lang", self._retitle)
         self.setMinimumSize(320, 240)
+        self.locked = False
         self._retitle()
 
+    def lock(self) -> None:
+        """Refuse to close or leave full screen (kiosk mode)."""
+        self.locked = True
+
+    def unlock(self) -> None:
+        """Allow closing again (staff exit)."""
+        self.locked = False
+
     def toggle_fullscreen(self) -> None:
-        """Enter full screen, or leave it."""
+        """Enter full screen, or leave it (never while locked)."""
+        if self.locked:
+            return
         if self.isFullScreen():
             self.showNormal()
         else:
@@ -41,8 +57,8 @@ class MainWindow(QWidget):
         self.showFullScreen()
 
     def leave_fullscreen(self) -> None:
-        """Leave full screen (Esc with nothing else to close)."""
-        if self.isFullScreen():
+        """Leave full screen (Esc with nothing else to close), unless locked."""
+        if self.isFullScreen() and not self.locked:
             self.showNormal()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
@@ -50,7 +66,10 @@ class MainWindow(QWidget):
         self.deck.setGeometry(self.rect())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        """Stop animations before the window goes."""
+        """Stop animations before the window goes; refuse while locked."""
+        if self.locked:
+            event.ignore()
+            return
         for pane in self.deck.built_panes:
             pane.finish()
         event.accept()

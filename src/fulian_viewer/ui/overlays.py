@@ -43,7 +43,7 @@ class BlankOverlay(QWidget):
         painter.end()
 
 
-class _Dimmed(QWidget):
+class DimmedOverlay(QWidget):
     """An overlay that dims the deck and draws a rounded card."""
 
     def card_rect(self) -> QRectF:
@@ -76,7 +76,7 @@ class _Dimmed(QWidget):
         painter.end()
 
 
-class HelpOverlay(_Dimmed):
+class HelpOverlay(DimmedOverlay):
     """Every key and gesture, in the current language."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -122,7 +122,7 @@ class HelpOverlay(_Dimmed):
             place(keys, right, frame)
 
 
-class ProvenancePanel(_Dimmed):
+class ProvenancePanel(DimmedOverlay):
     """A figure's source sentence from the report, the figure highlighted.
 
     It closes by itself after ``timeout_ms`` and whenever the deck moves.

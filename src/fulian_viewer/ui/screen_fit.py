@@ -1,0 +1,116 @@
+"""Keep a kiosk window filling its chosen screen through unplugging and resolution changes.
+
+While a display is plugged in or out, Qt can briefly report a 0x0 placeholder
+screen; such screens are never chosen, and the fitting waits a moment for the
+screens to settle before it moves the window.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar
+
+from PySide6.QtCore import QObject, QRect, QTimer
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QWidget
+
+log = logging.getLogger(__name__)
+
+SETTLE_MS = 300
+"""Wait this long after a screen change before fitting (changes come in bursts)."""
+
+
+class ScreenLike(Protocol):
+    """What choosing a screen needs of a :class:`QScreen`."""
+
+    def name(self) -> str: ...  # noqa: D102 (protocol)
+
+    def geometry(self) -> QRect: ...  # noqa: D102 (protocol)
+
+
+S = TypeVar("S", bound=ScreenLike)
+
+
+def choose_screen(screens: Sequence[S], wanted: str | int | None, primary: S | None) -> S | None:
+    """The screen to show on: by index or name when it exists, else the primary one.
+
+    Screens with no area (a placeholder while displays change) are never chosen.
+    """
+    usable = [screen for screen in screens if not screen.geometry().isEmpty()]
+    if not usable:
+        return None
+    if isinstance(wanted, int) and 0 <= wanted < len(usable):
+        return usable[wanted]
+    if isinstance(wanted, str):
+        for screen in usable:
+            if screen.name().casefold() == wanted.casefold():
+                return screen
+    if primary is not None and primary in usable:
+        return primary
+    return usable[0]
+
+
+class ScreenKeeper(QObject):
+    """Fits ``window`` full screen on its chosen screen, now and after every screen change.
+
+    Args:
+        window: the top-level window.
+        wanted: screen index or name; None for the primary screen.
+        screens: lists the screens (Qt's by default; tests give their own).
+        primary: the primary screen (Qt's by default).
+        settle_ms: wait after a change before fitting.
+    """
+
+    def __init__(
+        self,
+        window: QWidget,
+        wanted: str | int | None,
+        screens: Callable[[], Sequence[QScreen]] = QGuiApplication.screens,
+        primary: Callable[[], QScreen | None] = QGuiApplication.primaryScreen,
+        settle_ms: int = SETTLE_MS,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.wanted = wanted
+        self._screens = screens
+        self._primary = primary
+        self._watched: QScreen | None = None
+        self.settle = QTimer(self)
+        self.settle.setSingleShot(True)
+        self.settle.setInterval(settle_ms)
+        self.settle.timeout.connect(self.fit)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.screenAdded.connect(self.schedule)
+            app.screenRemoved.connect(self.schedule)
+            app.primaryScreenChanged.connect(self.schedule)
+
+    def schedule(self) -> None:
+        """Fit again once the screens have settled."""
+        self.settle.start()
+
+    def fit(self) -> QScreen | None:
+        """Move the window to its screen and fill it; return that screen (None: none usable)."""
+        screen = choose_screen(self._screens(), self.wanted, self._primary())
+        if screen is None:
+            log.warning("no usable screen; waiting for one")
+            return None
+        if self.window.screen() is not screen:
+            self.window.setScreen(screen)
+        self.window.setGeometry(screen.geometry())
+        self.window.showFullScreen()
+        self._watch(screen)
+        size = screen.geometry()
+        log.info("showing on screen %r at %dx%d", screen.name(), size.width(), size.height())
+        return screen
+
+    def _watch(self, screen: QScreen) -> None:
+        if self._watched is screen:
+            return
+        if self._watched is not None:
+            with contextlib.suppress(RuntimeError, TypeError):  # the screen is already gone
+                self._watched.geometryChanged.disconnect(self.schedule)
+        screen.geometryChanged.connect(self.schedule)
+        self._watched = screen

@@ -1,0 +1,98 @@
+"""What the views keep drawn between frames: text, figures, backdrops and chart axes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QGraphicsItem, QWidget
+
+from fulian_viewer.ui import theme
+from fulian_viewer.ui.counter import CounterView
+from fulian_viewer.ui.text import TextBlock
+
+
+def _render(widget: QWidget) -> QImage:
+    image = QImage(widget.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    widget.render(image)
+    return image
+
+
+def _ink(image: QImage) -> int:
+    """How many pixels are not transparent (sampled every other pixel)."""
+    return sum(
+        1
+        for y in range(0, image.height(), 2)
+        for x in range(0, image.width(), 2)
+        if image.pixelColor(x, y).alpha() > 0
+    )
+
+
+def test_large_text_is_drawn_once_then_copied(app, qtbot):
+    block = TextBlock(color=theme.GOLD, bold=True)
+    qtbot.addWidget(block)
+    block.resize(900, 260)
+    block.set_font_size(200, 20)  # far above Qt's 64-pixel glyph cache
+    block.set_text("数她说")
+    block.show()
+    first = _render(block)
+    assert _ink(first) > 1000, "the text was drawn"
+    assert block._image is not None
+    assert _render(block) == first, "the copy shows the same"
+    block.set_text("数据")
+    assert block._image is None
+    changed = _render(block)
+    assert changed != first and _ink(changed) > 500
+    block.hide()
+    assert block._image is None, "a hidden block holds no image"
+
+
+def test_counters_draw_large_figures_from_kept_characters(app, qtbot, report):
+    metric = report.sections[1].headline_metrics[0]
+    counter = CounterView(metric)
+    qtbot.addWidget(counter)
+    counter.resize(1400, 400)
+    counter.configure(190, 50)
+    counter.show()
+    counter.set_progress(0.5)
+    half = _render(counter)
+    assert _ink(half) > 1000
+    assert counter._drawer._glyphs, "characters are kept for the next frames"
+    counter.set_progress(1.0)
+    final = _render(counter)
+    assert final != half and counter.shown_text == metric.display
+    counter.hide()
+    assert not counter._drawer._glyphs
+
+
+def test_pane_backdrop_is_kept_until_the_layout_changes(make_window):
+    deck = make_window(1280, 720).deck
+    pane = deck.current_pane
+    first = pane.grab().toImage()
+    assert pane._backdrop is not None
+    assert pane.grab().toImage() == first
+    pane.set_lang("en")
+    assert pane._backdrop is None or pane._backdrop.size() == QSize(1280, 720)
+    deck.next()
+    assert pane.isHidden() and pane._backdrop is None, "hidden panes hold no backdrop"
+
+
+def test_the_backdrop_holds_the_panels(make_window):
+    deck = make_window(1920, 1080).deck
+    deck.go(1)
+    pane = deck.current_pane
+    panel = pane._panels[0]
+    image = pane.grab().toImage()
+    x, y = round(panel.x + 8), round(panel.y + panel.h - 4)  # inside a panel, below its text
+    inside = image.pixelColor(x, y)
+    outside = image.pixelColor(x, round(panel.y - 10))
+    assert inside != outside
+
+
+def test_chart_axes_are_kept_as_pixmaps(make_window):
+    deck = make_window().deck
+    bars = [chart for pane in deck.panes for chart in pane.charts if hasattr(chart, "value_axis")]
+    assert bars
+    for chart in bars:
+        for axis in (chart.value_axis, chart.category_axis):
+            assert axis.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache
