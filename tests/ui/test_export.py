@@ -53,3 +53,22 @@ def test_export_command_runs_offscreen(tmp_path):
     image = QImage(str(out / "02-section-guidance.png"))
     assert (image.width(), image.height()) == (540, 960)
     assert _pdf_pages(out / "handout.pdf") == 7
+
+
+def test_export_leaves_no_pane_behind(app, report, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    before = len(QApplication.allWidgets())
+    for run in range(2):
+        export_deck(report, Settings(), tmp_path / str(run), QSize(480, 270), "en")
+        assert len(QApplication.allWidgets()) == before
+
+
+def test_pdf_pages_are_written_one_at_a_time(app, tmp_path):
+    from fulian_viewer.ui.export import write_pdf
+
+    images = [QImage(320, 180, QImage.Format.Format_RGB32) for _ in range(3)]
+    for image in images:
+        image.fill(0xFF7A0D16)
+    write_pdf(tmp_path / "three.pdf", images)
+    assert _pdf_pages(tmp_path / "three.pdf") == 3

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QMarginsF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication
 
@@ -50,6 +50,9 @@ def iter_deck(
         pane.hide()
         pane.deleteLater()
         del pane
+        # No event loop runs during an export: delete the pane now, or every pane
+        # of every export stays in memory (about 270 MB an export at 3840x2160).
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         yield f"{index:02d}-{spec.key}", image
 
 
