@@ -8,6 +8,7 @@ dropped when the counter is hidden.
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 
 from PySide6.QtCore import QPointF, Qt, Signal
@@ -105,6 +106,16 @@ class TabularText:
         return self._digit if ch in DIGITS else self._natural(ch)
 
 
+@functools.lru_cache(maxsize=128)
+def tabular_text(pixel_size: int) -> TabularText:
+    """The drawer for bold figures ``pixel_size`` pixels high, shared by every counter.
+
+    Fitting a figure to its box tries size after size; sharing the drawers (and the
+    characters they have drawn) makes that cheap.
+    """
+    return TabularText(display_font(pixel_size, bold=True))
+
+
 class CounterView(QWidget):
     """One metric: its figure counting up (``0.00亿元`` … ``97.49亿元``) over its label.
 
@@ -123,7 +134,7 @@ class CounterView(QWidget):
         self._text = metric.display
         self._centered = False
         self._number_px = 96
-        self._drawer = TabularText(display_font(self._number_px, bold=True))
+        self._drawer = tabular_text(self._number_px)
         self.label = TextBlock(self, color=theme.IVORY, wrap=True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -189,7 +200,7 @@ class CounterView(QWidget):
         size = self._number_px
         final = self.final_text
         while True:
-            drawer = TabularText(display_font(size, bold=True))
+            drawer = tabular_text(size)
             if drawer.width(final) <= width or size <= 12:
                 return drawer
             size = int(size * 0.93)

@@ -8,6 +8,7 @@ so the viewer renders Chinese on machines without any Chinese font. Call
 
 from __future__ import annotations
 
+import functools
 import logging
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -119,6 +120,12 @@ def display_font(pixel_size: int, bold: bool = False) -> QFont:
         A new ``QFont``.
 
     """
+    return QFont(_display_font(max(1, int(pixel_size)), bold))
+
+
+@functools.lru_cache(maxsize=256)
+def _display_font(pixel_size: int, bold: bool) -> QFont:
+    """The font :func:`display_font` copies: made once per size and weight."""
     font = QFont()
     font.setFamilies([FAMILY])
     font.setPixelSize(max(1, int(pixel_size)))
