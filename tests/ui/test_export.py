@@ -56,12 +56,19 @@ def test_export_command_runs_offscreen(tmp_path):
 
 
 def test_export_leaves_no_pane_behind(app, report, tmp_path):
+    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
-    before = len(QApplication.allWidgets())
+    from fulian_viewer.ui.pane import Pane
+
+    def panes() -> int:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        return sum(isinstance(widget, Pane) for widget in QApplication.allWidgets())
+
+    before = panes()
     for run in range(2):
         export_deck(report, Settings(), tmp_path / str(run), QSize(480, 270), "en")
-        assert len(QApplication.allWidgets()) == before
+        assert panes() == before
 
 
 def test_pdf_pages_are_written_one_at_a_time(app, tmp_path):

@@ -96,3 +96,31 @@ def test_chart_axes_are_kept_as_pixmaps(make_window):
     for chart in bars:
         for axis in (chart.value_axis, chart.category_axis):
             assert axis.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache
+
+
+def test_a_slide_draws_the_incoming_pane_before_it_starts(make_window):
+    from fulian_viewer.model.settings import Settings
+
+    moving = Settings(counter_ms=2000, chart_ms=1400, transition_ms=500, counter_stagger_ms=180)
+    deck = make_window(1280, 720, settings=moving).deck
+    deck.pane(1)  # built, hidden: nothing drawn
+    assert deck.pane(1)._backdrop is None
+    deck.next()
+    pane = deck.current_pane
+    assert deck.transitioning
+    assert pane._backdrop is not None
+    assert all(block._image is not None for block in pane.texts if block.text)
+    assert all(counter.label._image is not None for counter in pane.counters)
+    assert all(counter._drawer._glyphs for counter in pane.counters)
+
+
+def test_ring_tracks_are_drawn_once_for_their_size(make_window):
+    deck = make_window(1280, 720).deck
+    rings = [c for pane in deck.panes for c in pane.charts if hasattr(c, "rings")]
+    assert rings
+    chart = rings[0]
+    _render(chart)
+    tracks = [ring._track for ring in chart.rings]
+    assert all(track is not None for track in tracks)
+    _render(chart)
+    assert [ring._track for ring in chart.rings] == tracks

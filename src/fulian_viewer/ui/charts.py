@@ -14,7 +14,7 @@ import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPen, QPixmapCache
+from PySide6.QtGui import QImage, QPainter, QPen, QPixmapCache
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from fulian_viewer.model.numbers import Lang, format_axis_tick, format_count
@@ -253,6 +253,7 @@ class RingItem(pg.GraphicsObject):  # type: ignore[misc]
         self.radius = radius
         self.thickness = thickness
         self.fraction = 0.0
+        self._track: tuple[tuple[float, float, float], QImage] | None = None
 
     def set_fraction(self, fraction: float) -> None:
         """Fill the ring to ``fraction`` of a full turn."""
@@ -268,8 +269,10 @@ class RingItem(pg.GraphicsObject):  # type: ignore[misc]
     def paint(self, painter: QPainter, *args: object) -> None:
         """Draw the track and the filled arc.
 
-        They are stroked in device pixels: stroking in data coordinates (a ring of
-        radius 1, scaled up by the view) costs three times as much.
+        Both are drawn in device pixels: stroking in data coordinates (a ring of
+        radius 1, scaled up by the view) costs three times as much. The track, a
+        whole circle that costs six times as much to stroke as the arc, is drawn
+        once into an image for its size.
         """
         r = self.radius
         transform = painter.worldTransform()
@@ -280,10 +283,9 @@ class RingItem(pg.GraphicsObject):  # type: ignore[misc]
         painter.save()
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        track = QPen(theme.TRACK, width)
-        track.setCapStyle(Qt.PenCapStyle.FlatCap)
-        painter.setPen(track)
-        painter.drawEllipse(rect)
+        track = self._track_image(rect.width(), width, painter.device().devicePixelRatioF())
+        half = QRectF(track.rect()).center() / track.devicePixelRatio()
+        painter.drawImage(rect.center() - half, track)
         if self.fraction > 0:
             arc = QPen(theme.GOLD, width)
             arc.setCapStyle(Qt.PenCapStyle.RoundCap)
@@ -292,6 +294,29 @@ class RingItem(pg.GraphicsObject):  # type: ignore[misc]
             # counter-clockwise from three o'clock).
             painter.drawArc(rect, 90 * 16, -round(self.fraction * 360 * 16))
         painter.restore()
+
+    def _track_image(self, diameter: float, width: float, ratio: float) -> QImage:
+        """The track, a faint whole circle, drawn on a transparent image of its size."""
+        key = (round(diameter, 2), round(width, 2), ratio)
+        if self._track is None or self._track[0] != key:
+            side = diameter + width + 4
+            image = QImage(
+                max(1, round(side * ratio)),
+                max(1, round(side * ratio)),
+                QImage.Format.Format_ARGB32_Premultiplied,
+            )
+            image.setDevicePixelRatio(ratio)
+            image.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(image)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            pen = QPen(theme.TRACK, width)
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            painter.setPen(pen)
+            margin = (width + 4) / 2
+            painter.drawEllipse(QRectF(margin, margin, diameter, diameter))
+            painter.end()
+            self._track = (key, image)
+        return self._track[1]
 
 
 class RingChartView(ChartView):

@@ -61,6 +61,11 @@ class TabularText:
         """Forget the drawn characters (they are drawn again when next needed)."""
         self._glyphs.clear()
 
+    def prepare(self, characters: str, color: QColor, ratio: float) -> None:
+        """Draw ``characters`` now rather than when they are first needed."""
+        for ch in set(characters):
+            self._glyph(ch, color, ratio)
+
     def _glyph(self, ch: str, color: QColor, ratio: float) -> tuple[QImage, QPointF]:
         """``ch`` drawn on a transparent image, and where its origin lies in the image."""
         key = (ch, color.rgba(), ratio)
@@ -214,6 +219,11 @@ class CounterView(QWidget):
     def hideEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         """Drop the drawn characters while hidden."""
         self._drawer.clear()
+
+    def prepare(self) -> None:
+        """Draw the characters the count-up will show, and the label, now."""
+        self._drawer.prepare(DIGITS + self.final_text, theme.GOLD, self.devicePixelRatioF())
+        self.label.prepare()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         """Ask for this figure's source."""

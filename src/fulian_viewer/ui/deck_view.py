@@ -318,6 +318,7 @@ class DeckView(QWidget):
         new.play()
         if self.settings.animates and self.settings.transition_ms > 0 and self.isVisible():
             self._leaving = old
+            new.prepare()  # so that the slide's first frames only copy what is drawn
             self._slide.setDuration(self.settings.transition_ms)
             self._on_slide(0.0)
             self._slide.start()

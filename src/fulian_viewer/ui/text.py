@@ -114,6 +114,11 @@ class TextBlock(QWidget):
         """Drop the drawn text while hidden."""
         self._image = None
 
+    def prepare(self) -> None:
+        """Draw the text now rather than when it is first painted."""
+        if self._image is None and self._text:
+            self._image = self._draw()
+
     def _refit(self) -> None:
         self._image = None
         self._font, self._fits = fitted_font(
