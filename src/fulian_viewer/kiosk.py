@@ -75,6 +75,10 @@ class KioskSession:
 
     def stop(self) -> None:
         """Stop the tour, give the pointer and the screen saver back, unlock the window."""
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.keys)
+            app.removeEventFilter(self.cursor)
         self.autoplay.stop()
         self.heartbeat.stop()
         self.cursor.release()
@@ -130,7 +134,7 @@ def start_kiosk(
     )
     links = LinkBlocker(window)
     for scheme in URL_SCHEMES:
-        QDesktopServices.setUrlHandler(scheme, links, b"refuse")
+        QDesktopServices.setUrlHandler(scheme, links, "refuse")  # type: ignore[arg-type]
 
     screens = ScreenKeeper(window, config.screen)
     if screens.fit() is None:

@@ -21,6 +21,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 from fulian_viewer.controllers.autoplay import AutoplayController
 from fulian_viewer.model.numbers import Lang
@@ -168,7 +169,9 @@ class KioskController(QObject):
             if key == Key.Key_Escape:
                 self.pin.hide()
                 return True
-            return watched is not self.pin.entry  # typing goes to the field only
+            # Typing goes to the field only; what it leaves (PgDn...) goes nowhere.
+            # The window system's QWindow sees the key first and must pass it on.
+            return isinstance(watched, QWidget) and watched is not self.pin.entry
         if self.problem_list.isVisible():
             if key == Key.Key_Escape:
                 self.problem_list.hide()

@@ -25,7 +25,7 @@ class StartupProbe(QObject):
         deck: the deck to watch (before its window is shown).
         until_ready: quit once every pane is built, rather than after the first frame.
         stream: where the figures are written (stderr by default).
-        quit: what ends the run (the application's event loop by default).
+        quit: what ends the run (leaving the application's event loop by default).
     """
 
     def __init__(
@@ -33,17 +33,22 @@ class StartupProbe(QObject):
         deck: DeckView,
         until_ready: bool,
         stream: TextIO | None = None,
-        quit: Callable[[], None] = QCoreApplication.quit,
+        quit: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(deck)
         self.deck = deck
         self.until_ready = until_ready
         self.stream = stream if stream is not None else sys.stderr
-        self._quit = quit
+        # exit(), not quit(): quit() asks every window to close, which a kiosk's refuses.
+        self._quit = quit if quit is not None else self._exit
         self.first_paint_ms: float | None = None
         self.ready_ms: float | None = None
         deck.first_painted.connect(self._on_first_paint)
         deck.ready.connect(self._on_ready)
+
+    @staticmethod
+    def _exit() -> None:
+        QCoreApplication.exit(0)
 
     def _on_first_paint(self) -> None:
         self.first_paint_ms = ms_since_start()

@@ -1,0 +1,84 @@
+"""The viewer started as a user would: a kiosk in a subprocess, offscreen, in private folders."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fulian_viewer.system.single_instance import SingleInstance
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    """Offscreen, with the runtime, log and data folders inside ``tmp_path``."""
+    folders = {name: tmp_path / name for name in ("runtime", "state", "data", "config")}
+    for folder in folders.values():
+        folder.mkdir(mode=0o700)
+    return {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_RUNTIME_DIR": str(folders["runtime"]),
+        "XDG_STATE_HOME": str(folders["state"]),
+        "XDG_DATA_HOME": str(folders["data"]),
+        "XDG_CONFIG_HOME": str(folders["config"]),
+    }
+
+
+def viewer(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "fulian_viewer", *args, "--quit-after-first-paint"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def log_text(env: dict[str, str]) -> str:
+    logs = list(Path(env["XDG_STATE_HOME"]).rglob("fulian-viewer.log"))
+    assert logs, "no log file written"
+    return logs[0].read_text(encoding="utf-8")
+
+
+def test_kiosk_starts_logs_and_stops(env: dict[str, str]) -> None:
+    done = viewer(env, "--kiosk")
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    log = log_text(env)
+    assert "starting (kiosk)" in log
+    assert "data loaded" in log
+    assert "kiosk started" in log
+
+
+def test_second_kiosk_exits_with_a_clear_message(env: dict[str, str]) -> None:
+    folder = Path(env["XDG_RUNTIME_DIR"]) / "fulian-viewer"
+    with SingleInstance(folder):
+        done = viewer(env, "--kiosk", "--lang", "en")
+    assert done.returncode == 3
+    assert f"already running (process {os.getpid()})" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_bad_config_is_reported_and_the_rest_applies(env: dict[str, str], tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text('kiosk = true\nlang = "fr"\nidle_home_seconds = 5\ndwell_seconds = 12\n')
+    done = viewer(env, "--config", str(config))
+    assert done.returncode == 0, done.stderr
+    assert "lang" in done.stderr and "kiosk.toml" in done.stderr
+    assert "idle_home_seconds" in done.stderr
+    assert "Traceback" not in done.stderr
+    log = log_text(env)
+    assert "starting (kiosk)" in log  # kiosk = true was still read
+    assert "dwell 12s" in log
+
+
+def test_flags_win_over_the_config(env: dict[str, str], tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text("kiosk = false\n")
+    done = viewer(env, "--config", str(config), "--kiosk")
+    assert done.returncode == 0, done.stderr
+    assert "starting (kiosk)" in log_text(env)

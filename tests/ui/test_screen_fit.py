@@ -1,0 +1,108 @@
+"""Choosing and keeping the kiosk's screen, with fake screens and with two offscreen screens."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QGuiApplication
+
+from fulian_viewer.ui.main_window import MainWindow
+from fulian_viewer.ui.screen_fit import ScreenKeeper, choose_screen
+
+
+@dataclass(eq=False)
+class FakeScreen:
+    label: str
+    rect: QRect
+
+    def name(self) -> str:
+        return self.label
+
+    def geometry(self) -> QRect:
+        return self.rect
+
+
+LEFT = FakeScreen("DP-1", QRect(0, 0, 1920, 1080))
+RIGHT = FakeScreen("HDMI-1", QRect(1920, 0, 3840, 2160))
+PLACEHOLDER = FakeScreen("", QRect(0, 0, 0, 0))
+
+
+def test_by_index_and_by_name() -> None:
+    assert choose_screen([LEFT, RIGHT], 1, LEFT) is RIGHT
+    assert choose_screen([LEFT, RIGHT], "hdmi-1", LEFT) is RIGHT
+    assert choose_screen([LEFT, RIGHT], None, RIGHT) is RIGHT
+
+
+def test_missing_screen_falls_back_to_the_primary() -> None:
+    assert choose_screen([LEFT], 1, LEFT) is LEFT  # HDMI unplugged
+    assert choose_screen([LEFT, RIGHT], "VGA-9", RIGHT) is RIGHT
+
+
+def test_placeholder_screens_are_never_chosen() -> None:
+    assert choose_screen([PLACEHOLDER], None, PLACEHOLDER) is None
+    assert choose_screen([PLACEHOLDER, RIGHT], 0, PLACEHOLDER) is RIGHT
+
+
+def test_fit_fills_the_screen_and_refits_after_a_change(
+    make_window: Callable[..., MainWindow],
+) -> None:
+    window = make_window(640, 360)
+    screen = QGuiApplication.primaryScreen()
+    keeper = ScreenKeeper(window, None, settle_ms=0)
+    assert keeper.fit() is screen
+    assert window.isFullScreen()
+    assert window.geometry() == screen.geometry()
+    window.showNormal()
+    window.setGeometry(10, 10, 300, 200)
+    keeper.schedule()  # as a resolution change or unplugging would
+    assert keeper.settle.isActive()
+    keeper.settle.timeout.emit()
+    assert window.geometry() == screen.geometry()
+    assert window.deck.geometry() == window.rect()
+
+
+def test_no_usable_screen_leaves_the_window_alone(
+    make_window: Callable[..., MainWindow],
+) -> None:
+    window = make_window(640, 360)
+    before = window.geometry()
+    keeper = ScreenKeeper(window, None, screens=lambda: [], primary=lambda: None)
+    assert keeper.fit() is None
+    assert window.geometry() == before
+
+
+def test_second_offscreen_screen_is_used(tmp_path: Path) -> None:
+    screens = {
+        "screens": [
+            {"name": "LEFT", "x": 0, "y": 0, "width": 1280, "height": 720, "dpr": 1},
+            {"name": "RIGHT", "x": 1280, "y": 0, "width": 1080, "height": 1920, "dpr": 1},
+        ]
+    }
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps(screens))
+    script = textwrap.dedent(
+        """
+        from PySide6.QtWidgets import QApplication, QWidget
+        from fulian_viewer.ui.screen_fit import ScreenKeeper
+        app = QApplication([])
+        for wanted in (1, "LEFT"):
+            window = QWidget()
+            screen = ScreenKeeper(window, wanted).fit()
+            g = window.geometry()
+            print(screen.name(), g.x(), g.y(), g.width(), g.height())
+        """
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:2] == ["RIGHT 1280 0 1080 1920", "LEFT 0 0 1280 720"]
