@@ -118,6 +118,7 @@ def test_chord_without_pin_quits_at_once(start: Callable[..., KioskSession], qtb
     with qtbot.waitSignal(session.keys.exit_approved, timeout=1000):
         press(session, Qt.Key.Key_Q, CHORD)
     assert not session.window.locked
+    assert session.staff_exited
     assert session.window.close()
 
 

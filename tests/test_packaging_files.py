@@ -36,6 +36,9 @@ def test_unit_restarts_the_viewer() -> None:
     service = unit["Service"]
     assert service["Restart"] == "always"
     assert service["RestartSec"] == "2"
+    from fulian_viewer.kiosk import STAFF_EXIT_STATUS
+
+    assert service["RestartPreventExitStatus"] == str(STAFF_EXIT_STATUS)
     assert service["ExecStart"] == (
         "%h/.local/bin/fulian-viewer --kiosk --config %h/.config/fulian-viewer/kiosk.toml"
     )

@@ -72,7 +72,7 @@ def _show(
     )
     session = None
     if config.kiosk:
-        from fulian_viewer.kiosk import start_kiosk
+        from fulian_viewer.kiosk import STAFF_EXIT_STATUS, start_kiosk
         from fulian_viewer.model.last_good import load_for_kiosk
 
         load = load_for_kiosk(config.data)
@@ -98,6 +98,9 @@ def _show(
     code = int(app.exec())
     if session is not None:
         session.stop()
+        if session.staff_exited:
+            log.info("staff exit")
+            return STAFF_EXIT_STATUS
     return code
 
 

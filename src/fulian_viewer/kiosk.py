@@ -39,6 +39,8 @@ from fulian_viewer.ui.screen_fit import ScreenKeeper
 log = logging.getLogger(__name__)
 
 URL_SCHEMES = ("http", "https", "file", "mailto", "ftp")
+STAFF_EXIT_STATUS = 4
+"""The exit status after the staff's exit, so a supervisor does not restart the kiosk."""
 
 
 class LinkBlocker(QObject):
@@ -72,6 +74,12 @@ class KioskSession:
     inhibitor: ScreenSaverInhibitor
     heartbeat: Heartbeat
     links: LinkBlocker = field(default_factory=LinkBlocker)
+    staff_exited: bool = False
+
+    def approve_exit(self) -> None:
+        """The staff chord and PIN were right: stop, and remember it for the exit status."""
+        self.staff_exited = True
+        self.stop()
 
     def stop(self) -> None:
         """Stop the tour, give the pointer and the screen saver back, unlock the window."""
@@ -167,7 +175,7 @@ def start_kiosk(
         parent=window,
     )
     session = KioskSession(window, autoplay, keys, cursor, screens, inhibitor, heartbeat, links)
-    keys.exit_approved.connect(session.stop)
+    keys.exit_approved.connect(session.approve_exit)
     keys.exit_approved.connect(app.quit)
     deck.first_painted.connect(notify_ready)
     heartbeat.start()
