@@ -41,6 +41,13 @@ def test_no_clipping_or_overlap(make_window, width, height, lang):
             assert counter.label.fits, f"{pane.spec.key}: label {counter.label.text!r} is clipped"
         for (a, ra), (b, rb) in itertools.combinations(_blocks(pane), 2):
             assert not ra.intersects(rb), f"{pane.spec.key}: {a} overlaps {b} at {width}x{height}"
+        QApplication.processEvents()  # pyqtgraph places its labels one turn later
+        for chart in pane.charts:
+            names = [label.sceneBoundingRect() for label in getattr(chart, "name_labels", [])]
+            for ra, rb in itertools.combinations(names, 2):
+                assert not ra.intersects(rb), (
+                    f"{pane.spec.key}: ring names overlap at {width}x{height}"
+                )
 
 
 def test_layout_follows_a_resized_window(make_window):

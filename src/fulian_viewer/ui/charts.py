@@ -344,7 +344,9 @@ class RingChartView(ChartView):
             self.value_labels.append(value)
             self.name_labels.append(name)
         width = (len(chart.metrics) - 1) * self.SPACING
+        self._range = (width + 2.6, 3.5)
         self.view.setRange(xRange=(-1.3, width + 1.3), yRange=(-2.2, 1.3), padding=0)
+        self.view.sigResized.connect(self._wrap_names)
 
     def restyle(self) -> None:
         """Fonts for the frame."""
@@ -366,8 +368,12 @@ class RingChartView(ChartView):
         self._wrap_names()
 
     def _wrap_names(self) -> None:
-        count = max(1, len(self.chart.metrics))
-        width = self.width() / count * 0.95
+        # The view keeps its aspect, so the rings may sit closer than the widget's
+        # width allows: each name gets the pitch between two ring centres.
+        box = self.view.boundingRect()
+        range_w, range_h = self._range
+        scale = min(box.width() / range_w, box.height() / range_h) if box.width() > 0 else 0.0
+        width = self.SPACING * scale * 0.95 if scale > 0 else self.width() / len(self.rings)
         for label in self.name_labels:
             label.setTextWidth(max(40.0, width))
             option = label.textItem.document().defaultTextOption()
