@@ -1,4 +1,4 @@
-"""What the views keep drawn between frames: text, figures, gradient, panels and chart axes."""
+"""What the views keep drawn between frames: text, figures, backdrops and chart axes."""
 
 from __future__ import annotations
 
@@ -65,104 +65,16 @@ def test_counters_draw_large_figures_from_kept_characters(app, qtbot, report):
     assert not counter._drawer._glyphs
 
 
-def test_pane_panels_are_kept_until_the_layout_changes(make_window):
+def test_pane_backdrop_is_kept_until_the_layout_changes(make_window):
     deck = make_window(1280, 720).deck
-    deck.go(1)
-    deck._end_slide()
     pane = deck.current_pane
     first = pane.grab().toImage()
-    drawn = pane._drawn_panels
-    assert drawn, "a section pane keeps its panels drawn"
+    assert pane._backdrop is not None
     assert pane.grab().toImage() == first
-    assert pane._drawn_panels is drawn, "and copies them on the next paint"
     pane.set_lang("en")
-    assert pane._drawn_panels is None or pane._drawn_panels is not drawn
+    assert pane._backdrop is None or pane._backdrop.size() == QSize(1280, 720)
     deck.next()
-    deck._end_slide()
-    assert pane.isHidden() and pane._drawn_panels is None, "hidden panes hold no panels"
-
-
-def test_only_the_border_of_a_panel_is_kept(make_window):
-    deck = make_window(1920, 1080).deck
-    deck.go(deck.state.count - 2)  # the scorecard, with its tall panels
-    deck._end_slide()
-    pane = deck.current_pane
-    pane.grab()
-    panels = pane._drawn_panels
-    assert panels
-    for panel in panels:
-        kept = sum(image.width() * image.height() for _, image in panel.pieces)
-        whole = panel.inside.adjusted(-40, -40, 40, 40)
-        assert kept < whole.width() * whole.height() / 2
-
-
-def test_panels_look_as_if_painted_whole(app):
-    from PySide6.QtCore import QRect, QRectF
-    from PySide6.QtGui import QPainter, QPainterPath
-
-    from fulian_viewer.ui import backdrop
-
-    pane, rect = QRect(0, 0, 800, 600), QRectF(100.5, 80.5, 400, 300)
-    whole = QImage(pane.size(), QImage.Format.Format_ARGB32_Premultiplied)
-    painter = QPainter(whole)
-    backdrop.paint_gradient(painter, 800, 600)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(theme.PANEL_BORDER)
-    painter.setBrush(theme.PANEL)
-    path = QPainterPath()
-    path.addRoundedRect(rect, 18, 18)
-    painter.drawPath(path)
-    painter.end()
-    pieces = QImage(pane.size(), QImage.Format.Format_ARGB32_Premultiplied)
-    pieces.fill(Qt.GlobalColor.black)
-    painter = QPainter(pieces)
-    backdrop.paint_gradient(painter, 800, 600)
-    backdrop.paint_panel(painter, backdrop.draw_panel(rect, 18, pane, 1.0), pane, pane)
-    painter.end()
-    for x in range(0, 800, 7):
-        for y in range(0, 600, 7):
-            a, b = whole.pixelColor(x, y), pieces.pixelColor(x, y)
-            channels = ((a.red(), b.red()), (a.green(), b.green()), (a.blue(), b.blue()))
-            assert max(abs(one - other) for one, other in channels) <= 1, (x, y)
-
-
-def test_panes_share_one_small_gradient(make_window):
-    from fulian_viewer.ui import backdrop
-
-    deck = make_window(1280, 720).deck
-    first, second = deck.pane(0), deck.pane(1)
-    second.resize(first.size())
-    first.grab()
-    second.grab()
-    kept = backdrop.cached_gradients()
-    assert 1 <= len(kept) <= backdrop.GRADIENTS_KEPT
-    shared = backdrop.gradient(1280, 720)
-    assert shared is backdrop.gradient(1280, 720), "one image per size, for every pane"
-    assert shared.size() == QSize(320, 180), "a quarter of the pane's size each way"
-    for width in (640, 800, 1024):
-        backdrop.gradient(width, 480)
-        backdrop.gradient(width, 480, panel=True)
-    assert len(backdrop.cached_gradients()) == backdrop.GRADIENTS_KEPT
-
-
-def test_the_stretched_gradient_matches_the_painted_one(app):
-    from PySide6.QtGui import QPainter
-
-    from fulian_viewer.ui import backdrop
-
-    def painted(paint) -> QImage:  # type: ignore[no-untyped-def]
-        image = QImage(960, 540, QImage.Format.Format_ARGB32_Premultiplied)
-        painter = QPainter(image)
-        paint(painter)
-        painter.end()
-        return image
-
-    full = painted(lambda p: theme.paint_background(p, 960, 540))
-    stretched = painted(lambda p: backdrop.paint_gradient(p, 960, 540))
-    for x, y in ((0, 0), (5, 533), (480, 270), (959, 539), (700, 100)):
-        a, b = full.pixelColor(x, y), stretched.pixelColor(x, y)
-        channels = ((a.red(), b.red()), (a.green(), b.green()), (a.blue(), b.blue()))
-        assert max(abs(one - other) for one, other in channels) <= 2
+    assert pane.isHidden() and pane._backdrop is None, "hidden panes hold no backdrop"
 
 
 def test_the_backdrop_holds_the_panels(make_window):
@@ -192,11 +104,11 @@ def test_a_slide_draws_the_incoming_pane_before_it_starts(make_window):
     moving = Settings(counter_ms=2000, chart_ms=1400, transition_ms=500, counter_stagger_ms=180)
     deck = make_window(1280, 720, settings=moving).deck
     deck.pane(1)  # built, hidden: nothing drawn
-    assert deck.pane(1)._drawn_panels is None
+    assert deck.pane(1)._backdrop is None
     deck.next()
     pane = deck.current_pane
     assert deck.transitioning
-    assert pane._drawn_panels
+    assert pane._backdrop is not None
     assert all(block._image is not None for block in pane.texts if block.text)
     assert all(counter.label._image is not None for counter in pane.counters)
     assert all(counter._drawer._glyphs for counter in pane.counters)

@@ -1,25 +1,25 @@
 """The base of every pane: background, source line, scaling and count-up animation.
 
-A pane paints the theme's gradient behind its widgets by stretching a small
-image shared by every pane, and its soft panels from small images of their
-rounded borders drawn once per layout (``ui/backdrop.py``); it draws its thin
-rules directly. The border images are drawn again after a re-layout, and
-dropped while the pane is hidden.
+A pane's own painting (the gradient, panels and rules behind its widgets) does not
+change while it animates, so it is painted once into a *backdrop* image, which
+every frame copies: the translucent rounded panels alone cost over a millisecond
+each to paint. The backdrop is painted again after a re-layout, and dropped while
+the pane is hidden.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEasingCurve, QRectF, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtCore import QEasingCurve, QRect, QRectF, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from fulian_viewer.model.deck import PaneSpec
 from fulian_viewer.model.numbers import Lang
 from fulian_viewer.model.report import Metric, Report
 from fulian_viewer.model.settings import Settings
-from fulian_viewer.ui import backdrop, theme
+from fulian_viewer.ui import theme
 from fulian_viewer.ui.counter import CounterView
 from fulian_viewer.ui.layout import Box, place
 from fulian_viewer.ui.text import TextBlock
@@ -58,7 +58,7 @@ class Pane(QWidget):
         # The pane paints every pixel: nothing behind it needs painting first.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.source_line = self.add_text(theme.MUTED)
-        self._drawn_panels: list[backdrop.DrawnPanel] | None = None
+        self._backdrop: QImage | None = None
         self._animation = QVariantAnimation(self)
         self._animation.setStartValue(0.0)
         self._animation.valueChanged.connect(self._on_tick)
@@ -110,7 +110,7 @@ class Pane(QWidget):
 
     def relayout(self) -> None:
         """Place every widget for the pane's current size."""
-        self._drawn_panels = None
+        self._backdrop = None
         self.frame = theme.Frame.of(self.width(), self.height())
         frame = self.frame
         full = Box(0, 0, frame.logical_width, frame.logical_height)
@@ -132,57 +132,52 @@ class Pane(QWidget):
         self.relayout()
 
     def hideEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
-        """Drop the panel images while hidden."""
-        self._drawn_panels = None
+        """Drop the backdrop while hidden."""
+        self._backdrop = None
 
     def prepare(self) -> None:
-        """Draw now what the pane's first frame would: its panels, texts and figures.
+        """Draw now what the pane's first frame would: its backdrop, texts and figures.
 
         A slide calls this before it starts; otherwise drawing them falls on the
         slide's first frame, which at 3840x2160 then takes 50-75 ms.
         """
-        self.drawn_panels()
+        ratio = self.devicePixelRatioF()
+        if self._backdrop is None or self._backdrop.devicePixelRatio() != ratio:
+            self._backdrop = self._paint_backdrop(ratio)
         for block in self.texts:
             block.prepare()
         for counter in self.counters:
             counter.prepare()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
-        """The gradient, the panels, the rules and the decoration."""
+        """Copy the part of the backdrop that needs painting."""
+        ratio = self.devicePixelRatioF()
+        if self._backdrop is None or self._backdrop.devicePixelRatio() != ratio:
+            self._backdrop = self._paint_backdrop(ratio)
         painter = QPainter(self)
-        backdrop.paint_gradient(painter, self.width(), self.height())
-        for panel in self.drawn_panels():
-            backdrop.paint_panel(painter, panel, self.rect(), event.rect())
+        painter.drawImage(event.rect(), self._backdrop, _scaled(event.rect(), ratio))
+        painter.end()
+
+    def _paint_backdrop(self, ratio: float) -> QImage:
+        """The background, the gold rule above the source line and the decoration."""
+        image = QImage(
+            max(1, round(self.width() * ratio)),
+            max(1, round(self.height() * ratio)),
+            QImage.Format.Format_ARGB32_Premultiplied,
+        )
+        image.setDevicePixelRatio(ratio)
+        painter = QPainter(image)
+        theme.paint_background(painter, self.width(), self.height())
         line = self.source_line.geometry()
         painter.setPen(theme.PANEL_BORDER)
         y = line.top() - self.frame.px(10)
         painter.drawLine(line.left(), y, line.right(), y)
         self.paint_decoration(painter)
         painter.end()
-
-    def drawn_panels(self) -> list[backdrop.DrawnPanel]:
-        """The pane's soft panels, their border bands drawn (now if needed)."""
-        ratio = self.devicePixelRatioF()
-        drawn = self._drawn_panels
-        if drawn is None or any(
-            image.devicePixelRatio() != ratio for panel in drawn for _, image in panel.pieces
-        ):
-            radius = 18 * self.frame.scale
-            self._drawn_panels = [
-                backdrop.draw_panel(rect, radius, self.rect(), ratio) for rect in self.panel_rects()
-            ]
-            drawn = self._drawn_panels
-        return drawn
-
-    def panel_rects(self) -> list[QRectF]:
-        """Where subclasses want soft panels (pane coordinates)."""
-        return []
+        return image
 
     def paint_decoration(self, painter: QPainter) -> None:
-        """Extra painting by subclasses over the background and panels, every paint.
-
-        Keep it cheap (solid rectangles, lines): it is painted on every frame.
-        """
+        """Extra painting by subclasses, over the background."""
 
     # Animation -----------------------------------------------------------
 
@@ -226,6 +221,14 @@ class Pane(QWidget):
             counter.set_progress(_eased(elapsed - start, settings.counter_ms))
         for chart in self.charts:
             chart.set_progress(_eased(elapsed, settings.chart_ms))
+
+
+def _scaled(rect: QRect, ratio: float) -> QRect:
+    """``rect`` in device pixels."""
+    if ratio == 1.0:
+        return rect
+    x, y, width, height = rect.x(), rect.y(), rect.width(), rect.height()
+    return QRectF(x * ratio, y * ratio, width * ratio, height * ratio).toAlignedRect()
 
 
 def _eased(elapsed: float, duration: int) -> float:

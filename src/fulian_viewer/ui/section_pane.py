@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QPainterPath
 from PySide6.QtWidgets import QWidget
 
 from fulian_viewer.model.deck import PaneSpec
@@ -143,14 +143,18 @@ class SectionPane(Pane):
             counter.configure(frame.px(46), frame.px(20))
             place(counter, cell, frame)
 
-    def panel_rects(self) -> list[QRectF]:
-        """Soft panels behind the headline counters."""
-        s = self.frame.scale
-        return [QRectF(cell.x * s, cell.y * s, cell.w * s, cell.h * s) for cell in self._panels]
-
     def paint_decoration(self, painter: QPainter) -> None:
-        """The rule above the other figures (antialiased, as it always was)."""
+        """Soft panels behind the headline counters."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(theme.PANEL_BORDER)
+        painter.setBrush(theme.PANEL)
+        s = self.frame.scale
+        radius = 18 * s
+        for cell in self._panels:
+            rect = QRectF(cell.x * s, cell.y * s, cell.w * s, cell.h * s)
+            path = QPainterPath()
+            path.addRoundedRect(rect, radius, radius)
+            painter.drawPath(path)
         self._paint_detail_rule(painter)
 
     def _paint_detail_rule(self, painter: QPainter) -> None:

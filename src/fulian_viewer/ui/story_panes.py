@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QPainterPath
 from PySide6.QtWidgets import QWidget
 
 from fulian_viewer.model.deck import PaneSpec
@@ -160,15 +160,17 @@ class ScorecardPane(Pane):
                 place(counter, row, frame)
         self.update()
 
-    def panel_rects(self) -> list[QRectF]:
+    def paint_decoration(self, painter: QPainter) -> None:
         """A panel behind each section's figures."""
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(theme.PANEL_BORDER)
+        painter.setBrush(theme.PANEL)
         s = self.frame.scale
-        return [
-            QRectF(heading.geometry())
-            .united(QRectF(counters[-1].geometry()))
-            .adjusted(-20 * s, -24 * s, 20 * s, 24 * s)
-            for heading, counters in self.groups
-        ]
+        for heading, counters in self.groups:
+            rect = QRectF(heading.geometry()).united(QRectF(counters[-1].geometry()))
+            path = QPainterPath()
+            path.addRoundedRect(rect.adjusted(-20 * s, -24 * s, 20 * s, 24 * s), 18 * s, 18 * s)
+            painter.drawPath(path)
 
 
 class ClosingPane(Pane):
