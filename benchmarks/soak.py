@@ -19,15 +19,26 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
+import os
+import tempfile
 import time
+from pathlib import Path
 
-from _common import machine, rss_mb
+# A 1920x1080 offscreen screen, as the exhibition's (the offscreen default is 800x800).
+_SCREENS = Path(tempfile.gettempdir()) / "fulian-viewer-soak-screens.json"
+_SCREENS.write_text(
+    json.dumps({"screens": [{"name": "SOAK", "x": 0, "y": 0, "width": 1920, "height": 1080}]})
+)
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREENS}"
 
-from fulian_viewer.app import build_window, create_application
-from fulian_viewer.model.config import KioskConfig
-from fulian_viewer.model.last_good import KioskLoad
-from fulian_viewer.model.loading import load_report
-from fulian_viewer.model.settings import Settings
+from _common import machine, rss_mb  # noqa: E402
+
+from fulian_viewer.app import build_window, create_application  # noqa: E402
+from fulian_viewer.model.config import KioskConfig  # noqa: E402
+from fulian_viewer.model.last_good import KioskLoad  # noqa: E402
+from fulian_viewer.model.loading import load_report  # noqa: E402
+from fulian_viewer.model.settings import Settings  # noqa: E402
 
 TARGET_GROWTH_MB = 5.0
 
@@ -62,7 +73,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--transitions", type=int, default=10_000)
     parser.add_argument("--steps", type=int, default=4, help="frames stepped per animation")
-    parser.add_argument("--warm-up", type=int, default=200)
+    parser.add_argument("--warm-up", type=int, default=2000)
+    parser.add_argument("--no-visitors", action="store_true", help="no taps, language or overview")
     args = parser.parse_args()
 
     from PySide6.QtCore import QAbstractAnimation
@@ -77,7 +89,6 @@ def main() -> None:
     window.resize(1920, 1080)
     config = KioskConfig(kiosk=True, dwell_seconds=10, cursor_hide_seconds=3)
     session = start_kiosk(app, window, config, KioskLoad(loaded, (), "bundled"), [])
-    window.setGeometry(0, 0, 1920, 1080)
     deck = window.deck
     clock = Clock()
     session.autoplay.stop()
@@ -106,6 +117,15 @@ def main() -> None:
             QApplication.processEvents()
 
     def transition(number: int) -> None:
+        if not args.no_visitors:
+            visit(number)
+        deadline = autoplay.machine.next_deadline()
+        assert deadline is not None, "autoplay stopped"
+        clock.now = max(clock.now, deadline)
+        autoplay.timer.timeout.emit()
+        step_animations()
+
+    def visit(number: int) -> None:
         if number % 97 == 0:  # a visitor taps, then walks away
             deck.activity.emit()
             clock.now += 60_000
@@ -121,22 +141,24 @@ def main() -> None:
             QApplication.processEvents()
             deck.toggle_overview()
             clock.now += 60_000
-        deadline = autoplay.machine.next_deadline()
-        assert deadline is not None, "autoplay stopped"
-        clock.now = max(clock.now, deadline)
-        autoplay.timer.timeout.emit()
-        step_animations()
 
     print(machine())
     for number in range(1, args.warm_up + 1):
         transition(number)
+    if not args.no_visitors:
+        for number in (97, 499, 1009, 1999):  # every visitor action once before measuring
+            visit(number)
+            transition(1)
     start_rss = rss_mb()[0]
     start = census(window)
     began = time.perf_counter()
     pane_visits = [0] * deck.state.count
+    checkpoints: list[str] = []
     for number in range(1, args.transitions + 1):
         transition(number)
         pane_visits[deck.state.index] += 1
+        if number % max(1, args.transitions // 10) == 0:
+            checkpoints.append(f"{rss_mb()[0]:.0f}")
     seconds = time.perf_counter() - began
     end_rss = rss_mb()[0]
     end = census(window)
@@ -144,6 +166,7 @@ def main() -> None:
     print(f"window: {window.width()}x{window.height()}, visible {window.isVisible()}")
     print(f"transitions: {args.transitions} in {seconds:.0f} s (after {args.warm_up} warm-up)")
     print(f"visits per pane: {pane_visits}")
+    print(f"RSS (MB) after each tenth of the run: {' '.join(checkpoints)}")
     print(
         f"RSS: start {start_rss:.1f} MB, end {end_rss:.1f} MB, growth {end_rss - start_rss:+.1f} MB"
     )
