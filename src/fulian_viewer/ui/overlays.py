@@ -59,6 +59,15 @@ class DimmedOverlay(QWidget):
         """Re-lay out the card's contents."""
         self._arrange()
 
+    def show_over_parent(self) -> None:
+        """Cover the whole parent widget, on top of its other children, laid out anew."""
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.show()
+        self.raise_()
+        self._arrange()
+
     def _arrange(self) -> None:
         """Place the card's contents; subclasses fill this in."""
 

@@ -78,12 +78,7 @@ class PinOverlay(DimmedOverlay):
         self.prompt.set_text(ui_text("pin_prompt", lang))
         self.message.set_text("")
         self.entry.clear()
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
-        self.show()
-        self.raise_()
-        self._arrange()
+        self.show_over_parent()
         self.entry.setFocus()
         self.idle.start()
 
@@ -153,12 +148,7 @@ class ProblemsOverlay(DimmedOverlay):
         self.hint.set_text(ui_text("problems_hint", lang))
         text = "\n\n".join(problems) if problems else ui_text("problems_none", lang)
         self.body.setPlainText(text)
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
-        self.show()
-        self.raise_()
-        self._arrange()
+        self.show_over_parent()
 
     def scroll_pages(self, pages: int) -> None:
         """Scroll the list by ``pages`` screens (negative: up)."""
