@@ -14,7 +14,7 @@ import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QImage, QPainter, QPen, QPixmapCache
+from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPen, QPixmapCache
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from fulian_viewer.model.numbers import Lang, format_axis_tick, format_count
@@ -375,7 +375,7 @@ class RingChartView(ChartView):
         scale = min(box.width() / range_w, box.height() / range_h) if box.width() > 0 else 0.0
         width = self.SPACING * scale * 0.95 if scale > 0 else self.width() / len(self.rings)
         for label in self.name_labels:
-            label.setTextWidth(max(40.0, width))
+            label.setTextWidth(max(40.0, balanced_width(label, width)))
             option = label.textItem.document().defaultTextOption()
             option.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             label.textItem.document().setDefaultTextOption(option)
@@ -385,6 +385,24 @@ class RingChartView(ChartView):
         for index, (ring, metric) in enumerate(zip(self.rings, self.chart.metrics, strict=True)):
             ring.set_fraction(float(metric.value) / 100 * self.progress)
             self.value_labels[index].setText(self.label_text(index))
+
+
+def balanced_width(label: pg.TextItem, width: float) -> float:
+    """A width no wider than ``width`` that splits a Chinese label into even lines.
+
+    Without it a name a little wider than its room leaves one character alone on
+    its last line (城市社区建成家长学 / 校).
+    """
+    document = label.textItem.document()
+    text = document.toPlainText()
+    metrics = QFontMetricsF(document.defaultFont())
+    margin = 2 * document.documentMargin()
+    full = metrics.horizontalAdvance(text)
+    if not text or " " in text or full + margin <= width:
+        return width  # words wrap at spaces, where even lines cannot be promised
+    lines = math.ceil(full / max(1.0, width - margin))
+    widest_char = max(metrics.horizontalAdvance(char) for char in text)
+    return min(width, float(full / lines + widest_char + margin))
 
 
 def chart_view(chart: Chart, parent: QWidget | None = None) -> ChartView:
