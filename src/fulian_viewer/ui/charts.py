@@ -21,7 +21,7 @@ from fulian_viewer.model.numbers import Lang, format_axis_tick, format_count
 from fulian_viewer.model.report import Chart
 from fulian_viewer.ui import theme
 from fulian_viewer.ui.fonts import display_font
-from fulian_viewer.ui.text import TextBlock
+from fulian_viewer.ui.text import TextBlock, device_image
 
 pg.setConfigOptions(antialias=True, foreground=theme.MUTED, background=None)
 
@@ -300,13 +300,7 @@ class RingItem(pg.GraphicsObject):  # type: ignore[misc]
         key = (round(diameter, 2), round(width, 2), ratio)
         if self._track is None or self._track[0] != key:
             side = diameter + width + 4
-            image = QImage(
-                max(1, round(side * ratio)),
-                max(1, round(side * ratio)),
-                QImage.Format.Format_ARGB32_Premultiplied,
-            )
-            image.setDevicePixelRatio(ratio)
-            image.fill(Qt.GlobalColor.transparent)
+            image = device_image(side, side, ratio)
             painter = QPainter(image)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             pen = QPen(theme.TRACK, width)

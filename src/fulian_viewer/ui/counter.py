@@ -27,7 +27,7 @@ from fulian_viewer.model.numbers import Lang, format_count
 from fulian_viewer.model.report import Metric
 from fulian_viewer.ui import theme
 from fulian_viewer.ui.fonts import display_font
-from fulian_viewer.ui.text import TextBlock
+from fulian_viewer.ui.text import TextBlock, device_image
 
 DIGITS = "0123456789"
 
@@ -74,13 +74,7 @@ class TabularText:
             origin = QPointF(pad, pad + self._metrics.ascent())
             width = self._natural(ch) + 2 * pad
             height = self._metrics.height() + 2 * pad
-            image = QImage(
-                max(1, round(width * ratio)),
-                max(1, round(height * ratio)),
-                QImage.Format.Format_ARGB32_Premultiplied,
-            )
-            image.setDevicePixelRatio(ratio)
-            image.fill(Qt.GlobalColor.transparent)
+            image = device_image(width, height, ratio)
             painter = QPainter(image)
             painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
             painter.setFont(self.font)

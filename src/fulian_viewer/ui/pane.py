@@ -22,7 +22,7 @@ from fulian_viewer.model.settings import Settings
 from fulian_viewer.ui import theme
 from fulian_viewer.ui.counter import CounterView
 from fulian_viewer.ui.layout import Box, place
-from fulian_viewer.ui.text import TextBlock
+from fulian_viewer.ui.text import TextBlock, device_image
 
 if TYPE_CHECKING:
     from fulian_viewer.ui.charts import ChartView  # imports pyqtgraph: only section panes need it
@@ -160,12 +160,7 @@ class Pane(QWidget):
 
     def _paint_backdrop(self, ratio: float) -> QImage:
         """The background, the gold rule above the source line and the decoration."""
-        image = QImage(
-            max(1, round(self.width() * ratio)),
-            max(1, round(self.height() * ratio)),
-            QImage.Format.Format_ARGB32_Premultiplied,
-        )
-        image.setDevicePixelRatio(ratio)
+        image = device_image(self.width(), self.height(), ratio, transparent=False)
         painter = QPainter(image)
         theme.paint_background(painter, self.width(), self.height())
         line = self.source_line.geometry()

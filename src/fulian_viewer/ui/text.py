@@ -20,6 +20,23 @@ from fulian_viewer.ui.fonts import display_font
 WRAP = Qt.TextFlag.TextWordWrap
 
 
+def device_image(width: float, height: float, ratio: float, transparent: bool = True) -> QImage:
+    """An image of ``width x height`` logical pixels at device pixel ratio ``ratio``.
+
+    Cached drawings are made on these and copied to the screen pixel for pixel.
+    A ``transparent`` image starts clear; otherwise the caller paints every pixel.
+    """
+    image = QImage(
+        max(1, round(width * ratio)),
+        max(1, round(height * ratio)),
+        QImage.Format.Format_ARGB32_Premultiplied,
+    )
+    image.setDevicePixelRatio(ratio)
+    if transparent:
+        image.fill(Qt.GlobalColor.transparent)
+    return image
+
+
 def fitted_font(
     text: str, width: float, height: float, size: int, minimum: int, bold: bool, wrap: bool
 ) -> tuple[QFont, bool]:
@@ -150,13 +167,7 @@ class TextBlock(QWidget):
         margin = self._font.pixelSize() // 4 + 2  # glyphs may reach past their advance
         area = bounds.toAlignedRect().adjusted(-margin, -margin, margin, margin) & box
         ratio = self.devicePixelRatioF()
-        image = QImage(
-            max(1, round(area.width() * ratio)),
-            max(1, round(area.height() * ratio)),
-            QImage.Format.Format_ARGB32_Premultiplied,
-        )
-        image.setDevicePixelRatio(ratio)
-        image.fill(Qt.GlobalColor.transparent)
+        image = device_image(area.width(), area.height(), ratio)
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.setFont(self._font)
