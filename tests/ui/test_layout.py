@@ -43,10 +43,9 @@ def test_no_clipping_or_overlap(make_window, width, height, lang):
             assert not ra.intersects(rb), f"{pane.spec.key}: {a} overlaps {b} at {width}x{height}"
         QApplication.processEvents()  # pyqtgraph places its labels one turn later
         for chart in pane.charts:
-            names = [label.sceneBoundingRect() for label in getattr(chart, "name_labels", [])]
-            for ra, rb in itertools.combinations(names, 2):
+            for ra, rb in itertools.combinations(chart.name_rects(), 2):
                 assert not ra.intersects(rb), (
-                    f"{pane.spec.key}: ring names overlap at {width}x{height}"
+                    f"{pane.spec.key}: chart names overlap at {width}x{height}"
                 )
 
 

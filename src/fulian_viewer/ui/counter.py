@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from decimal import Decimal
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QImage,
     QMouseEvent,
     QPainter,
+    QPainterPath,
     QPaintEvent,
 )
 from PySide6.QtWidgets import QWidget
@@ -67,14 +68,20 @@ class TabularText:
             self._glyph(ch, color, ratio)
 
     def _glyph(self, ch: str, color: QColor, ratio: float) -> tuple[QImage, QPointF]:
-        """``ch`` drawn on a transparent image, and where its origin lies in the image."""
+        """``ch`` drawn on a transparent image, and where its origin lies in the image.
+
+        The image covers the glyph's ink and a margin for antialiasing, no more:
+        every pixel of it is blended on every frame.
+        """
         key = (ch, color.rgba(), ratio)
         if key not in self._glyphs:
-            pad = self.font.pixelSize() / 4 + 2  # glyphs may reach past their advance
-            origin = QPointF(pad, pad + self._metrics.ascent())
-            width = self._natural(ch) + 2 * pad
-            height = self._metrics.height() + 2 * pad
-            image = device_image(width, height, ratio)
+            outline = QPainterPath()
+            outline.addText(0, 0, self.font, ch)
+            ink = outline.boundingRect().adjusted(-2, -2, 2, 2)
+            if ink.isEmpty():
+                ink = QRectF(0, 0, 1, 1)
+            origin = -ink.topLeft()
+            image = device_image(ink.width(), ink.height(), ratio)
             painter = QPainter(image)
             painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
             painter.setFont(self.font)

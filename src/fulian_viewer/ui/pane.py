@@ -3,15 +3,26 @@
 A pane's own painting (the gradient, panels and rules behind its widgets) does not
 change while it animates, so it is painted once into a *backdrop* image, which
 every frame copies: the translucent rounded panels alone cost over a millisecond
-each to paint. The backdrop is painted again after a re-layout, and dropped while
-the pane is hidden.
+each to paint. The pane's texts, its counters' labels and its charts' titles do
+not change either, and are drawn into the backdrop too. The backdrop is painted
+again when any of them changes or moves, and dropped while the pane is hidden.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEasingCurve, QRect, QRectF, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import (
+    QEasingCurve,
+    QEvent,
+    QObject,
+    QPoint,
+    QRect,
+    QRectF,
+    Qt,
+    QVariantAnimation,
+    Signal,
+)
 from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
@@ -57,8 +68,9 @@ class Pane(QWidget):
         self.texts: list[TextBlock] = []
         # The pane paints every pixel: nothing behind it needs painting first.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.source_line = self.add_text(theme.MUTED)
         self._backdrop: QImage | None = None
+        self._backdrop_texts: list[TextBlock] = []
+        self.source_line = self.add_text(theme.MUTED)
         self._animation = QVariantAnimation(self)
         self._animation.setStartValue(0.0)
         self._animation.valueChanged.connect(self._on_tick)
@@ -73,6 +85,7 @@ class Pane(QWidget):
         kwargs = {"align": align} if align is not None else {}
         block = TextBlock(self, color=color, bold=bold, wrap=wrap, **kwargs)  # type: ignore[arg-type]
         self.texts.append(block)
+        self._keep_on_backdrop(block)
         return block
 
     def add_counter(self, metric: Metric) -> CounterView:
@@ -80,13 +93,33 @@ class Pane(QWidget):
         counter = CounterView(metric, self)
         counter.activated.connect(self.source_requested)
         self.counters.append(counter)
+        self._keep_on_backdrop(counter.label, counter)
         return counter
 
     def add_chart(self, chart: ChartView) -> ChartView:
         """Adopt a chart view."""
         chart.setParent(self)
         self.charts.append(chart)
+        self._keep_on_backdrop(chart.title, chart)
         return chart
+
+    def _keep_on_backdrop(self, block: TextBlock, holder: QWidget | None = None) -> None:
+        """Draw ``block`` into the backdrop; ``holder``, its parent, moves it when moved."""
+        block.draw_on_backdrop(self._drop_backdrop)
+        self._backdrop_texts.append(block)
+        if holder is not None:
+            holder.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """A counter or chart moved or changed visibility: its text moved with it."""
+        if event.type() in (QEvent.Type.Move, QEvent.Type.Show, QEvent.Type.Hide):
+            self._drop_backdrop()
+        return False
+
+    def _drop_backdrop(self) -> None:
+        if self._backdrop is not None:
+            self._backdrop = None
+            self.update()
 
     # Language and layout -------------------------------------------------
 
@@ -136,7 +169,7 @@ class Pane(QWidget):
         self._backdrop = None
 
     def prepare(self) -> None:
-        """Draw now what the pane's first frame would: its backdrop, texts and figures.
+        """Draw now what the pane's first frame would: its backdrop (with the texts) and figures.
 
         A slide calls this before it starts; otherwise drawing them falls on the
         slide's first frame, which at 3840x2160 then takes 50-75 ms.
@@ -144,10 +177,10 @@ class Pane(QWidget):
         ratio = self.devicePixelRatioF()
         if self._backdrop is None or self._backdrop.devicePixelRatio() != ratio:
             self._backdrop = self._paint_backdrop(ratio)
-        for block in self.texts:
-            block.prepare()
         for counter in self.counters:
             counter.prepare()
+        for chart in self.charts:
+            chart.prepare()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         """Copy the part of the backdrop that needs painting."""
@@ -168,6 +201,9 @@ class Pane(QWidget):
         y = line.top() - self.frame.px(10)
         painter.drawLine(line.left(), y, line.right(), y)
         self.paint_decoration(painter)
+        for block in self._backdrop_texts:
+            if block.isVisibleTo(self):
+                block.draw_onto(painter, block.mapTo(self, QPoint(0, 0)))
         painter.end()
         return image
 

@@ -1,0 +1,218 @@
+"""Bars that grow from zero, vertical (``bar``) or horizontal (``hbar``), with their figures."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QPainter, QPixmapCache, QTransform
+from PySide6.QtWidgets import QGraphicsItem, QWidget
+
+from fulian_viewer.model.numbers import Lang
+from fulian_viewer.model.report import Chart
+from fulian_viewer.ui import theme
+from fulian_viewer.ui.charts.base import ChartView, ValueAxis, style_axis
+from fulian_viewer.ui.charts.items import NameImage, PixelLayer, draw_figure
+from fulian_viewer.ui.counter import TabularText, tabular_text
+from fulian_viewer.ui.fonts import display_font
+
+AXIS_CACHE_KB = 32 * 1024
+"""Room in Qt's pixmap cache for the axes of the panes shown (four 4K axes need 17 MB)."""
+
+BAR_THICKNESS = {True: 0.42, False: 0.5}
+"""Bar thickness in category slots, horizontal and vertical."""
+
+
+class BarsLayer(PixelLayer):
+    """The bars, their figures and, for horizontal bars, the names above them."""
+
+    def __init__(self, horizontal: bool, count: int, maximum: float) -> None:
+        super().__init__()
+        self.horizontal = horizontal
+        self.maximum = maximum
+        self.lengths = [0.0] * count
+        self.figures = [""] * count
+        names = [NameImage(theme.MUTED, centred=False) for _ in range(count)]
+        self.names = names if horizontal else []
+        self.drawer: TabularText | None = None
+
+    def set_figures(self, lengths: list[float], figures: list[str]) -> None:
+        """Bar lengths (data units) and the figures shown with them."""
+        if lengths != self.lengths or figures != self.figures:
+            self.lengths, self.figures = lengths, figures
+            self.update()
+
+    def bar_rect(self, index: int) -> QRectF:
+        """Bar ``index`` in data coordinates."""
+        half = BAR_THICKNESS[self.horizontal] / 2
+        if self.horizontal:
+            return QRectF(0, index - half, self.lengths[index], 2 * half)
+        return QRectF(index - half, 0, 2 * half, self.lengths[index])
+
+    def figure_place(self, index: int) -> tuple[QPointF, tuple[float, float], QColor]:
+        """Where figure ``index`` sits (data coordinates), its anchor and its colour.
+
+        Long horizontal bars carry their figure inside, so it never runs off the plot.
+        """
+        length = self.lengths[index]
+        if not self.horizontal:
+            return QPointF(index, length), (0.5, 1.1), theme.IVORY  # a little above the bar
+        if length > self.maximum * 0.62:
+            return QPointF(length - self.maximum * 0.015, index), (1, 0.5), theme.BACKGROUND_BOTTOM
+        return QPointF(length + self.maximum * 0.015, index), (0, 0.5), theme.IVORY
+
+    def name_point(self, index: int) -> QPointF:
+        """Where name ``index``'s bottom left corner sits (data coordinates)."""
+        return QPointF(0, index - 0.24)
+
+    def draw(self, painter: QPainter, to_device: QTransform) -> None:
+        """Bars, then figures, then names."""
+        for index, length in enumerate(self.lengths):
+            if length > 0:
+                painter.fillRect(to_device.mapRect(self.bar_rect(index)), theme.GOLD)
+        if self.drawer is not None:
+            for index, figure in enumerate(self.figures):
+                point, anchor, color = self.figure_place(index)
+                painter.setPen(color)
+                draw_figure(painter, self.drawer, figure, to_device.map(point), anchor)
+        for index, name in enumerate(self.names):
+            name.draw(painter, to_device.map(self.name_point(index)), (0, 1))
+
+    def name_rects(self) -> list[QRectF]:
+        """Each name's box in the view's coordinates."""
+        to_view = self.to_view()
+        rects = []
+        for index, name in enumerate(self.names):
+            corner = to_view.map(self.name_point(index))  # bottom left
+            width, height = name.size
+            rects.append(QRectF(corner.x(), corner.y() - height, width, height))
+        return rects
+
+    def prepare(self, characters: str, ratio: float) -> None:
+        """Draw the figures' characters in both colours."""
+        if self.drawer is not None:
+            for color in (theme.IVORY, theme.BACKGROUND_BOTTOM):
+                self.drawer.prepare(characters, color, ratio)
+
+    def clear(self) -> None:
+        """Drop the drawn names."""
+        for name in self.names:
+            name.clear()
+
+
+class BarChartView(ChartView):
+    """Bars that grow from zero, vertical (``bar``) or horizontal (``hbar``)."""
+
+    def __init__(self, chart: Chart, parent: QWidget | None = None) -> None:
+        super().__init__(chart, parent)
+        self.horizontal = chart.type == "hbar"
+        percent = chart.unit == "%"
+        value_side = "bottom" if self.horizontal else "left"
+        self.value_axis = ValueAxis(value_side, percent)
+        self.item = self.plot.addPlot(axisItems={value_side: self.value_axis})
+        self.item.setMenuEnabled(False)
+        self.item.hideButtons()
+        self.item.setMouseEnabled(False, False)
+        self.item.showGrid(x=self.horizontal, y=not self.horizontal, alpha=0.15)
+        self.category_axis = self.item.getAxis("left" if self.horizontal else "bottom")
+        count = len(chart.metrics)
+        self.positions = list(range(count))
+        self.bars = BarsLayer(self.horizontal, count, self.maximum)
+        if self.horizontal:
+            self.category_axis.hide()
+            self.item.invertY(True)
+        self.item.addItem(self.bars, ignoreBounds=True)
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), AXIS_CACHE_KB))
+        for axis in (self.value_axis, self.category_axis):
+            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._set_ranges()
+
+    @property
+    def layer(self) -> PixelLayer:
+        """The bars, figures and names."""
+        return self.bars
+
+    @property
+    def maximum(self) -> float:
+        """The largest value on the chart."""
+        return max(float(m.value) for m in self.chart.metrics) or 1.0
+
+    def _set_ranges(self) -> None:
+        count = len(self.chart.metrics)
+        if self.horizontal:
+            x_range, y_range = (0.0, self.maximum * 1.32), (-0.75, count - 0.55)
+        else:
+            x_range, y_range = (-0.6, count - 0.4), (0.0, self.maximum * 1.3)
+        self.item.setXRange(*x_range, padding=0)
+        self.item.setYRange(*y_range, padding=0)
+        self.bars.set_bounds(
+            QRectF(x_range[0], y_range[0], x_range[1] - x_range[0], y_range[1] - y_range[0])
+        )
+
+    def restyle(self) -> None:
+        """Fonts for the frame."""
+        style_axis(self.value_axis, self.frame.px(20))
+        style_axis(self.category_axis, self.frame.px(22))
+        self.bars.drawer = tabular_text(self.frame.px(26))
+        self.relabel()
+
+    def relabel(self) -> None:
+        """Category names and axis language."""
+        self.value_axis.lang = self.lang
+        self.value_axis.picture = None
+        self.value_axis.update()
+        if self.horizontal:
+            font = display_font(self.frame.px(22))
+            for name, metric in zip(self.bars.names, self.chart.metrics, strict=True):
+                name.set(metric.label(self.lang), font)
+        else:
+            self._wrap_ticks()
+        self.bars.update()
+
+    def _wrap_ticks(self) -> None:
+        """Category names under the bars, wrapped to their slot's width."""
+        px = self.frame.px(22)
+        slot = self.width() / max(1, len(self.chart.metrics)) * 0.92
+        per_line = max(4, int(slot / (px if self.lang == "zh" else px * 0.55)))
+        names = [m.label(self.lang) for m in self.chart.metrics]
+        wrapped = [wrap_name(name, per_line, self.lang) for name in names]
+        self.category_axis.setTicks([list(zip(self.positions, wrapped, strict=True)), []])
+        lines = max(text.count("\n") + 1 for text in wrapped)
+        self.category_axis.setHeight(int(px * 1.45 * lines + px))
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
+        """Re-wrap category names for the new width."""
+        super().resizeEvent(event)
+        if not self.horizontal:
+            self._wrap_ticks()
+
+    def update_figures(self) -> None:
+        """Bar lengths and figures at the current progress."""
+        values = [float(m.value) * self.progress for m in self.chart.metrics]
+        lengths = [max(v, self.maximum * 0.004) if v > 0 else 0.0 for v in values]
+        figures = [self.label_text(index) for index in self.positions]
+        self.bars.set_figures(lengths, figures)
+
+    def name_rects(self) -> list[QRectF]:
+        """The names' boxes in the plot's coordinates (horizontal bars only)."""
+        return self.bars.name_rects()
+
+
+def wrap_name(text: str, width: int, lang: Lang) -> str:
+    """Break a category name into lines of about ``width`` characters.
+
+    English breaks between words; Chinese between characters, in even lines.
+    """
+    if len(text) <= width:
+        return text
+    if lang == "en":
+        lines: list[str] = []
+        for word in text.split():
+            if lines and len(lines[-1]) + 1 + len(word) <= width:
+                lines[-1] += " " + word
+            else:
+                lines.append(word)
+        return "\n".join(lines)
+    rows = math.ceil(len(text) / width)
+    size = math.ceil(len(text) / rows)
+    return "\n".join(text[i : i + size] for i in range(0, len(text), size))

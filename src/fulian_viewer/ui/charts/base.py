@@ -1,0 +1,141 @@
+"""What every chart shares: its title, a pyqtgraph view, axes in 万/亿 and the figures' progress.
+
+Each chart is built once and updated in place as it animates: pyqtgraph leaks when
+items are recreated or re-added. What moves (bars, rings, figures) and the names
+beside it are painted by one :class:`~fulian_viewer.ui.charts.items.PixelLayer`
+per chart.
+
+Axes and their grid lines do not move while bars grow, so Qt keeps each axis as a
+pixmap (``DeviceCoordinateCache``) instead of replaying its drawing every frame,
+which took about a millisecond an axis at 1920x1080.
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from fulian_viewer.model.numbers import Lang, format_axis_tick, format_count
+from fulian_viewer.model.report import Chart
+from fulian_viewer.ui import theme
+from fulian_viewer.ui.charts.items import PixelLayer
+from fulian_viewer.ui.counter import DIGITS
+from fulian_viewer.ui.fonts import display_font
+from fulian_viewer.ui.text import TextBlock
+
+pg.setConfigOptions(antialias=True, foreground=theme.MUTED, background=None)
+
+
+class ValueAxis(pg.AxisItem):  # type: ignore[misc]
+    """An axis whose ticks read in 万/亿 (or ``m``/``bn`` in English)."""
+
+    def __init__(self, orientation: str, percent: bool) -> None:
+        super().__init__(orientation)
+        self.lang: Lang = "zh"
+        self.percent = percent
+        self.enableAutoSIPrefix(False)
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
+        """Tick labels in the report's units."""
+        return [
+            format_axis_tick(v * scale, spacing * scale, self.lang, self.percent) for v in values
+        ]
+
+
+def style_axis(axis: pg.AxisItem, px: int) -> None:
+    """Pens and fonts of an axis whose tick labels are ``px`` pixels high."""
+    axis.setPen(pg.mkPen(theme.PANEL_BORDER, width=max(1, px // 12)))
+    axis.setTextPen(pg.mkPen(theme.MUTED))
+    # Major and minor ticks only: the third level added up to 80 barely visible grid
+    # lines, two thirds of a chart's painting time at 3840x2160.
+    axis.setStyle(
+        tickFont=display_font(px),
+        tickLength=-max(4, px // 2),
+        tickTextOffset=max(4, px // 2),
+        maxTickLevel=1,
+    )
+
+
+class ChartView(QWidget):
+    """A chart with its title; subclasses draw the figures and animate them."""
+
+    def __init__(self, chart: Chart, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chart = chart
+        self.lang: Lang = "zh"
+        self.progress = 1.0
+        self.title = TextBlock(self, color=theme.GOLD, bold=True, wrap=True)
+        self.plot = pg.GraphicsLayoutWidget(self)
+        self.plot.setBackground(None)
+        self.plot.setFrameStyle(0)
+        self.plot.setStyleSheet("background: transparent; border: none;")
+        self.plot.viewport().setAutoFillBackground(False)
+        self.plot.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.plot.ci.setContentsMargins(0, 0, 0, 0)
+        self.frame = theme.Frame.of(800, 450)
+        self.setAccessibleName(chart.title.zh)
+
+    @property
+    def layer(self) -> PixelLayer:
+        """The item that paints what moves and the names."""
+        raise NotImplementedError
+
+    def set_lang(self, lang: Lang) -> None:
+        """Show titles and labels in ``lang``."""
+        self.lang = lang
+        self.title.set_text(self.chart.title(lang))
+        self.setAccessibleName(self.chart.title(lang))
+        self.relabel()
+        self.set_progress(self.progress)
+
+    def configure(self, frame: theme.Frame) -> None:
+        """Size fonts for the pane's frame."""
+        self.frame = frame
+        self.title.set_font_size(frame.px(30), frame.px(20))
+        self.restyle()
+        self._place()
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
+        """Lay out title and plot."""
+        self._place()
+
+    def hideEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
+        """Drop the drawn names and tracks while hidden."""
+        self.layer.clear()
+
+    def prepare(self) -> None:
+        """Draw the figures' characters and the title now rather than on the first frame."""
+        ratio = self.devicePixelRatioF()
+        finals = "".join(format_count(m.value, m, self.lang) for m in self.chart.metrics)
+        self.layer.prepare(DIGITS + finals, ratio)
+        self.title.prepare()
+
+    def _place(self) -> None:
+        title_height = min(self.title.needed_height(self.width()), self.height() // 4)
+        self.title.setGeometry(0, 0, self.width(), title_height)
+        gap = self.frame.px(12)
+        self.plot.setGeometry(
+            0, title_height + gap, self.width(), max(1, self.height() - title_height - gap)
+        )
+
+    def set_progress(self, progress: float) -> None:
+        """Grow the figures to ``progress`` (0 to 1, already eased)."""
+        self.progress = min(max(progress, 0.0), 1.0)
+        self.update_figures()
+
+    def label_text(self, index: int) -> str:
+        """A metric's value label at the current progress."""
+        metric = self.chart.metrics[index]
+        if self.progress >= 1.0:
+            return format_count(metric.value, metric, self.lang)
+        return format_count(float(metric.value) * self.progress, metric, self.lang)
+
+    def restyle(self) -> None:
+        """Apply fonts and pens for the current frame."""
+
+    def relabel(self) -> None:
+        """Apply texts for the current language."""
+
+    def update_figures(self) -> None:
+        """Apply the current progress to bars, rings and labels."""

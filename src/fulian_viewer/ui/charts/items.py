@@ -1,0 +1,170 @@
+"""What moves on a chart, and the names beside it, painted by one item in device pixels.
+
+Every item in a pyqtgraph scene costs the view a share of each frame (finding,
+sorting and bounding it, a Python call to paint it), whether or not it changed: a
+chart of three rings with figures and names was nine items and cost more than the
+rings' own drawing. So each chart has one :class:`PixelLayer` over the whole view
+range: it maps the data points it needs to pixels and draws at the real pixel
+size, from images drawn once:
+
+- figures with the counters' character images (:class:`TabularText`), every digit
+  in a cell of one width, so counting never jitters;
+- names (:class:`NameImage`) wrapped to a width and drawn once per size and text.
+
+The images are dropped by :meth:`PixelLayer.clear` when the chart is hidden.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QTransform
+
+from fulian_viewer.ui.counter import TabularText
+from fulian_viewer.ui.text import device_image
+
+Anchor = tuple[float, float]
+"""Which point of a text sits on its position: (0, 0) top left, (1, 1) bottom right."""
+
+WRAP = int(Qt.TextFlag.TextWordWrap)
+
+
+def anchored(point: QPointF, width: float, height: float, anchor: Anchor) -> QPointF:
+    """The top left corner of a ``width x height`` box whose ``anchor`` is at ``point``."""
+    return QPointF(point.x() - anchor[0] * width, point.y() - anchor[1] * height)
+
+
+def draw_figure(
+    painter: QPainter, drawer: TabularText, text: str, point: QPointF, anchor: Anchor
+) -> None:
+    """Draw the figure ``text`` with its ``anchor`` at ``point`` (device pixels)."""
+    corner = anchored(point, drawer.width(text), drawer.height, anchor)
+    drawer.draw(painter, corner.x(), corner.y() + drawer.ascent, text)
+
+
+class NameImage:
+    """A name in one colour, wrapped to a width and centred or left-aligned, drawn once."""
+
+    def __init__(self, color: QColor, centred: bool = True) -> None:
+        self._color = color
+        self._align = Qt.AlignmentFlag.AlignHCenter if centred else Qt.AlignmentFlag.AlignLeft
+        self.text = ""
+        self.font = QFont()
+        self._width: float | None = None
+        self._size = (0.0, 0.0)
+        self._image: QImage | None = None
+
+    def set(self, text: str, font: QFont, width: float | None = None) -> None:
+        """Show ``text`` in ``font``, wrapped at ``width`` pixels (``None``: one line)."""
+        if (text, font, width) == (self.text, self.font, self._width):
+            return
+        self.text, self.font, self._width = text, font, width
+        self._image = None
+        room = QRectF(0, 0, width or 1_000_000.0, 1_000_000.0)
+        bounds = QFontMetricsF(font).boundingRect(room, self._flags(), text)
+        self._size = (bounds.width() if width is None else width, bounds.height())
+
+    @property
+    def size(self) -> tuple[float, float]:
+        """Width and height of the name's box in pixels."""
+        return self._size
+
+    def clear(self) -> None:
+        """Forget the drawn name (it is drawn again when next needed)."""
+        self._image = None
+
+    def draw(self, painter: QPainter, point: QPointF, anchor: Anchor) -> None:
+        """Copy the name with its box's ``anchor`` at ``point`` (device pixels)."""
+        if not self.text:
+            return
+        margin = self._margin()
+        ratio = painter.device().devicePixelRatioF()
+        if self._image is None or self._image.devicePixelRatio() != ratio:
+            self._image = self._draw(ratio)
+        corner = anchored(point, *self._size, anchor)
+        painter.drawImage(corner - QPointF(margin, margin), self._image)
+
+    def _margin(self) -> float:
+        return self.font.pixelSize() / 4 + 2  # glyphs may reach past their box
+
+    def _flags(self) -> int:
+        return int(self._align | Qt.AlignmentFlag.AlignTop) | (WRAP if self._width else 0)
+
+    def _draw(self, ratio: float) -> QImage:
+        width, height = self._size
+        margin = self._margin()
+        image = device_image(width + 2 * margin, height + 2 * margin, ratio)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setFont(self.font)
+        painter.setPen(self._color)
+        painter.drawText(QRectF(margin, margin, width, height), self._flags(), self.text)
+        painter.end()
+        return image
+
+
+class PixelLayer(pg.GraphicsObject):  # type: ignore[misc]
+    """One item over a chart's whole view range that draws in device pixels.
+
+    Subclasses implement :meth:`draw`, given the painter (reset to device pixels)
+    and the transform from data coordinates to those pixels.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._bounds = QRectF(0, 0, 1, 1)
+
+    def set_bounds(self, bounds: QRectF) -> None:
+        """Cover ``bounds`` (data coordinates): the view's whole range."""
+        if bounds != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = QRectF(bounds)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+        """The view range given to :meth:`set_bounds`."""
+        return self._bounds
+
+    def paint(self, painter: QPainter, *args: object) -> None:
+        """Draw in device pixels."""
+        transform = painter.worldTransform()
+        if not transform.isInvertible():
+            return
+        painter.save()
+        painter.resetTransform()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.draw(painter, transform)
+        painter.restore()
+
+    def to_view(self) -> QTransform:
+        """The transform from data coordinates to the coordinates of the view showing them."""
+        views = self.scene().views() if self.scene() is not None else []
+        if not views:
+            return QTransform()
+        transform: QTransform = self.deviceTransform(views[0].viewportTransform())
+        return transform
+
+    def draw(self, painter: QPainter, to_device: QTransform) -> None:
+        """Draw the layer; ``to_device`` maps data coordinates to the painter's pixels."""
+
+    def prepare(self, characters: str, ratio: float) -> None:
+        """Draw the figures' ``characters`` now rather than when first shown."""
+
+    def clear(self) -> None:
+        """Drop cached images while the chart is hidden."""
+
+
+def balanced_width(font: QFont, text: str, width: float) -> float:
+    """A width no wider than ``width`` that splits a Chinese name into even lines.
+
+    Without it a name a little wider than its room leaves one character alone on
+    its last line (城市社区建成家长学 / 校).
+    """
+    metrics = QFontMetricsF(font)
+    full = metrics.horizontalAdvance(text)
+    if not text or " " in text or full <= width:
+        return width  # words wrap at spaces, where even lines cannot be promised
+    lines = math.ceil(full / max(1.0, width))
+    widest_char = max(metrics.horizontalAdvance(char) for char in text)
+    return min(width, float(full / lines + widest_char))

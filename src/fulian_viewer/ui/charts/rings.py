@@ -1,0 +1,170 @@
+"""Progress rings, one per percentage, filling up with the figure inside and the name below."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QImage, QPainter, QPen, QTransform
+from PySide6.QtWidgets import QWidget
+
+from fulian_viewer.model.report import Chart
+from fulian_viewer.ui import theme
+from fulian_viewer.ui.charts.base import ChartView
+from fulian_viewer.ui.charts.items import NameImage, PixelLayer, balanced_width, draw_figure
+from fulian_viewer.ui.counter import TabularText, tabular_text
+from fulian_viewer.ui.fonts import display_font
+from fulian_viewer.ui.text import device_image
+
+SPACING = 2.6
+"""Distance between ring centres, in ring radii."""
+THICKNESS = 0.2
+"""The ring's stroke, in radii."""
+NAME_TOP = -1.3
+"""Where names start below the centres, in radii (the view's y axis points up)."""
+
+
+class RingsLayer(PixelLayer):
+    """The rings: a faint track, the filled arc, the figure inside, the name below."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.fractions = [0.0] * count
+        self.figures = [""] * count
+        self.names = [NameImage(theme.IVORY) for _ in range(count)]
+        self.drawer: TabularText | None = None
+        self._track: tuple[tuple[float, float, float], QImage] | None = None
+
+    def set_figures(self, fractions: list[float], figures: list[str]) -> None:
+        """How far each ring is filled (of a full turn) and the figures inside."""
+        if fractions != self.fractions or figures != self.figures:
+            self.fractions, self.figures = fractions, figures
+            self.update()
+
+    @staticmethod
+    def centre(index: int) -> QPointF:
+        """Ring ``index``'s centre in data coordinates (radius 1)."""
+        return QPointF(index * SPACING, 0)
+
+    def draw(self, painter: QPainter, to_device: QTransform) -> None:
+        """Tracks, arcs, figures and names, in device pixels.
+
+        Stroking in data coordinates (a ring of radius 1, scaled up by the view)
+        costs three times as much. The track, a whole circle that costs six times as
+        much to stroke as an arc, is drawn once into an image for its size.
+        """
+        ratio = painter.device().devicePixelRatioF()
+        for index, fraction in enumerate(self.fractions):
+            centre = self.centre(index)
+            rect = to_device.mapRect(QRectF(centre.x() - 1, centre.y() - 1, 2, 2))
+            width = THICKNESS * rect.width() / 2
+            track = self._track_image(rect.width(), width, ratio)
+            half = QRectF(track.rect()).center() / track.devicePixelRatio()
+            painter.drawImage(rect.center() - half, track)
+            if fraction > 0:
+                arc = QPen(theme.GOLD, width)
+                arc.setCapStyle(Qt.PenCapStyle.RoundCap)
+                painter.setPen(arc)
+                # From the top of the ring, clockwise on screen (Qt's angles run
+                # counter-clockwise from three o'clock).
+                painter.drawArc(rect, 90 * 16, -round(fraction * 360 * 16))
+            if self.drawer is not None:
+                painter.setPen(theme.GOLD)
+                draw_figure(painter, self.drawer, self.figures[index], rect.center(), (0.5, 0.5))
+            name_at = to_device.map(QPointF(centre.x(), NAME_TOP))
+            self.names[index].draw(painter, name_at, (0.5, 0.0))
+
+    def name_rects(self) -> list[QRectF]:
+        """Each name's box in the view's coordinates."""
+        to_view = self.to_view()
+        rects = []
+        for index, name in enumerate(self.names):
+            top = to_view.map(QPointF(self.centre(index).x(), NAME_TOP))
+            width, height = name.size
+            rects.append(QRectF(top.x() - width / 2, top.y(), width, height))
+        return rects
+
+    def _track_image(self, diameter: float, width: float, ratio: float) -> QImage:
+        """The track, a faint whole circle, drawn on a transparent image of its size."""
+        key = (round(diameter, 2), round(width, 2), ratio)
+        if self._track is None or self._track[0] != key:
+            side = diameter + width + 4
+            image = device_image(side, side, ratio)
+            painter = QPainter(image)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            pen = QPen(theme.TRACK, width)
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            painter.setPen(pen)
+            margin = (width + 4) / 2
+            painter.drawEllipse(QRectF(margin, margin, diameter, diameter))
+            painter.end()
+            self._track = (key, image)
+        return self._track[1]
+
+    def prepare(self, characters: str, ratio: float) -> None:
+        """Draw the percentages' characters."""
+        if self.drawer is not None:
+            self.drawer.prepare(characters, theme.GOLD, ratio)
+
+    def clear(self) -> None:
+        """Drop the drawn names and track."""
+        self._track = None
+        for name in self.names:
+            name.clear()
+
+
+class RingChartView(ChartView):
+    """One progress ring per percentage, filling up as it animates."""
+
+    def __init__(self, chart: Chart, parent: QWidget | None = None) -> None:
+        super().__init__(chart, parent)
+        self.view = self.plot.addViewBox(lockAspect=True, enableMouse=False, enableMenu=False)
+        self.rings = RingsLayer(len(chart.metrics))
+        self.view.addItem(self.rings, ignoreBounds=True)
+        width = (len(chart.metrics) - 1) * SPACING
+        self._range = (width + 2.6, 3.5)
+        bounds = QRectF(-1.3, -2.2, width + 2.6, 3.5)
+        self.rings.set_bounds(bounds)
+        self.view.setRange(xRange=(-1.3, width + 1.3), yRange=(-2.2, 1.3), padding=0)
+        self.view.sigResized.connect(self._wrap_names)
+
+    @property
+    def layer(self) -> PixelLayer:
+        """The rings, figures and names."""
+        return self.rings
+
+    def restyle(self) -> None:
+        """Fonts for the frame."""
+        self.rings.drawer = tabular_text(self.frame.px(40))
+        self._wrap_names()
+
+    def relabel(self) -> None:
+        """Names under the rings."""
+        self._wrap_names()
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
+        """Re-wrap names for the new width."""
+        super().resizeEvent(event)
+        self._wrap_names()
+
+    def _wrap_names(self) -> None:
+        # The view keeps its aspect, so the rings may sit closer than the widget's
+        # width allows: each name gets the pitch between two ring centres.
+        box = self.view.boundingRect()
+        range_w, range_h = self._range
+        scale = min(box.width() / range_w, box.height() / range_h) if box.width() > 0 else 0.0
+        count = len(self.chart.metrics)
+        room = SPACING * scale * 0.95 if scale > 0 else self.width() / count
+        font = display_font(self.frame.px(21))
+        for name, metric in zip(self.rings.names, self.chart.metrics, strict=True):
+            text = metric.label(self.lang)
+            name.set(text, font, max(40.0, balanced_width(font, text, room)))
+        self.rings.update()
+
+    def update_figures(self) -> None:
+        """Ring fill and percentage at the current progress."""
+        fractions = [float(m.value) / 100 * self.progress for m in self.chart.metrics]
+        figures = [self.label_text(index) for index in range(len(fractions))]
+        self.rings.set_figures(fractions, figures)
+
+    def name_rects(self) -> list[QRectF]:
+        """The names' boxes in the plot's coordinates."""
+        return self.rings.name_rects()
