@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QGraphicsItem, QWidget
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QWidget
 
 from fulian_viewer.ui import theme
 from fulian_viewer.ui.counter import CounterView
@@ -115,15 +115,20 @@ def test_a_slide_draws_the_incoming_pane_before_it_starts(make_window):
     assert all(counter._drawer._glyphs for counter in pane.counters)
 
 
-def test_ring_tracks_are_drawn_once_for_their_size(make_window):
-    deck = make_window(1280, 720).deck
-    rings = [c for pane in deck.panes for c in pane.charts if hasattr(c, "rings")]
-    assert rings
-    chart = rings[0]
-    _render(chart)
+def test_ring_tracks_are_drawn_once_for_their_size(app, qtbot, report):
+    from fulian_viewer.ui.charts import RingChartView
+
+    definition = next(c for s in report.sections for c in s.charts if c.type == "ring")
+    chart = RingChartView(definition)  # not on a pane: it draws its own tracks
+    qtbot.addWidget(chart)
+    chart.resize(900, 400)
+    chart.set_lang("zh")
+    chart.show()
+    QApplication.processEvents()
+    first = _render(chart)
     track = chart.rings._track
     assert track is not None
-    _render(chart)
+    assert _render(chart) == first
     assert chart.rings._track is track
 
 
@@ -132,6 +137,8 @@ def test_pane_texts_are_drawn_into_the_backdrop_not_each_frame(make_window):
     deck.go(1)
     pane = deck.current_pane
     pane.finish()
+    pane.grab()  # pyqtgraph settles its views' transforms in their first paint
+    QApplication.processEvents()
     whole = pane.grab().toImage()
     heading = next(block for block in pane.texts if block.text and block.isVisible())
     assert _ink(_render(heading, background=False)) == 0, "the block itself paints nothing"
@@ -163,3 +170,25 @@ def test_a_changed_or_moved_text_redraws_the_backdrop(make_window):
     assert moved.copy(label_area) != english.copy(label_area)
     counter.label.set_text("新的说明")
     assert pane._backdrop is None
+
+
+def test_ring_tracks_and_names_are_drawn_on_the_backdrop(make_window):
+    deck = make_window(1920, 1080).deck
+    index = next(i for i, p in enumerate(deck.panes) if any(hasattr(c, "rings") for c in p.charts))
+    deck.go(index)
+    pane = deck.current_pane
+    pane.finish()
+    QApplication.processEvents()
+    chart = next(c for c in pane.charts if hasattr(c, "rings"))
+    origin = chart.plot.viewport().mapTo(pane, QPoint(0, 0))
+    name = chart.name_rects()[0].translated(origin.x(), origin.y()).toAlignedRect()
+    before = pane.grab().toImage()
+    backdrop = pane._backdrop
+    assert backdrop is not None
+    rgb = QImage.Format.Format_RGB32
+    assert backdrop.copy(name).convertToFormat(rgb) == before.copy(name).convertToFormat(rgb)
+    assert chart.rings._track is None, "the backdrop holds the tracks, the chart no image"
+    pane.set_lang("en")
+    QApplication.processEvents()
+    after = pane.grab().toImage()
+    assert after.copy(name) != before.copy(name), "the English names replaced the Chinese"

@@ -4,7 +4,8 @@ A pane's own painting (the gradient, panels and rules behind its widgets) does n
 change while it animates, so it is painted once into a *backdrop* image, which
 every frame copies: the translucent rounded panels alone cost over a millisecond
 each to paint. The pane's texts, its counters' labels and its charts' titles do
-not change either, and are drawn into the backdrop too. The backdrop is painted
+not change either, nor do the rings' tracks and names: they are drawn into the
+backdrop too. The backdrop is painted
 again when any of them changes or moves, and dropped while the pane is hidden.
 """
 
@@ -101,6 +102,7 @@ class Pane(QWidget):
         chart.setParent(self)
         self.charts.append(chart)
         self._keep_on_backdrop(chart.title, chart)
+        chart.draw_static_on_backdrop(self._drop_backdrop)
         return chart
 
     def _keep_on_backdrop(self, block: TextBlock, holder: QWidget | None = None) -> None:
@@ -204,6 +206,9 @@ class Pane(QWidget):
         for block in self._backdrop_texts:
             if block.isVisibleTo(self):
                 block.draw_onto(painter, block.mapTo(self, QPoint(0, 0)))
+        for chart in self.charts:
+            if chart.isVisibleTo(self):
+                chart.draw_static_onto(painter, chart.mapTo(self, QPoint(0, 0)))
         painter.end()
         return image
 

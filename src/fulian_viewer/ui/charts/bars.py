@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter, QPixmapCache, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QWidget
@@ -66,7 +67,11 @@ class BarsLayer(PixelLayer):
         return QPointF(0, index - 0.24)
 
     def draw(self, painter: QPainter, to_device: QTransform) -> None:
-        """Bars, then figures, then names."""
+        """Bars, then figures, then names.
+
+        The names stay here rather than on the pane's backdrop, so they are drawn
+        over the grid lines, not under them.
+        """
         for index, length in enumerate(self.lengths):
             if length > 0:
                 painter.fillRect(to_device.mapRect(self.bar_rect(index)), theme.GOLD)
@@ -131,6 +136,11 @@ class BarChartView(ChartView):
     def layer(self) -> PixelLayer:
         """The bars, figures and names."""
         return self.bars
+
+    @property
+    def view_box(self) -> pg.ViewBox:
+        """The view the bars are drawn in."""
+        return self.item.getViewBox()
 
     @property
     def maximum(self) -> float:

@@ -12,8 +12,11 @@ which took about a millisecond an axis at 1920x1080.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
 from fulian_viewer.model.numbers import Lang, format_axis_tick, format_count
@@ -80,6 +83,32 @@ class ChartView(QWidget):
     def layer(self) -> PixelLayer:
         """The item that paints what moves and the names."""
         raise NotImplementedError
+
+    @property
+    def view_box(self) -> pg.ViewBox:
+        """The view the layer is drawn in."""
+        raise NotImplementedError
+
+    def draw_static_on_backdrop(self, changed: Callable[[], None]) -> None:
+        """Let an ancestor draw what does not move into its backdrop.
+
+        ``changed`` is called when that part changes or moves within the chart.
+        """
+        self.layer.draw_static_on_backdrop(changed)
+        self.view_box.sigResized.connect(self.layer.static_changed)
+        self.view_box.sigTransformChanged.connect(self.layer.static_changed)
+        self.plot.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """The plot moved inside the chart: so did what the backdrop holds."""
+        if watched is self.plot and event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
+            self.layer.static_changed()
+        return False
+
+    def draw_static_onto(self, painter: QPainter, origin: QPoint) -> None:
+        """Draw what does not move onto a backdrop where the chart's top left is ``origin``."""
+        offset = origin + self.plot.viewport().mapTo(self, QPoint(0, 0))
+        self.layer.draw_static_onto(painter, QPointF(offset))
 
     def set_lang(self, lang: Lang) -> None:
         """Show titles and labels in ``lang``."""

@@ -17,6 +17,7 @@ The images are dropped by :meth:`PixelLayer.clear` when the chart is hidden.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -108,13 +109,16 @@ class NameImage:
 class PixelLayer(pg.GraphicsObject):  # type: ignore[misc]
     """One item over a chart's whole view range that draws in device pixels.
 
-    Subclasses implement :meth:`draw`, given the painter (reset to device pixels)
-    and the transform from data coordinates to those pixels.
+    Subclasses implement :meth:`draw` for what moves and :meth:`draw_static` for
+    what does not, given the painter (reset to device pixels) and the transform
+    from data coordinates to those pixels. The static part can be handed to a
+    backdrop (:meth:`draw_static_on_backdrop`), which then draws it once.
     """
 
     def __init__(self) -> None:
         super().__init__()
         self._bounds = QRectF(0, 0, 1, 1)
+        self._on_backdrop: Callable[[], None] | None = None
 
     def set_bounds(self, bounds: QRectF) -> None:
         """Cover ``bounds`` (data coordinates): the view's whole range."""
@@ -134,8 +138,32 @@ class PixelLayer(pg.GraphicsObject):  # type: ignore[misc]
         painter.save()
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self._on_backdrop is None:
+            self.draw_static(painter, transform)
         self.draw(painter, transform)
         painter.restore()
+
+    def draw_static_on_backdrop(self, changed: Callable[[], None]) -> None:
+        """Leave the static part to a backdrop; ``changed`` is called when it must be redrawn."""
+        self._on_backdrop = changed
+        self.update()
+
+    def static_changed(self) -> None:
+        """The static part changed or moved: the backdrop holding it is drawn again."""
+        if self._on_backdrop is not None:
+            self._on_backdrop()
+
+    def draw_static_onto(self, painter: QPainter, offset: QPointF) -> None:
+        """Draw the static part onto a backdrop where the view's top left corner is ``offset``.
+
+        The layer keeps no images afterwards: the backdrop holds them.
+        """
+        to_backdrop = self.to_view() * QTransform.fromTranslate(offset.x(), offset.y())
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.draw_static(painter, to_backdrop)
+        painter.restore()
+        self.clear()
 
     def to_view(self) -> QTransform:
         """The transform from data coordinates to the coordinates of the view showing them."""
@@ -146,7 +174,10 @@ class PixelLayer(pg.GraphicsObject):  # type: ignore[misc]
         return transform
 
     def draw(self, painter: QPainter, to_device: QTransform) -> None:
-        """Draw the layer; ``to_device`` maps data coordinates to the painter's pixels."""
+        """Draw what moves; ``to_device`` maps data coordinates to the painter's pixels."""
+
+    def draw_static(self, painter: QPainter, to_device: QTransform) -> None:
+        """Draw what does not move as the figures count (nothing, unless overridden)."""
 
     def prepare(self, characters: str, ratio: float) -> None:
         """Draw the figures' ``characters`` now rather than when first shown."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter, QPen, QTransform
 from PySide6.QtWidgets import QWidget
@@ -44,23 +45,35 @@ class RingsLayer(PixelLayer):
         """Ring ``index``'s centre in data coordinates (radius 1)."""
         return QPointF(index * SPACING, 0)
 
-    def draw(self, painter: QPainter, to_device: QTransform) -> None:
-        """Tracks, arcs, figures and names, in device pixels.
+    def _ring_rect(self, index: int, to_device: QTransform) -> QRectF:
+        centre = self.centre(index)
+        return to_device.mapRect(QRectF(centre.x() - 1, centre.y() - 1, 2, 2))
 
-        Stroking in data coordinates (a ring of radius 1, scaled up by the view)
-        costs three times as much. The track, a whole circle that costs six times as
-        much to stroke as an arc, is drawn once into an image for its size.
+    def draw_static(self, painter: QPainter, to_device: QTransform) -> None:
+        """The tracks, faint whole circles, and the names below the rings.
+
+        The track costs six times as much to stroke as an arc, so it is drawn once
+        into an image for its size (and usually once into the pane's backdrop).
         """
         ratio = painter.device().devicePixelRatioF()
-        for index, fraction in enumerate(self.fractions):
-            centre = self.centre(index)
-            rect = to_device.mapRect(QRectF(centre.x() - 1, centre.y() - 1, 2, 2))
-            width = THICKNESS * rect.width() / 2
-            track = self._track_image(rect.width(), width, ratio)
+        for index, name in enumerate(self.names):
+            rect = self._ring_rect(index, to_device)
+            track = self._track_image(rect.width(), THICKNESS * rect.width() / 2, ratio)
             half = QRectF(track.rect()).center() / track.devicePixelRatio()
             painter.drawImage(rect.center() - half, track)
+            name_at = to_device.map(QPointF(self.centre(index).x(), NAME_TOP))
+            name.draw(painter, name_at, (0.5, 0.0))
+
+    def draw(self, painter: QPainter, to_device: QTransform) -> None:
+        """The filled arcs and the figures inside, in device pixels.
+
+        Stroking in data coordinates (a ring of radius 1, scaled up by the view)
+        costs three times as much.
+        """
+        for index, fraction in enumerate(self.fractions):
+            rect = self._ring_rect(index, to_device)
             if fraction > 0:
-                arc = QPen(theme.GOLD, width)
+                arc = QPen(theme.GOLD, THICKNESS * rect.width() / 2)
                 arc.setCapStyle(Qt.PenCapStyle.RoundCap)
                 painter.setPen(arc)
                 # From the top of the ring, clockwise on screen (Qt's angles run
@@ -69,8 +82,6 @@ class RingsLayer(PixelLayer):
             if self.drawer is not None:
                 painter.setPen(theme.GOLD)
                 draw_figure(painter, self.drawer, self.figures[index], rect.center(), (0.5, 0.5))
-            name_at = to_device.map(QPointF(centre.x(), NAME_TOP))
-            self.names[index].draw(painter, name_at, (0.5, 0.0))
 
     def name_rects(self) -> list[QRectF]:
         """Each name's box in the view's coordinates."""
@@ -131,6 +142,11 @@ class RingChartView(ChartView):
         """The rings, figures and names."""
         return self.rings
 
+    @property
+    def view_box(self) -> pg.ViewBox:
+        """The view the rings are drawn in."""
+        return self.view
+
     def restyle(self) -> None:
         """Fonts for the frame."""
         self.rings.drawer = tabular_text(self.frame.px(40))
@@ -157,6 +173,7 @@ class RingChartView(ChartView):
         for name, metric in zip(self.rings.names, self.chart.metrics, strict=True):
             text = metric.label(self.lang)
             name.set(text, font, max(40.0, balanced_width(font, text, room)))
+        self.rings.static_changed()
         self.rings.update()
 
     def update_figures(self) -> None:
