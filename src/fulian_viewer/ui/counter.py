@@ -42,6 +42,9 @@ class TabularText:
         self._advances: dict[str, float] = {}
         self._digit = max(self._metrics.horizontalAdvance(d) for d in DIGITS)
         self._glyphs: dict[tuple[str, int, float], tuple[QImage, QPointF]] = {}
+        # Per character, colour and ratio: the image, where to put it relative to
+        # the pen position, and how far the pen moves (the draw loop's only lookup).
+        self._placed: dict[tuple[str, int, float], tuple[QImage, float, float, float]] = {}
 
     def width(self, text: str) -> float:
         """The width ``text`` takes when drawn."""
@@ -50,17 +53,27 @@ class TabularText:
     def draw(self, painter: QPainter, x: float, baseline: float, text: str) -> None:
         """Draw ``text`` from ``x`` on ``baseline``, in the painter's pen colour."""
         color = painter.pen().color()
+        rgba = color.rgba()
         ratio = painter.device().devicePixelRatioF()
+        placed = self._placed
         for ch in text:
-            advance = self._advance(ch)
-            offset = (advance - self._natural(ch)) / 2 if ch in DIGITS else 0
-            image, origin = self._glyph(ch, color, ratio)
-            painter.drawImage(QPointF(x + offset, baseline) - origin, image)
+            entry = placed.get((ch, rgba, ratio)) or self._place(ch, color, ratio)
+            image, dx, dy, advance = entry
+            painter.drawImage(QPointF(x + dx, baseline + dy), image)
             x += advance
+
+    def _place(self, ch: str, color: QColor, ratio: float) -> tuple[QImage, float, float, float]:
+        advance = self._advance(ch)
+        offset = (advance - self._natural(ch)) / 2 if ch in DIGITS else 0.0
+        image, origin = self._glyph(ch, color, ratio)
+        entry = (image, offset - origin.x(), -origin.y(), advance)
+        self._placed[(ch, color.rgba(), ratio)] = entry
+        return entry
 
     def clear(self) -> None:
         """Forget the drawn characters (they are drawn again when next needed)."""
         self._glyphs.clear()
+        self._placed.clear()
 
     def prepare(self, characters: str, color: QColor, ratio: float) -> None:
         """Draw ``characters`` now rather than when they are first needed."""
@@ -138,6 +151,7 @@ class CounterView(QWidget):
         self._lang: Lang = "zh"
         self._progress = 1.0
         self._text = metric.display
+        self._final = metric.display
         self._centered = False
         self._number_px = 96
         self._drawer = tabular_text(self._number_px)
@@ -154,7 +168,7 @@ class CounterView(QWidget):
     @property
     def final_text(self) -> str:
         """The text the counter ends on."""
-        return format_count(self.figure_metric.value, self.figure_metric, self._lang)
+        return self._final
 
     @property
     def fits(self) -> bool:
@@ -164,6 +178,7 @@ class CounterView(QWidget):
     def set_lang(self, lang: Lang) -> None:
         """Show the figure and label in ``lang``."""
         self._lang = lang
+        self._final = format_count(self.figure_metric.value, self.figure_metric, lang)
         self.label.set_text(self.figure_metric.label(lang))
         self.setAccessibleName(f"{self.final_text} {self.figure_metric.label(lang)}")
         self._relayout()
@@ -216,6 +231,10 @@ class CounterView(QWidget):
         top = self.number_height()
         self.label.setGeometry(0, top, self.width(), max(1, self.height() - top))
         self.update()
+
+    def moveEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
+        """The label moved with the counter."""
+        self.label.ancestor_moved()
 
     def hideEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         """Drop the drawn characters while hidden."""

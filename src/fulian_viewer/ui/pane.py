@@ -15,8 +15,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEasingCurve,
-    QEvent,
-    QObject,
     QPoint,
     QRect,
     QRectF,
@@ -94,29 +92,21 @@ class Pane(QWidget):
         counter = CounterView(metric, self)
         counter.activated.connect(self.source_requested)
         self.counters.append(counter)
-        self._keep_on_backdrop(counter.label, counter)
+        self._keep_on_backdrop(counter.label)
         return counter
 
     def add_chart(self, chart: ChartView) -> ChartView:
         """Adopt a chart view."""
         chart.setParent(self)
         self.charts.append(chart)
-        self._keep_on_backdrop(chart.title, chart)
+        self._keep_on_backdrop(chart.title)
         chart.draw_static_on_backdrop(self._drop_backdrop)
         return chart
 
-    def _keep_on_backdrop(self, block: TextBlock, holder: QWidget | None = None) -> None:
-        """Draw ``block`` into the backdrop; ``holder``, its parent, moves it when moved."""
+    def _keep_on_backdrop(self, block: TextBlock) -> None:
+        """Draw ``block`` into the backdrop, drawn again whenever the block changes."""
         block.draw_on_backdrop(self._drop_backdrop)
         self._backdrop_texts.append(block)
-        if holder is not None:
-            holder.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        """A counter or chart moved or changed visibility: its text moved with it."""
-        if event.type() in (QEvent.Type.Move, QEvent.Type.Show, QEvent.Type.Hide):
-            self._drop_backdrop()
-        return False
 
     def _drop_backdrop(self) -> None:
         if self._backdrop is not None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
@@ -140,11 +140,17 @@ class TextBlock(QWidget):
         self._image = None
         self._backdrop_changed()
 
-    def event(self, event: QEvent) -> bool:
-        """Tell the backdrop holding the text that it moved or reappeared."""
-        if event.type() in (QEvent.Type.Move, QEvent.Type.Show):
-            self._backdrop_changed()
-        return super().event(event)
+    def moveEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
+        """Tell the backdrop holding the text that it moved."""
+        self._backdrop_changed()
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
+        """Tell the backdrop holding the text that it reappeared."""
+        self._backdrop_changed()
+
+    def ancestor_moved(self) -> None:
+        """The widget holding this block moved, and the block with it."""
+        self._backdrop_changed()
 
     def prepare(self) -> None:
         """Draw the text now rather than when it is first painted."""

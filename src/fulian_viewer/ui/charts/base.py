@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
@@ -97,13 +97,11 @@ class ChartView(QWidget):
         self.layer.draw_static_on_backdrop(changed)
         self.view_box.sigResized.connect(self.layer.static_changed)
         self.view_box.sigTransformChanged.connect(self.layer.static_changed)
-        self.plot.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        """The plot moved inside the chart: so did what the backdrop holds."""
-        if watched is self.plot and event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
-            self.layer.static_changed()
-        return False
+    def moveEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
+        """The title and what the backdrop holds moved with the chart."""
+        self.title.ancestor_moved()
+        self.layer.static_changed()
 
     def draw_static_onto(self, painter: QPainter, origin: QPoint) -> None:
         """Draw what does not move onto a backdrop where the chart's top left is ``origin``."""
@@ -144,9 +142,12 @@ class ChartView(QWidget):
         title_height = min(self.title.needed_height(self.width()), self.height() // 4)
         self.title.setGeometry(0, 0, self.width(), title_height)
         gap = self.frame.px(12)
-        self.plot.setGeometry(
+        plot = QRect(
             0, title_height + gap, self.width(), max(1, self.height() - title_height - gap)
         )
+        if plot != self.plot.geometry():
+            self.plot.setGeometry(plot)
+            self.layer.static_changed()  # moved with the plot
 
     def set_progress(self, progress: float) -> None:
         """Grow the figures to ``progress`` (0 to 1, already eased)."""
