@@ -6,19 +6,16 @@ import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QPainter, QPixmapCache, QTransform
-from PySide6.QtWidgets import QGraphicsItem, QWidget
+from PySide6.QtGui import QColor, QPainter, QTransform
+from PySide6.QtWidgets import QWidget
 
 from fulian_viewer.model.numbers import Lang
 from fulian_viewer.model.report import Chart
 from fulian_viewer.ui import theme
-from fulian_viewer.ui.charts.base import ChartView, ValueAxis, style_axis
+from fulian_viewer.ui.charts.base import BackdropAxis, ChartView, ValueAxis, style_axis
 from fulian_viewer.ui.charts.items import NameImage, PixelLayer, draw_figure
 from fulian_viewer.ui.counter import TabularText, tabular_text
 from fulian_viewer.ui.fonts import display_font
-
-AXIS_CACHE_KB = 32 * 1024
-"""Room in Qt's pixmap cache for the axes of the panes shown (four 4K axes need 17 MB)."""
 
 BAR_THICKNESS = {True: 0.42, False: 0.5}
 """Bar thickness in category slots, horizontal and vertical."""
@@ -113,13 +110,16 @@ class BarChartView(ChartView):
         self.horizontal = chart.type == "hbar"
         percent = chart.unit == "%"
         value_side = "bottom" if self.horizontal else "left"
+        category_side = "left" if self.horizontal else "bottom"
         self.value_axis = ValueAxis(value_side, percent)
-        self.item = self.plot.addPlot(axisItems={value_side: self.value_axis})
+        self.category_axis = BackdropAxis(category_side)
+        self.item = self.plot.addPlot(
+            axisItems={value_side: self.value_axis, category_side: self.category_axis}
+        )
         self.item.setMenuEnabled(False)
         self.item.hideButtons()
         self.item.setMouseEnabled(False, False)
         self.item.showGrid(x=self.horizontal, y=not self.horizontal, alpha=0.15)
-        self.category_axis = self.item.getAxis("left" if self.horizontal else "bottom")
         count = len(chart.metrics)
         self.positions = list(range(count))
         self.bars = BarsLayer(self.horizontal, count, self.maximum)
@@ -127,9 +127,6 @@ class BarChartView(ChartView):
             self.category_axis.hide()
             self.item.invertY(True)
         self.item.addItem(self.bars, ignoreBounds=True)
-        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), AXIS_CACHE_KB))
-        for axis in (self.value_axis, self.category_axis):
-            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._set_ranges()
 
     @property
@@ -141,6 +138,10 @@ class BarChartView(ChartView):
     def view_box(self) -> pg.ViewBox:
         """The view the bars are drawn in."""
         return self.item.getViewBox()
+
+    def backdrop_axes(self) -> list[BackdropAxis]:
+        """The value axis (with the grid) and the category axis."""
+        return [self.value_axis, self.category_axis]
 
     @property
     def maximum(self) -> float:

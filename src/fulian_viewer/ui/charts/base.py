@@ -5,9 +5,10 @@ items are recreated or re-added. What moves (bars, rings, figures) and the names
 beside it are painted by one :class:`~fulian_viewer.ui.charts.items.PixelLayer`
 per chart.
 
-Axes and their grid lines do not move while bars grow, so Qt keeps each axis as a
-pixmap (``DeviceCoordinateCache``) instead of replaying its drawing every frame,
-which took about a millisecond an axis at 1920x1080.
+Axes and their grid lines do not move while bars grow. On a pane they are drawn
+into the pane's backdrop with the rest of what does not move (replaying an axis's
+drawing took about a millisecond at 1920x1080; copying it as a pixmap still blended
+the whole plot area each frame).
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from collections.abc import Callable
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt
-from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QPainter, QPicture, QTransform
+from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from fulian_viewer.model.numbers import Lang, format_axis_tick, format_count
 from fulian_viewer.model.report import Chart
@@ -30,7 +31,31 @@ from fulian_viewer.ui.text import TextBlock
 pg.setConfigOptions(antialias=True, foreground=theme.MUTED, background=None)
 
 
-class ValueAxis(pg.AxisItem):  # type: ignore[misc]
+class BackdropAxis(pg.AxisItem):  # type: ignore[misc]
+    """An axis that a pane can draw into its backdrop, drawing nothing in the view then.
+
+    pyqtgraph forgets an axis's drawing (``picture = None``) whenever its ticks,
+    range, size or style change; :attr:`changed` is called then, so the backdrop
+    is drawn again.
+    """
+
+    def __init__(self, orientation: str) -> None:
+        self.changed: Callable[[], None] | None = None
+        super().__init__(orientation)
+
+    @property
+    def picture(self) -> QPicture | None:
+        """Pyqtgraph's recorded drawing of the axis, or ``None`` when it must be redone."""
+        return self.__dict__.get("_picture")
+
+    @picture.setter
+    def picture(self, value: QPicture | None) -> None:
+        self.__dict__["_picture"] = value
+        if value is None and self.__dict__.get("changed") is not None:
+            self.changed()  # type: ignore[misc]
+
+
+class ValueAxis(BackdropAxis):
     """An axis whose ticks read in 万/亿 (or ``m``/``bn`` in English)."""
 
     def __init__(self, orientation: str, percent: bool) -> None:
@@ -89,14 +114,22 @@ class ChartView(QWidget):
         """The view the layer is drawn in."""
         raise NotImplementedError
 
+    def backdrop_axes(self) -> list[BackdropAxis]:
+        """The chart's axes (none, unless overridden)."""
+        return []
+
     def draw_static_on_backdrop(self, changed: Callable[[], None]) -> None:
-        """Let an ancestor draw what does not move into its backdrop.
+        """Let an ancestor draw what does not move into its backdrop: axes, grid, tracks.
 
         ``changed`` is called when that part changes or moves within the chart.
         """
         self.layer.draw_static_on_backdrop(changed)
         self.view_box.sigResized.connect(self.layer.static_changed)
         self.view_box.sigTransformChanged.connect(self.layer.static_changed)
+        for axis in self.backdrop_axes():
+            axis.changed = self.layer.static_changed
+            axis.geometryChanged.connect(self.layer.static_changed)
+            axis.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
 
     def moveEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         """The title and what the backdrop holds moved with the chart."""
@@ -106,6 +139,15 @@ class ChartView(QWidget):
     def draw_static_onto(self, painter: QPainter, origin: QPoint) -> None:
         """Draw what does not move onto a backdrop where the chart's top left is ``origin``."""
         offset = origin + self.plot.viewport().mapTo(self, QPoint(0, 0))
+        to_offset = QTransform.fromTranslate(offset.x(), offset.y())
+        for axis in self.backdrop_axes():
+            if axis.isVisible():
+                painter.save()
+                painter.setTransform(
+                    axis.deviceTransform(self.plot.viewportTransform()) * to_offset
+                )
+                axis.paint(painter, None, None)
+                painter.restore()
         self.layer.draw_static_onto(painter, QPointF(offset))
 
     def set_lang(self, lang: Lang) -> None:
