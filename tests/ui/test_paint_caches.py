@@ -115,7 +115,7 @@ def test_chart_axes_are_drawn_on_the_backdrop_and_redrawn_when_they_change(make_
     assert pane._backdrop.copy(area).convertToFormat(rgb) == before.copy(area).convertToFormat(rgb)
     axis.lang = "en"
     axis.picture = None  # as pyqtgraph does when ticks change
-    assert pane._backdrop is None
+    assert pane._check_charts, "checked at the next paint"
     assert pane.grab().toImage().copy(area) != before.copy(area), "the ticks read in English"
 
 
@@ -210,3 +210,34 @@ def test_ring_tracks_and_names_are_drawn_on_the_backdrop(make_window):
     QApplication.processEvents()
     after = pane.grab().toImage()
     assert after.copy(name) != before.copy(name), "the English names replaced the Chinese"
+
+
+def test_a_slide_to_a_chart_pane_keeps_the_backdrop_drawn_before_it(make_window):
+    from fulian_viewer.model.settings import Settings
+
+    moving = Settings(counter_ms=2000, chart_ms=1400, transition_ms=500, counter_stagger_ms=180)
+    deck = make_window(1920, 1080, settings=moving).deck
+    for index in range(1, 5):  # the four section panes, each with charts
+        deck.go(index)
+        pane = deck.current_pane
+        assert deck.transitioning and pane.charts
+        drawn = pane._backdrop
+        assert drawn is not None
+        for value in (0.1, 0.5, 0.9):
+            deck._on_slide(value)
+            deck.repaint()
+            QApplication.processEvents()
+        assert pane._backdrop is drawn, f"{pane.spec.key}: the backdrop was drawn again mid-slide"
+        deck._end_slide()
+
+
+def test_a_repeated_view_signal_does_not_draw_the_backdrop_again(make_window):
+    deck = make_window(1920, 1080).deck
+    deck.go(3)
+    pane = deck.current_pane
+    pane.grab()
+    drawn = pane._backdrop
+    for chart in pane.charts:
+        chart.view_box.sigTransformChanged.emit(chart.view_box)
+    pane.grab()
+    assert pane._backdrop is drawn

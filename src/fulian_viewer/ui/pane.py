@@ -69,6 +69,8 @@ class Pane(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._backdrop: QImage | None = None
         self._backdrop_texts: list[TextBlock] = []
+        self._charts_drawn: tuple[object, ...] = ()
+        self._check_charts = False
         self.source_line = self.add_text(theme.MUTED)
         self._animation = QVariantAnimation(self)
         self._animation.setStartValue(0.0)
@@ -100,7 +102,7 @@ class Pane(QWidget):
         chart.setParent(self)
         self.charts.append(chart)
         self._keep_on_backdrop(chart.title)
-        chart.draw_static_on_backdrop(self._drop_backdrop)
+        chart.draw_static_on_backdrop(self._charts_may_have_changed)
         return chart
 
     def _keep_on_backdrop(self, block: TextBlock) -> None:
@@ -112,6 +114,20 @@ class Pane(QWidget):
         if self._backdrop is not None:
             self._backdrop = None
             self.update()
+
+    def _charts_may_have_changed(self) -> None:
+        """Pyqtgraph signalled a change to a chart's axes or view, often a repeat.
+
+        Checked at the next paint against what the backdrop was drawn with, so a
+        repeated signal does not draw the backdrop again (which took 50-75 ms at
+        3840x2160, in the middle of a slide).
+        """
+        if self._backdrop is not None and not self._check_charts:
+            self._check_charts = True
+            self.update()
+
+    def _charts_signature(self) -> tuple[object, ...]:
+        return tuple(chart.static_signature() for chart in self.charts if chart.isVisibleTo(self))
 
     # Language and layout -------------------------------------------------
 
@@ -176,6 +192,10 @@ class Pane(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         """Copy the part of the backdrop that needs painting."""
+        if self._check_charts:
+            self._check_charts = False
+            if self._charts_signature() != self._charts_drawn:
+                self._backdrop = None
         ratio = self.devicePixelRatioF()
         if self._backdrop is None or self._backdrop.devicePixelRatio() != ratio:
             self._backdrop = self._paint_backdrop(ratio)
@@ -184,7 +204,9 @@ class Pane(QWidget):
         painter.end()
 
     def _paint_backdrop(self, ratio: float) -> QImage:
-        """The background, the gold rule above the source line and the decoration."""
+        """The background, rule and decoration, the texts and what does not move on charts."""
+        for chart in self.charts:
+            chart.settle()  # or pyqtgraph moves the axes after they are drawn here
         image = device_image(self.width(), self.height(), ratio, transparent=False)
         painter = QPainter(image)
         theme.paint_background(painter, self.width(), self.height())
@@ -196,9 +218,12 @@ class Pane(QWidget):
         for block in self._backdrop_texts:
             if block.isVisibleTo(self):
                 block.draw_onto(painter, block.mapTo(self, QPoint(0, 0)))
+            else:
+                block.left_off_backdrop()
         for chart in self.charts:
             if chart.isVisibleTo(self):
                 chart.draw_static_onto(painter, chart.mapTo(self, QPoint(0, 0)))
+        self._charts_drawn = self._charts_signature()
         painter.end()
         return image
 

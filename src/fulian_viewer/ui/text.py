@@ -94,6 +94,7 @@ class TextBlock(QWidget):
         self._image: QImage | None = None
         self._image_at = QPoint()
         self._on_backdrop: Callable[[], None] | None = None
+        self._on_backdrop_now = False  # whether the backdrop was last drawn with it
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
     @property
@@ -138,15 +139,17 @@ class TextBlock(QWidget):
     def hideEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         """Drop the drawn text while hidden."""
         self._image = None
-        self._backdrop_changed()
+        if self._on_backdrop_now:
+            self._backdrop_changed()
 
     def moveEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         """Tell the backdrop holding the text that it moved."""
         self._backdrop_changed()
 
     def showEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
-        """Tell the backdrop holding the text that it reappeared."""
-        self._backdrop_changed()
+        """Tell the backdrop that the text reappeared, unless it already holds it."""
+        if not self._on_backdrop_now:
+            self._backdrop_changed()
 
     def ancestor_moved(self) -> None:
         """The widget holding this block moved, and the block with it."""
@@ -172,8 +175,13 @@ class TextBlock(QWidget):
 
         The block keeps no image afterwards: the backdrop holds the text.
         """
+        self._on_backdrop_now = True
         if self._text:
             painter.drawImage(origin + self._image_at, self._draw())
+
+    def left_off_backdrop(self) -> None:
+        """The backdrop was drawn without this block (it was hidden)."""
+        self._on_backdrop_now = False
 
     def _backdrop_changed(self) -> None:
         if self._on_backdrop is not None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QPointF, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QPainter, QPicture, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
@@ -172,6 +172,47 @@ class ChartView(QWidget):
     def hideEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         """Drop the drawn names and tracks while hidden."""
         self.layer.clear()
+
+    def settle(self) -> None:
+        """Let pyqtgraph finish laying out the plot now, so the backdrop is drawn once.
+
+        pyqtgraph lays out in posted layout requests, fixes the view's transform in
+        the first paint, and sizes an axis to its tick labels while drawing it, which
+        lays out again. A backdrop drawn before all that settles is drawn again in
+        the middle of a slide (50-75 ms at 3840x2160). This runs those steps until
+        nothing the backdrop holds changes any more.
+        """
+        drawn = None
+        for _ in range(4):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            self.plot.scene().prepareForPaint()
+            for axis in self.backdrop_axes():
+                if axis.isVisible():
+                    scratch = QPicture()
+                    painter = QPainter(scratch)
+                    axis.paint(painter, None, None)  # measures the tick labels
+                    painter.end()
+            signature = self.static_signature()
+            if signature == drawn:
+                return
+            drawn = signature
+
+    def static_signature(self) -> tuple[object, ...]:
+        """What the backdrop's part of the chart is drawn from: equal means unchanged."""
+        axes = tuple(
+            (
+                axis.isVisible(),
+                axis.geometry().getRect(),
+                tuple(axis.range),
+                getattr(axis, "lang", None),
+                repr(axis._tickLevels),
+                axis.style["tickFont"].pixelSize() if axis.style["tickFont"] else None,
+            )
+            for axis in self.backdrop_axes()
+        )
+        t = self.layer.to_view()
+        view = (t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy())
+        return (self.plot.geometry().getRect(), view, axes, self.layer.static_signature())
 
     def prepare(self) -> None:
         """Draw the figures' characters and the title now rather than on the first frame."""

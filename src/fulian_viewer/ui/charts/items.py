@@ -149,7 +149,7 @@ class PixelLayer(pg.GraphicsObject):  # type: ignore[misc]
         self.update()
 
     def static_changed(self) -> None:
-        """The static part changed or moved: the backdrop holding it is drawn again."""
+        """The static part may have changed or moved: the backdrop holding it checks."""
         if self._on_backdrop is not None:
             self._on_backdrop()
 
@@ -178,6 +178,10 @@ class PixelLayer(pg.GraphicsObject):  # type: ignore[misc]
 
     def draw_static(self, painter: QPainter, to_device: QTransform) -> None:
         """Draw what does not move as the figures count (nothing, unless overridden)."""
+
+    def static_signature(self) -> tuple[object, ...]:
+        """What :meth:`draw_static` draws from, besides the view's transform."""
+        return ()
 
     def prepare(self, characters: str, ratio: float) -> None:
         """Draw the figures' ``characters`` now rather than when first shown."""

@@ -83,6 +83,10 @@ class RingsLayer(PixelLayer):
                 painter.setPen(theme.GOLD)
                 draw_figure(painter, self.drawer, self.figures[index], rect.center(), (0.5, 0.5))
 
+    def static_signature(self) -> tuple[object, ...]:
+        """The names, their fonts and boxes."""
+        return tuple((name.text, name.font.pixelSize(), name.size) for name in self.names)
+
     def name_rects(self) -> list[QRectF]:
         """Each name's box in the view's coordinates."""
         to_view = self.to_view()
