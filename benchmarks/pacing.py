@@ -8,6 +8,13 @@ paints the dirty widgets and flushes them) until the count-up ends. Prints the
 intervals between frames during the slides and during the count-ups: mean, p99,
 max, the share of frames 16-17 ms apart and how many gaps exceed 33 ms.
 
+Near the end of an eased count-up no figure may change for a while, so nothing is
+repainted and the interval between frames grows without any frame being missed.
+So the log also notes every animation tick after which something on screen
+changed (a counter's text, a chart's bars, rings or figures, the slide's
+position), and prints how long each such change waited for its frame: a change
+shown more than 33 ms after its tick is a late frame.
+
 What the figure means: offscreen (the default here) there is no display and no
 vertical sync, so nothing waits for a screen refresh. Qt's animation timer asks
 for a frame about every 16 ms, and a frame whose painting takes longer delays
@@ -26,12 +33,43 @@ import argparse
 import itertools
 import statistics
 import time
+from typing import Any
 
 from _common import machine, percentile
 
 from fulian_viewer.app import build_window, create_application
 from fulian_viewer.model.loading import load_report
 from fulian_viewer.model.settings import Settings
+
+
+class ChangeLog:
+    """The times of the animation ticks after which a pane showed something new."""
+
+    def __init__(self, pane: Any) -> None:
+        self.pane = pane
+        self.times: list[float] = []
+        self._shown: object = None
+
+    def tick(self, _: object) -> None:
+        """Note the time if the pane's figures or position changed at this tick."""
+        state = on_screen(self.pane)
+        if state != self._shown:
+            self._shown = state
+            self.times.append(time.perf_counter() * 1000)
+
+
+def on_screen(pane: Any) -> tuple[object, ...]:
+    """What a pane shows that its count-up changes, and where it is."""
+    counters = tuple(counter.shown_text for counter in pane.counters)
+    charts = tuple(
+        (
+            tuple(chart.layer.figures),
+            repr(getattr(chart.layer, "lengths", None)),
+            repr(getattr(chart.layer, "fractions", None)),
+        )
+        for chart in pane.charts
+    )
+    return (pane.pos().x(), counters, charts)
 
 
 def main() -> None:
@@ -67,14 +105,26 @@ def main() -> None:
     window.installEventFilter(log)
     sliding: list[float] = []
     counting: list[float] = []
+    waits: list[float] = []
     for _ in range(deck.state.count - 1):
         log.frames.clear()
         deck.next()
-        while deck.transitioning or deck.current_pane.animating:
+        pane = deck.current_pane
+        changes = ChangeLog(pane)
+        pane._animation.valueChanged.connect(changes.tick)  # after the pane's own slot
+        deck._slide.valueChanged.connect(changes.tick)
+        while deck.transitioning or pane.animating:
             app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+        pane._animation.valueChanged.disconnect(changes.tick)
+        deck._slide.valueChanged.disconnect(changes.tick)
         times = log.frames
         for (before, _), (after, slide) in itertools.pairwise(times):
             (sliding if slide else counting).append(after - before)
+        frame_times = [t for t, _ in times]
+        for changed in changes.times:
+            later = [t for t in frame_times if t >= changed]
+            if later:
+                waits.append(later[0] - changed)
     print(machine())
     print(f"frame pacing at {width}x{height}, {deck.state.count - 1} slides (ms between frames)")
     for name, values in (("during slides", sliding), ("during count-ups", counting)):
@@ -86,6 +136,13 @@ def main() -> None:
             f"  {name:17s} {len(values):4d} frames  mean {statistics.fmean(values):5.1f}  "
             f"p99 {percentile(values, 0.99):5.1f}  max {max(values):5.1f}  "
             f"16-17 ms: {paced:4.0%}  gaps > 33 ms: {gaps}"
+        )
+    if waits:
+        late = sum(1 for w in waits if w > 33.4)
+        print(
+            f"  changes shown     {len(waits):4d} ticks   "
+            f"wait mean {statistics.fmean(waits):5.1f}  p99 {percentile(waits, 0.99):5.1f}  "
+            f"max {max(waits):5.1f}  late (> 33 ms): {late}"
         )
     window.close()
 

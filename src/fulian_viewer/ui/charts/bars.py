@@ -38,7 +38,7 @@ class BarsLayer(PixelLayer):
         """Bar lengths (data units) and the figures shown with them."""
         if lengths != self.lengths or figures != self.figures:
             self.lengths, self.figures = lengths, figures
-            self.update()
+            self.refresh()
 
     def bar_rect(self, index: int) -> QRectF:
         """Bar ``index`` in data coordinates."""

@@ -143,6 +143,21 @@ class PixelLayer(pg.GraphicsObject):  # type: ignore[misc]
         self.draw(painter, transform)
         painter.restore()
 
+    def refresh(self) -> None:
+        """Repaint the layer in the same frame as the widgets around it.
+
+        ``QGraphicsItem.update()`` marks the item dirty for the scene, which turns
+        that into a repaint of the view one event-loop turn later: every animation
+        tick then painted the window twice, 2-4 ms apart. The layer covers the
+        whole view, so asking the view's viewport to repaint is the same repaint,
+        made with the widgets' own.
+        """
+        scene = self.scene()
+        if scene is None:
+            return
+        for view in scene.views():
+            view.viewport().update()
+
     def draw_static_on_backdrop(self, changed: Callable[[], None]) -> None:
         """Leave the static part to a backdrop; ``changed`` is called when it must be redrawn."""
         self._on_backdrop = changed

@@ -38,7 +38,7 @@ class RingsLayer(PixelLayer):
         """How far each ring is filled (of a full turn) and the figures inside."""
         if fractions != self.fractions or figures != self.figures:
             self.fractions, self.figures = fractions, figures
-            self.update()
+            self.refresh()
 
     @staticmethod
     def centre(index: int) -> QPointF:
