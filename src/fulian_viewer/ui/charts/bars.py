@@ -71,7 +71,9 @@ class BarsLayer(PixelLayer):
         """
         for index, length in enumerate(self.lengths):
             if length > 0:
-                painter.fillRect(to_device.mapRect(self.bar_rect(index)), theme.GOLD)
+                # Whole pixels: a solid fill of a pixel-aligned rectangle is a plain
+                # memory fill; an antialiased edge at fractional pixels is not.
+                painter.fillRect(to_device.mapRect(self.bar_rect(index)).toRect(), theme.GOLD)
         if self.drawer is not None:
             for index, figure in enumerate(self.figures):
                 point, anchor, color = self.figure_place(index)
