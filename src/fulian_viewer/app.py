@@ -182,10 +182,13 @@ def create_application() -> QApplication:
     """The QApplication with our name, version and fonts (created once)."""
     from PySide6.QtWidgets import QApplication
 
+    from fulian_viewer.system.memory import return_large_blocks_to_system
     from fulian_viewer.ui.fonts import display_font, register_bundled_fonts
     from fulian_viewer.ui.icon import app_icon
 
     existing = QApplication.instance()
+    if not isinstance(existing, QApplication):
+        return_large_blocks_to_system()  # before Qt allocates its first images
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
