@@ -205,14 +205,15 @@ class ChartView(QWidget):
                 axis.geometry().getRect(),
                 tuple(axis.range),
                 getattr(axis, "lang", None),
-                repr(axis._tickLevels),
+                repr(getattr(axis, "_tickLevels", None)),  # ticks set by name
                 axis.style["tickFont"].pixelSize() if axis.style["tickFont"] else None,
             )
             for axis in self.backdrop_axes()
         )
         t = self.layer.to_view()
         view = (t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy())
-        return (self.plot.geometry().getRect(), view, axes, self.layer.static_signature())
+        where = (self.x(), self.y(), self.plot.geometry().getRect())
+        return (where, view, axes, self.layer.static_signature())
 
     def prepare(self) -> None:
         """Draw the figures' characters and the title now rather than on the first frame."""
