@@ -41,10 +41,9 @@ class TabularText:
         self._metrics = QFontMetricsF(font)
         self._advances: dict[str, float] = {}
         self._digit = max(self._metrics.horizontalAdvance(d) for d in DIGITS)
-        self._glyphs: dict[tuple[str, int, float], tuple[QImage, QPointF]] = {}
-        # Per character, colour and ratio: the image, where to put it relative to
-        # the pen position, and how far the pen moves (the draw loop's only lookup).
-        self._placed: dict[tuple[str, int, float], tuple[QImage, float, float, float]] = {}
+        # Per character, colour and ratio: the character's image, where to put it
+        # relative to the pen position, and how far the pen then moves.
+        self._glyphs: dict[tuple[str, int, float], tuple[QImage, float, float, float]] = {}
 
     def width(self, text: str) -> float:
         """The width ``text`` takes when drawn."""
@@ -55,54 +54,48 @@ class TabularText:
         color = painter.pen().color()
         rgba = color.rgba()
         ratio = painter.device().devicePixelRatioF()
-        placed = self._placed
+        glyphs = self._glyphs
         for ch in text:
-            entry = placed.get((ch, rgba, ratio)) or self._place(ch, color, ratio)
-            image, dx, dy, advance = entry
+            glyph = glyphs.get((ch, rgba, ratio)) or self._glyph(ch, color, ratio)
+            image, dx, dy, advance = glyph
             painter.drawImage(QPointF(x + dx, baseline + dy), image)
             x += advance
-
-    def _place(self, ch: str, color: QColor, ratio: float) -> tuple[QImage, float, float, float]:
-        advance = self._advance(ch)
-        offset = (advance - self._natural(ch)) / 2 if ch in DIGITS else 0.0
-        image, origin = self._glyph(ch, color, ratio)
-        entry = (image, offset - origin.x(), -origin.y(), advance)
-        self._placed[(ch, color.rgba(), ratio)] = entry
-        return entry
 
     def clear(self) -> None:
         """Forget the drawn characters (they are drawn again when next needed)."""
         self._glyphs.clear()
-        self._placed.clear()
 
     def prepare(self, characters: str, color: QColor, ratio: float) -> None:
         """Draw ``characters`` now rather than when they are first needed."""
         for ch in set(characters):
-            self._glyph(ch, color, ratio)
+            if (ch, color.rgba(), ratio) not in self._glyphs:
+                self._glyph(ch, color, ratio)
 
-    def _glyph(self, ch: str, color: QColor, ratio: float) -> tuple[QImage, QPointF]:
-        """``ch`` drawn on a transparent image, and where its origin lies in the image.
+    def _glyph(self, ch: str, color: QColor, ratio: float) -> tuple[QImage, float, float, float]:
+        """Draw ``ch`` on a transparent image and keep it with its placement.
 
         The image covers the glyph's ink and a margin for antialiasing, no more:
-        every pixel of it is blended on every frame.
+        every pixel of it is blended on every frame. Digits are centred in the
+        widest digit's cell.
         """
-        key = (ch, color.rgba(), ratio)
-        if key not in self._glyphs:
-            outline = QPainterPath()
-            outline.addText(0, 0, self.font, ch)
-            ink = outline.boundingRect().adjusted(-2, -2, 2, 2)
-            if ink.isEmpty():
-                ink = QRectF(0, 0, 1, 1)
-            origin = -ink.topLeft()
-            image = device_image(ink.width(), ink.height(), ratio)
-            painter = QPainter(image)
-            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-            painter.setFont(self.font)
-            painter.setPen(color)
-            painter.drawText(origin, ch)
-            painter.end()
-            self._glyphs[key] = (image, origin)
-        return self._glyphs[key]
+        outline = QPainterPath()
+        outline.addText(0, 0, self.font, ch)
+        ink = outline.boundingRect().adjusted(-2, -2, 2, 2)
+        if ink.isEmpty():
+            ink = QRectF(0, 0, 1, 1)
+        origin = -ink.topLeft()
+        image = device_image(ink.width(), ink.height(), ratio)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setFont(self.font)
+        painter.setPen(color)
+        painter.drawText(origin, ch)
+        painter.end()
+        advance = self._advance(ch)
+        centring = (advance - self._natural(ch)) / 2 if ch in DIGITS else 0.0
+        glyph = (image, centring - origin.x(), -origin.y(), advance)
+        self._glyphs[(ch, color.rgba(), ratio)] = glyph
+        return glyph
 
     @property
     def ascent(self) -> float:

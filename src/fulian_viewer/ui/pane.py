@@ -3,10 +3,10 @@
 A pane's own painting (the gradient, panels and rules behind its widgets) does not
 change while it animates, so it is painted once into a *backdrop* image, which
 every frame copies: the translucent rounded panels alone cost over a millisecond
-each to paint. The pane's texts, its counters' labels and its charts' titles do
-not change either, nor do the rings' tracks and names: they are drawn into the
-backdrop too. The backdrop is painted
-again when any of them changes or moves, and dropped while the pane is hidden.
+each to paint. Nor do the pane's texts, its counters' labels, or its charts'
+titles, axes, grid lines, ring tracks and ring names: they are drawn into the
+backdrop too. The backdrop is painted again when any of them changes or moves, and
+dropped while the pane is hidden.
 """
 
 from __future__ import annotations
