@@ -169,11 +169,19 @@ def make_archive(folder: Path, destination: Path | None = None) -> Path:
 
 
 def _run(
-    command: Sequence[str | Path], *, timeout: float = RUN_TIMEOUT_S
+    command: Sequence[str | Path], *, timeout: float = RUN_TIMEOUT_S, offscreen: bool = True
 ) -> subprocess.CompletedProcess[str]:
-    """Run a built executable offscreen, in an empty folder, without Python's variables."""
+    """Run a built executable in an empty folder, without Python's variables.
+
+    Offscreen, unless ``offscreen`` is false: then on the display the environment
+    names (an X server; a Wayland session is left out).
+    """
     env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
-    env["QT_QPA_PLATFORM"] = "offscreen"
+    if offscreen:
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    else:
+        env.pop("QT_QPA_PLATFORM", None)
+        env.pop("WAYLAND_DISPLAY", None)
     env["PYTHONIOENCODING"] = "utf-8"
     with tempfile.TemporaryDirectory(prefix="fulian-smoke-") as cwd:
         return subprocess.run(
@@ -309,27 +317,14 @@ def smoke_viewer_x11(folder: Path) -> str | None:
     xvfb_run = shutil.which("xvfb-run")
     if not sys.platform.startswith("linux") or xvfb_run is None:
         return None
-    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
-    env.pop("QT_QPA_PLATFORM", None)
-    env.pop("WAYLAND_DISPLAY", None)
-    result = subprocess.run(
-        [
-            xvfb_run,
-            "-a",
-            "-s",
-            "-screen 0 1280x720x24",
-            str(executable(folder, APP)),
-            "--fullscreen",
-            "--quit-after-first-paint",
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
-        timeout=RUN_TIMEOUT_S,
-        check=False,
-    )
+    command: list[str | Path] = [
+        xvfb_run,
+        "-a",
+        "-s",
+        "-screen 0 1280x720x24",
+        executable(folder, APP),
+    ]
+    result = _run([*command, "--fullscreen", "--quit-after-first-paint"], offscreen=False)
     _expect(result, "viewer on X11 (xvfb-run)")
     return "painted on X11 and quit"
 
