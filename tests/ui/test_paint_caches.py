@@ -241,3 +241,25 @@ def test_a_repeated_view_signal_does_not_draw_the_backdrop_again(make_window):
         chart.view_box.sigTransformChanged.emit(chart.view_box)
     pane.grab()
     assert pane._backdrop is drawn
+
+
+def test_after_a_resize_and_a_language_switch_the_pane_looks_as_if_built_that_way(make_window):
+    def settled(window, index):
+        deck = window.deck
+        deck.go(index)
+        pane = deck.current_pane
+        pane.finish()
+        for _ in range(3):
+            pane.grab()
+            QApplication.processEvents()
+        return pane.grab().toImage()
+
+    for index in (1, 3):  # bar charts; rings and bars
+        moved = make_window(1280, 720)
+        settled(moved, index)
+        moved.resize(1600, 900)
+        moved.deck.state.set_lang("en")
+        QApplication.processEvents()
+        fresh = make_window(1600, 900)
+        fresh.deck.state.set_lang("en")
+        assert settled(moved, index) == settled(fresh, index), f"pane {index} kept stale drawing"
