@@ -24,6 +24,8 @@ BAR_THICKNESS = {True: 0.42, False: 0.5}
 class BarsLayer(PixelLayer):
     """The bars, their figures and, for horizontal bars, the names above them."""
 
+    NAME_ANCHOR = (0.0, 1.0)  # bottom left, just above the bar
+
     def __init__(self, horizontal: bool, count: int, maximum: float) -> None:
         super().__init__()
         self.horizontal = horizontal
@@ -60,7 +62,7 @@ class BarsLayer(PixelLayer):
         return QPointF(length + self.maximum * 0.015, index), (0, 0.5), theme.IVORY
 
     def name_point(self, index: int) -> QPointF:
-        """Where name ``index``'s bottom left corner sits (data coordinates)."""
+        """Above the start of bar ``index``."""
         return QPointF(0, index - 0.24)
 
     def draw(self, painter: QPainter, to_device: QTransform) -> None:
@@ -79,29 +81,13 @@ class BarsLayer(PixelLayer):
                 point, anchor, color = self.figure_place(index)
                 painter.setPen(color)
                 draw_figure(painter, self.drawer, figure, to_device.map(point), anchor)
-        for index, name in enumerate(self.names):
-            name.draw(painter, to_device.map(self.name_point(index)), (0, 1))
-
-    def name_rects(self) -> list[QRectF]:
-        """Each name's box in the view's coordinates."""
-        to_view = self.to_view()
-        rects = []
-        for index, name in enumerate(self.names):
-            corner = to_view.map(self.name_point(index))  # bottom left
-            width, height = name.size
-            rects.append(QRectF(corner.x(), corner.y() - height, width, height))
-        return rects
+        self.draw_names(painter, to_device)
 
     def prepare(self, characters: str, ratio: float) -> None:
         """Draw the figures' characters in both colours."""
         if self.drawer is not None:
             for color in (theme.IVORY, theme.BACKGROUND_BOTTOM):
                 self.drawer.prepare(characters, color, ratio)
-
-    def clear(self) -> None:
-        """Drop the drawn names."""
-        for name in self.names:
-            name.clear()
 
 
 class BarChartView(ChartView):
@@ -205,10 +191,6 @@ class BarChartView(ChartView):
         lengths = [max(v, self.maximum * 0.004) if v > 0 else 0.0 for v in values]
         figures = [self.label_text(index) for index in self.positions]
         self.bars.set_figures(lengths, figures)
-
-    def name_rects(self) -> list[QRectF]:
-        """The names' boxes in the plot's coordinates (horizontal bars only)."""
-        return self.bars.name_rects()
 
 
 def wrap_name(text: str, width: int, lang: Lang) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QPainter, QPicture, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
@@ -113,6 +113,10 @@ class ChartView(QWidget):
     def view_box(self) -> pg.ViewBox:
         """The view the layer is drawn in."""
         raise NotImplementedError
+
+    def name_rects(self) -> list[QRectF]:
+        """The names' boxes in the plot's coordinates."""
+        return self.layer.name_rects()
 
     def backdrop_axes(self) -> list[BackdropAxis]:
         """The chart's axes (none, unless overridden)."""

@@ -20,7 +20,7 @@ import math
 from collections.abc import Callable
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QTransform
 
 from fulian_viewer.ui.counter import TabularText
@@ -115,10 +115,14 @@ class PixelLayer(pg.GraphicsObject):  # type: ignore[misc]
     backdrop (:meth:`draw_static_on_backdrop`), which then draws it once.
     """
 
+    NAME_ANCHOR: Anchor = (0.5, 0.0)
+    """Which point of a name's box sits on its :meth:`name_point`."""
+
     def __init__(self) -> None:
         super().__init__()
         self._bounds = QRectF(0, 0, 1, 1)
         self._on_backdrop: Callable[[], None] | None = None
+        self.names: list[NameImage] = []
 
     def set_bounds(self, bounds: QRectF) -> None:
         """Cover ``bounds`` (data coordinates): the view's whole range."""
@@ -198,11 +202,33 @@ class PixelLayer(pg.GraphicsObject):  # type: ignore[misc]
         """What :meth:`draw_static` draws from, besides the view's transform."""
         return ()
 
+    def name_point(self, index: int) -> QPointF:
+        """Where name ``index``'s :attr:`NAME_ANCHOR` sits (data coordinates)."""
+        raise NotImplementedError
+
+    def draw_names(self, painter: QPainter, to_device: QTransform) -> None:
+        """Copy every name to its place."""
+        for index, name in enumerate(self.names):
+            name.draw(painter, to_device.map(self.name_point(index)), self.NAME_ANCHOR)
+
+    def name_rects(self) -> list[QRectF]:
+        """Each name's box in the coordinates of the view showing it."""
+        to_view = self.to_view()
+        return [
+            QRectF(
+                anchored(to_view.map(self.name_point(i)), *name.size, self.NAME_ANCHOR),
+                QSizeF(*name.size),
+            )
+            for i, name in enumerate(self.names)
+        ]
+
     def prepare(self, characters: str, ratio: float) -> None:
         """Draw the figures' ``characters`` now rather than when first shown."""
 
     def clear(self) -> None:
-        """Drop cached images while the chart is hidden."""
+        """Drop the drawn names (and whatever else a subclass keeps) while hidden."""
+        for name in self.names:
+            name.clear()
 
 
 def balanced_width(font: QFont, text: str, width: float) -> float:

@@ -56,13 +56,12 @@ class RingsLayer(PixelLayer):
         into an image for its size (and usually once into the pane's backdrop).
         """
         ratio = painter.device().devicePixelRatioF()
-        for index, name in enumerate(self.names):
+        for index in range(len(self.fractions)):
             rect = self._ring_rect(index, to_device)
             track = self._track_image(rect.width(), THICKNESS * rect.width() / 2, ratio)
             half = QRectF(track.rect()).center() / track.devicePixelRatio()
             painter.drawImage(rect.center() - half, track)
-            name_at = to_device.map(QPointF(self.centre(index).x(), NAME_TOP))
-            name.draw(painter, name_at, (0.5, 0.0))
+        self.draw_names(painter, to_device)
 
     def draw(self, painter: QPainter, to_device: QTransform) -> None:
         """The filled arcs and the figures inside, in device pixels.
@@ -87,15 +86,9 @@ class RingsLayer(PixelLayer):
         """The names, their fonts and boxes."""
         return tuple((name.text, name.font.pixelSize(), name.size) for name in self.names)
 
-    def name_rects(self) -> list[QRectF]:
-        """Each name's box in the view's coordinates."""
-        to_view = self.to_view()
-        rects = []
-        for index, name in enumerate(self.names):
-            top = to_view.map(QPointF(self.centre(index).x(), NAME_TOP))
-            width, height = name.size
-            rects.append(QRectF(top.x() - width / 2, top.y(), width, height))
-        return rects
+    def name_point(self, index: int) -> QPointF:
+        """Below ring ``index``, the name's top centre."""
+        return QPointF(self.centre(index).x(), NAME_TOP)
 
     def _track_image(self, diameter: float, width: float, ratio: float) -> QImage:
         """The track, a faint whole circle, drawn on a transparent image of its size."""
@@ -121,9 +114,8 @@ class RingsLayer(PixelLayer):
 
     def clear(self) -> None:
         """Drop the drawn names and track."""
+        super().clear()
         self._track = None
-        for name in self.names:
-            name.clear()
 
 
 class RingChartView(ChartView):
@@ -185,7 +177,3 @@ class RingChartView(ChartView):
         fractions = [float(m.value) / 100 * self.progress for m in self.chart.metrics]
         figures = [self.label_text(index) for index in range(len(fractions))]
         self.rings.set_figures(fractions, figures)
-
-    def name_rects(self) -> list[QRectF]:
-        """The names' boxes in the plot's coordinates."""
-        return self.rings.name_rects()
