@@ -182,9 +182,7 @@ class Pane(QWidget):
         A slide calls this before it starts; otherwise drawing them falls on the
         slide's first frame, which at 3840x2160 then takes 50-75 ms.
         """
-        ratio = self.devicePixelRatioF()
-        if self._backdrop is None or self._backdrop.devicePixelRatio() != ratio:
-            self._backdrop = self._paint_backdrop(ratio)
+        self._current_backdrop()
         for counter in self.counters:
             counter.prepare()
         for chart in self.charts:
@@ -192,6 +190,15 @@ class Pane(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         """Copy the part of the backdrop that needs painting."""
+        backdrop = self._current_backdrop()
+        painter = QPainter(self)
+        painter.drawImage(
+            event.rect(), backdrop, _scaled(event.rect(), backdrop.devicePixelRatio())
+        )
+        painter.end()
+
+    def _current_backdrop(self) -> QImage:
+        """The backdrop, drawn again if something on it changed since it was drawn."""
         if self._check_charts:
             self._check_charts = False
             if self._charts_signature() != self._charts_drawn:
@@ -199,9 +206,7 @@ class Pane(QWidget):
         ratio = self.devicePixelRatioF()
         if self._backdrop is None or self._backdrop.devicePixelRatio() != ratio:
             self._backdrop = self._paint_backdrop(ratio)
-        painter = QPainter(self)
-        painter.drawImage(event.rect(), self._backdrop, _scaled(event.rect(), ratio))
-        painter.end()
+        return self._backdrop
 
     def _paint_backdrop(self, ratio: float) -> QImage:
         """The background, rule and decoration, the texts and what does not move on charts."""
