@@ -44,6 +44,15 @@ def device_image(width: float, height: float, ratio: float, transparent: bool = 
     return image
 
 
+def ink_margin(font: QFont) -> float:
+    """Room to leave around a text's box when drawing it into an image.
+
+    Glyphs may reach past their advance and their line: a stroke's antialiased edge,
+    an italic overhang, a full-width quotation mark's tail.
+    """
+    return font.pixelSize() / 4 + 2
+
+
 def fitted_font(
     text: str, width: float, height: float, size: int, minimum: int, bold: bool, wrap: bool
 ) -> tuple[QFont, bool]:
@@ -216,7 +225,7 @@ class TextBlock(QWidget):
         box = QRect(0, 0, self.width(), self.height())
         flags = int(self._align) | (int(WRAP) if self._wrap else 0)
         bounds = QFontMetricsF(self._font).boundingRect(QRectF(box), flags, self._text)
-        margin = self._font.pixelSize() // 4 + 2  # glyphs may reach past their advance
+        margin = int(ink_margin(self._font))  # whole pixels: the image is copied unscaled
         area = bounds.toAlignedRect().adjusted(-margin, -margin, margin, margin) & box
         ratio = self.devicePixelRatioF()
         image = device_image(area.width(), area.height(), ratio)

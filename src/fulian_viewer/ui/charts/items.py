@@ -24,7 +24,7 @@ from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QTransform
 
 from fulian_viewer.ui.counter import TabularText
-from fulian_viewer.ui.text import device_image
+from fulian_viewer.ui.text import device_image, ink_margin
 
 Anchor = tuple[float, float]
 """Which point of a text sits on its position: (0, 0) top left, (1, 1) bottom right."""
@@ -80,22 +80,19 @@ class NameImage:
         """Copy the name with its box's ``anchor`` at ``point`` (device pixels)."""
         if not self.text:
             return
-        margin = self._margin()
+        margin = ink_margin(self.font)
         ratio = painter.device().devicePixelRatioF()
         if self._image is None or self._image.devicePixelRatio() != ratio:
             self._image = self._draw(ratio)
         corner = anchored(point, *self._size, anchor)
         painter.drawImage(corner - QPointF(margin, margin), self._image)
 
-    def _margin(self) -> float:
-        return self.font.pixelSize() / 4 + 2  # glyphs may reach past their box
-
     def _flags(self) -> int:
         return int(self._align | Qt.AlignmentFlag.AlignTop) | (WRAP if self._width else 0)
 
     def _draw(self, ratio: float) -> QImage:
         width, height = self._size
-        margin = self._margin()
+        margin = ink_margin(self.font)
         image = device_image(width + 2 * margin, height + 2 * margin, ratio)
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
