@@ -65,3 +65,11 @@ def test_each_chart_is_painted_by_one_layer_item(section_charts) -> None:
 def test_charts_end_on_the_reports_figures(section_charts) -> None:
     for chart in section_charts:
         assert chart.layer.figures == [m.display for m in chart.chart.metrics]
+
+
+def test_charts_keep_no_background_pixmap(section_charts) -> None:
+    """pyqtgraph caches a view-sized background pixmap (10 MB a chart at 4K); ours is clear."""
+    from PySide6.QtWidgets import QGraphicsView
+
+    for chart in section_charts:
+        assert chart.plot.cacheMode() == QGraphicsView.CacheModeFlag.CacheNone

@@ -18,7 +18,7 @@ from collections.abc import Callable
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QPainter, QPicture, QTransform
-from PySide6.QtWidgets import QGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
 
 from fulian_viewer.model.numbers import Lang, format_axis_tick, format_count
 from fulian_viewer.model.report import Chart
@@ -96,6 +96,9 @@ class ChartView(QWidget):
         self.title = TextBlock(self, color=theme.GOLD, bold=True, wrap=True)
         self.plot = pg.GraphicsLayoutWidget(self)
         self.plot.setBackground(None)
+        # pyqtgraph caches the view's background in a pixmap the view's size (10 MB
+        # a chart at 3840x2160), then blends it each frame: here it is transparent.
+        self.plot.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
         self.plot.setFrameStyle(0)
         self.plot.setStyleSheet("background: transparent; border: none;")
         self.plot.viewport().setAutoFillBackground(False)
