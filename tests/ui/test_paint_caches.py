@@ -150,6 +150,31 @@ def test_ring_tracks_are_drawn_once_for_their_size(app, qtbot, report):
     assert chart.rings._track is track
 
 
+def test_a_text_on_a_backdrop_lies_where_it_would_paint_itself(app, qtbot):
+    from PySide6.QtGui import QPainter
+
+    def block(on_backdrop: bool) -> TextBlock:
+        text = TextBlock(
+            color=theme.GOLD, align=Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+        )
+        qtbot.addWidget(text)
+        text.resize(700, 120)
+        text.set_font_size(40, 12)
+        text.set_text("数她说 centred")
+        if on_backdrop:
+            text.draw_on_backdrop(lambda: None)
+        return text
+
+    itself = _render(block(on_backdrop=False), background=False)
+    backdrop = QImage(QSize(700, 120), QImage.Format.Format_ARGB32_Premultiplied)
+    backdrop.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(backdrop)
+    block(on_backdrop=True).draw_onto(painter, QPoint(0, 0))  # drawn for the first time
+    painter.end()
+    assert _ink(itself) > 0
+    assert backdrop == itself
+
+
 def test_pane_texts_are_drawn_into_the_backdrop_not_each_frame(make_window):
     deck = make_window(1280, 720).deck
     deck.go(1)

@@ -186,7 +186,8 @@ class TextBlock(QWidget):
         """
         self._on_backdrop_now = True
         if self._text:
-            painter.drawImage(origin + self._image_at, self._draw())
+            image = self._draw()  # first: it sets where the image goes (_image_at)
+            painter.drawImage(origin + self._image_at, image)
 
     def left_off_backdrop(self) -> None:
         """The backdrop was drawn without this block (it was hidden)."""
