@@ -158,10 +158,28 @@ def test_transition_slides_the_new_pane_in(make_window):
     assert deck.transitioning
     deck._on_slide(0.5)
     assert 0 < deck.current_pane.x() < deck.width()
+    old = deck.panes[0]
+    assert old.pos().x() == 0 and old.isVisible(), "the new pane slides over the old one"
+    stacking = deck.children()
+    assert stacking.index(deck.current_pane) > stacking.index(old)
+    assert stacking.index(deck.current_pane) < stacking.index(deck.chrome)
     deck._slide.setCurrentTime(deck._slide.duration())
     QApplication.processEvents()
     assert not deck.transitioning
     assert deck.current_pane.x() == 0 and not deck.panes[0].isVisible()
+
+
+def test_going_back_slides_the_previous_pane_in_from_the_left(make_window):
+    deck = make_window(settings=MOVING).deck
+    deck.go(2)
+    deck._end_slide()
+    deck.previous()
+    deck._on_slide(0.25)
+    assert -deck.width() < deck.current_pane.x() < 0
+    assert deck.pane(2).pos().x() == 0 and deck.pane(2).isVisible()
+    stacking = deck.children()
+    assert stacking.index(deck.current_pane) > stacking.index(deck.pane(2))
+    deck._end_slide()
 
 
 def test_accessible_names_are_final_value_and_label(make_window):

@@ -288,3 +288,66 @@ def test_after_a_resize_and_a_language_switch_the_pane_looks_as_if_built_that_wa
         fresh = make_window(1600, 900)
         fresh.deck.state.set_lang("en")
         assert settled(moved, index) == settled(fresh, index), f"pane {index} kept stale drawing"
+
+
+def test_a_covered_pane_paints_what_its_backdrop_holds_and_keeps_none(make_window):
+    deck = make_window(1280, 720).deck
+    for index in range(deck.state.count):
+        deck.go(index)
+        pane = deck.current_pane
+        pane.finish()
+        with_backdrop = pane.grab().toImage()
+        assert pane._backdrop is not None
+        pane.cover()
+        directly = pane.grab().toImage()
+        assert pane._backdrop is None, f"{pane.spec.key}: a covered pane keeps no backdrop"
+        assert directly == with_backdrop, f"{pane.spec.key}: painted directly, it looks the same"
+
+
+def test_during_a_slide_the_old_pane_is_not_painted_and_keeps_no_backdrop(make_window):
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtGui import QRegion
+
+    from fulian_viewer.model.settings import Settings
+
+    class PaintLog(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.painted = QRegion()
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                self.painted += event.region()
+            return False
+
+    moving = Settings(counter_ms=2000, chart_ms=1400, transition_ms=500, counter_stagger_ms=180)
+    deck = make_window(1280, 720, settings=moving).deck
+    deck.go(2)
+    deck._end_slide()
+    old = deck.current_pane
+    old.finish()
+    for _ in range(3):  # the repaints that ending the first slide asked for
+        QApplication.processEvents()
+    assert old._backdrop is not None
+    log = PaintLog()
+    old.installEventFilter(log)
+    deck.next()
+    QApplication.processEvents()
+    for value in (0.1, 0.4, 0.7, 0.95):
+        deck._on_slide(value)
+        QApplication.processEvents()
+        assert old.isVisible() and old._backdrop is None
+    assert deck.current_pane._backdrop is not None
+    # Only the strip under the chrome (its pane number changed) is painted again.
+    assert log.painted.boundingRect().height() <= deck.chrome.height()
+    assert deck.chrome.geometry().contains(log.painted.boundingRect())
+    deck._end_slide()
+
+
+def test_the_overview_keeps_no_backdrop_for_hidden_panes(make_window):
+    deck = make_window(1280, 720).deck
+    deck.toggle_overview()
+    QApplication.processEvents()
+    assert deck.overview_open
+    kept = [pane.spec.key for pane in deck.panes if pane._backdrop is not None]
+    assert kept == [deck.current_pane.spec.key]

@@ -30,6 +30,15 @@ class ProgressChrome(QWidget):
             "pane_number", self.state.lang, current=self.state.index + 1, total=self.state.count
         )
 
+    def place_in(self, width: int, height: int) -> None:
+        """Lay out along the bottom of a ``width x height`` deck.
+
+        Only that strip: a full-size transparent widget would have Qt repaint the
+        whole deck beneath it whenever the number changes.
+        """
+        strip = theme.Frame.of(width, height).px(64)
+        self.setGeometry(0, height - strip, width, strip)
+
     def refresh(self) -> None:
         """Redraw for the current pane."""
         self.setAccessibleName(self.number_text)

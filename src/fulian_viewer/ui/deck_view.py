@@ -90,6 +90,7 @@ class DeckView(QWidget):
         state.subscribe("blanked", self._on_blanked)
         self._painted = False
         self._on_lang()
+        self.current_pane.stackUnder(self.chrome)
         self.current_pane.show()
         self.current_pane.play()
         self.current_pane.installEventFilter(self)
@@ -143,10 +144,13 @@ class DeckView(QWidget):
             )
 
     def _adopt(self, pane: Pane) -> None:
-        """Make a newly built pane part of the deck: hidden, under the chrome and overlays."""
+        """Make a newly built pane part of the deck, hidden.
+
+        It is stacked under the chrome when it is shown: restacking a hidden pane
+        would still have Qt repaint what lies under it.
+        """
         pane.source_requested.connect(self.show_source)
         pane.hide()
-        pane.lower()
         if pane.lang != self.state.lang:
             pane.set_lang(self.state.lang)
 
@@ -313,23 +317,31 @@ class DeckView(QWidget):
         self._shown = target
         old.finish()
         new.setGeometry(self.rect())
-        new.show()
-        self.chrome.raise_()
-        new.play()
-        if self.settings.animates and self.settings.transition_ms > 0 and self.isVisible():
+        slides = self.settings.animates and self.settings.transition_ms > 0 and self.isVisible()
+        if slides:
             self._leaving = old
+            old.cover()  # it stays still, so its backdrop can go before the new one is drawn
+            # Off screen before it is restacked and shown: Qt repaints what lies
+            # under where it is then, which would be all of the old pane.
+            self._on_slide(0.0)
+        new.stackUnder(self.chrome)  # over every other pane, under the chrome and overlays
+        new.show()
+        new.play()
+        if slides:
             new.prepare()  # so that the slide's first frames only copy what is drawn
             self._slide.setDuration(self.settings.transition_ms)
-            self._on_slide(0.0)
             self._slide.start()
         else:
             old.hide()
 
     def _on_slide(self, value: object) -> None:
+        """Slide the new pane in over the old one, which stays still.
+
+        Qt then repaints only the new pane, and the old one keeps no backdrop.
+        """
         if self._leaving is None:
             return
         offset = round(float(value) * self.width()) * self._direction  # type: ignore[arg-type]
-        self._leaving.move(QPoint(-offset, 0))
         self.current_pane.move(QPoint(self.width() * self._direction - offset, 0))
 
     def _end_slide(self) -> None:
@@ -337,7 +349,6 @@ class DeckView(QWidget):
         self._slide.stop()
         if self._leaving is not None:
             self._leaving.hide()
-            self._leaving.move(0, 0)
             self._leaving = None
         self.current_pane.move(0, 0)
 
@@ -361,6 +372,7 @@ class DeckView(QWidget):
         """Fit panes, chrome and overlays to the new size."""
         self._end_slide()
         self.current_pane.setGeometry(self.rect())
-        for overlay in (self.chrome, self.blank, self.help, self.overview, self.provenance):
+        self.chrome.place_in(self.width(), self.height())
+        for overlay in (self.blank, self.help, self.overview, self.provenance):
             overlay.setGeometry(self.rect())
         self.notice.place_in(self.width(), self.height())
