@@ -1,41 +1,9 @@
-"""Charts: ring names wrap into even lines; figures and names are drawn by one layer."""
+"""Charts: figures and names are drawn by one layer; no background pixmap."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication
-
-from fulian_viewer.ui.charts.items import WRAP, balanced_width
-from fulian_viewer.ui.fonts import display_font
-
-
-def _lines(text: str, width: float) -> float:
-    font = display_font(21)
-    metrics = QFontMetricsF(font)
-    height = metrics.boundingRect(QRectF(0, 0, width, 10_000), WRAP, text).height()
-    return height / metrics.lineSpacing()
-
-
-def test_a_name_slightly_too_wide_splits_in_half(app: QApplication) -> None:
-    font = display_font(21)
-    text = "城市社区建成家长学校"
-    advance = QFontMetricsF(font).horizontalAdvance(text)
-    room = advance * 0.95  # one character would be left alone on a second line
-    width = balanced_width(font, text, room)
-    assert advance / 2 < width < room
-    assert _lines(text, width) < 2.5  # still two lines, not three
-
-
-def test_names_that_fit_or_have_words_keep_the_room(app: QApplication) -> None:
-    font = display_font(21)
-    fits = "村建成家长学校"
-    advance = QFontMetricsF(font).horizontalAdvance(fits)
-    assert balanced_width(font, fits, advance + 20) == advance + 20
-    english = "Households meeting the green-family goal"
-    advance = QFontMetricsF(font).horizontalAdvance(english)
-    assert balanced_width(font, english, advance / 2) == advance / 2
 
 
 @pytest.fixture

@@ -16,10 +16,20 @@ millisecond a frame, the destination having just been overwritten by the backdro
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPaintEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+    QPaintEvent,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import QWidget
 
 from fulian_viewer.ui.fonts import display_font
@@ -51,6 +61,44 @@ def ink_margin(font: QFont) -> float:
     an italic overhang, a full-width quotation mark's tail.
     """
     return font.pixelSize() / 4 + 2
+
+
+def line_lengths(font: QFont, text: str, width: float) -> list[int]:
+    """How many characters each line holds when ``text`` in ``font`` wraps at ``width``."""
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout = QTextLayout(text, font)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lengths = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        lengths.append(line.textLength())
+    layout.endLayout()
+    return lengths
+
+
+def balanced_width(font: QFont, text: str, width: float) -> float:
+    """A width no wider than ``width`` that leaves no short last line, on as many lines.
+
+    Wrapped at ``width``, a text whose last line holds under a third of its longest
+    leaves a character or two alone (寻找出各级最美家庭等先进典型家 / 庭). The
+    narrowest width that keeps the same number of lines fills them evenly instead.
+    """
+    lengths = line_lengths(font, text, width)
+    if len(lengths) < 2 or "\n" in text:
+        return width
+    last = len(text[len(text) - lengths[-1] :].strip())
+    if last * 3 >= max(lengths):
+        return width
+    low, high = width / 2, width
+    while high - low > 1:
+        middle = (low + high) / 2
+        if len(line_lengths(font, text, middle)) == len(lengths):
+            high = middle
+        else:
+            low = middle
+    return high
 
 
 def fitted_font(
@@ -221,13 +269,29 @@ class TextBlock(QWidget):
         painter.drawImage(self._image_at, self._image)
         painter.end()
 
+    def _text_box(self) -> QRect:
+        """Where the text is laid out: the box, narrowed so that no last line is left short."""
+        box = QRect(0, 0, self.width(), self.height())
+        if not self._wrap or not self._text:
+            return box
+        width = math.ceil(balanced_width(self._font, self._text, box.width()))
+        if width >= box.width():
+            return box
+        if self._align & Qt.AlignmentFlag.AlignHCenter:
+            box.setLeft((box.width() - width) // 2)
+        elif self._align & Qt.AlignmentFlag.AlignRight:
+            box.setLeft(box.width() - width)
+        box.setWidth(width)
+        return box
+
     def _draw(self) -> QImage:
         """The text drawn on a transparent image of the part of the box it covers."""
-        box = QRect(0, 0, self.width(), self.height())
+        box = self._text_box()
         flags = int(self._align) | (int(WRAP) if self._wrap else 0)
         bounds = QFontMetricsF(self._font).boundingRect(QRectF(box), flags, self._text)
         margin = int(ink_margin(self._font))  # whole pixels: the image is copied unscaled
-        area = bounds.toAlignedRect().adjusted(-margin, -margin, margin, margin) & box
+        whole = QRect(0, 0, self.width(), self.height())
+        area = bounds.toAlignedRect().adjusted(-margin, -margin, margin, margin) & whole
         ratio = self.devicePixelRatioF()
         image = device_image(area.width(), area.height(), ratio)
         painter = QPainter(image)

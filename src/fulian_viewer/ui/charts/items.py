@@ -16,7 +16,6 @@ The images are dropped by :meth:`PixelLayer.clear` when the chart is hidden.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 
 import pyqtgraph as pg
@@ -226,18 +225,3 @@ class PixelLayer(pg.GraphicsObject):  # type: ignore[misc]
         """Drop the drawn names (and whatever else a subclass keeps) while hidden."""
         for name in self.names:
             name.clear()
-
-
-def balanced_width(font: QFont, text: str, width: float) -> float:
-    """A width no wider than ``width`` that splits a Chinese name into even lines.
-
-    Without it a name a little wider than its room leaves one character alone on
-    its last line (城市社区建成家长学 / 校).
-    """
-    metrics = QFontMetricsF(font)
-    full = metrics.horizontalAdvance(text)
-    if not text or " " in text or full <= width:
-        return width  # words wrap at spaces, where even lines cannot be promised
-    lines = math.ceil(full / max(1.0, width))
-    widest_char = max(metrics.horizontalAdvance(char) for char in text)
-    return min(width, float(full / lines + widest_char))

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QWidget
 from fulian_viewer.model.report import Chart
 from fulian_viewer.ui import theme
 from fulian_viewer.ui.charts.base import ChartView
-from fulian_viewer.ui.charts.items import NameImage, PixelLayer, balanced_width, draw_figure
+from fulian_viewer.ui.charts.items import NameImage, PixelLayer, draw_figure
 from fulian_viewer.ui.counter import TabularText, tabular_text
 from fulian_viewer.ui.fonts import display_font
-from fulian_viewer.ui.text import device_image
+from fulian_viewer.ui.text import balanced_width, device_image
 
 SPACING = 2.6
 """Distance between ring centres, in ring radii."""

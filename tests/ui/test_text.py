@@ -1,0 +1,73 @@
+"""Text blocks: wrapped text leaves no character or two alone on its last line."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QApplication
+
+from fulian_viewer.ui import theme
+from fulian_viewer.ui.fonts import display_font
+from fulian_viewer.ui.text import WRAP, TextBlock, balanced_width, line_lengths
+
+LABEL = "寻找出各级最美家庭等先进典型家庭"
+
+
+def _lines(text: str, width: float, size: int = 21) -> float:
+    font = display_font(size)
+    metrics = QFontMetricsF(font)
+    height = metrics.boundingRect(QRectF(0, 0, width, 10_000), int(WRAP), text).height()
+    return height / metrics.lineSpacing()
+
+
+def test_a_name_slightly_too_wide_splits_in_half(app: QApplication) -> None:
+    font = display_font(21)
+    text = "城市社区建成家长学校"
+    advance = QFontMetricsF(font).horizontalAdvance(text)
+    room = advance * 0.95  # one character would be left alone on a second line
+    assert line_lengths(font, text, room) == [9, 1]
+    width = balanced_width(font, text, room)
+    assert advance / 2 < width < room
+    assert _lines(text, width) < 2.5  # still two lines, not three
+    assert line_lengths(font, text, width) == [5, 5]
+
+
+def test_names_that_fit_or_end_on_a_full_line_keep_the_room(app: QApplication) -> None:
+    font = display_font(21)
+    fits = "村建成家长学校"
+    advance = QFontMetricsF(font).horizontalAdvance(fits)
+    assert balanced_width(font, fits, advance + 20) == advance + 20
+    english = "Households meeting the green-family goal"
+    advance = QFontMetricsF(font).horizontalAdvance(english)
+    assert line_lengths(font, english, advance * 0.6) == [23, 17]
+    assert balanced_width(font, english, advance * 0.6) == advance * 0.6
+
+
+def test_a_paragraph_ending_in_a_lone_character_or_two_is_evened_out(app: QApplication) -> None:
+    font = display_font(30)
+    summary = (
+        "重庆市妇联充分发挥家庭家教家风建设在创建家庭文明、培育时代新人、树立社会新风中的"
+        "重要作用，扎实开展“巾帼善治理”系列行动，推动形成家家幸福安康的生动局面。"
+    )
+    widths = [w for w in range(300, 1400, 3) if line_lengths(font, summary, w)[-1] <= 2]
+    assert widths, "some widths leave 面。 alone"
+    for width in widths:
+        lines = len(line_lengths(font, summary, width))
+        evened = line_lengths(font, summary, balanced_width(font, summary, width))
+        assert len(evened) == lines and evened[-1] * 3 >= max(evened), (width, evened)
+
+
+def test_a_centred_label_block_draws_two_even_lines(app: QApplication, qtbot) -> None:
+    block = TextBlock(
+        color=theme.IVORY, align=Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+    )
+    qtbot.addWidget(block)
+    font = display_font(24)
+    advance = QFontMetricsF(font).horizontalAdvance(LABEL)
+    block.resize(int(advance * 0.97), 200)
+    block.set_font_size(24, 24)
+    block.set_text(LABEL)
+    assert line_lengths(font, LABEL, block.width()) == [15, 1]
+    box = block._text_box()
+    assert line_lengths(font, LABEL, box.width()) == [8, 8]
+    assert abs(box.center().x() - block.rect().center().x()) <= 1, "still centred"
