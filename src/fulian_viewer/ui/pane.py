@@ -217,7 +217,6 @@ class Pane(QWidget):
                 event.rect(), backdrop, _scaled(event.rect(), backdrop.devicePixelRatio())
             )
         else:
-            self._backdrop = None
             self._paint_still(painter, event.region())
         painter.end()
 
