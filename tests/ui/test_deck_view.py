@@ -218,3 +218,36 @@ def test_provenance_panel_quotes_the_source(make_window, report):
     assert "完整准确全面贯彻新发展理念" in panel.where.text
     panel.timer.timeout.emit()  # the panel closes by itself
     assert not panel.isVisible()
+
+
+def test_any_input_mid_slide_leaves_one_pane_with_a_backdrop(make_window):
+    """Keys, overview, blanking and resizes at any point of a slide: one backdrop at most."""
+    import random
+
+    window = make_window(1280, 720, settings=MOVING)
+    deck = window.deck
+    rng = random.Random(6)
+    actions = [
+        deck.next,
+        deck.previous,
+        deck.last,
+        lambda: deck.go(rng.randrange(deck.state.count)),
+        deck.toggle_language,
+        deck.toggle_overview,
+        deck.toggle_blank,
+        deck.show_final,
+        lambda: window.resize(*rng.choice([(1280, 720), (720, 1280)])),
+    ]
+    for step in range(120):
+        rng.choice(actions)()
+        if deck.transitioning:
+            deck._slide.setCurrentTime(rng.randrange(deck._slide.duration()))
+        QApplication.processEvents()
+        visible = [pane for pane in deck.built_panes if pane.isVisible()]
+        kept = [pane for pane in deck.built_panes if pane._backdrop is not None]
+        if deck.transitioning:
+            assert visible.count(deck._leaving) == 1 and len(visible) == 2, step
+            assert deck._leaving._backdrop is None, step
+        else:
+            assert visible == [deck.current_pane], step
+        assert len(kept) <= 1 and all(pane in visible for pane in kept), step
