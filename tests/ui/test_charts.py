@@ -41,3 +41,38 @@ def test_charts_keep_no_background_pixmap(section_charts) -> None:
 
     for chart in section_charts:
         assert chart.plot.cacheMode() == QGraphicsView.CacheModeFlag.CacheNone
+
+
+def test_bottom_axis_labels_are_not_cut_off(make_window) -> None:
+    """pyqtgraph clips labels to the axis: 万's hook and a comma's tail must fit."""
+    from PySide6.QtGui import QFontMetricsF, QImage, QPainter
+
+    deck = make_window(1920, 1080).deck
+    checked = []
+    for lang in ("zh", "en"):
+        if deck.state.lang != lang:
+            deck.toggle_language()
+        for index, pane in enumerate(deck.panes):
+            deck.go(index)
+            pane.finish()
+            for _ in range(3):
+                QApplication.processEvents()
+            for chart in pane.charts:
+                for axis in chart.backdrop_axes():
+                    if axis.orientation != "bottom" or not axis.isVisible():
+                        continue
+                    metrics = QFontMetricsF(axis.style["tickFont"])
+                    scratch = QImage(8, 8, QImage.Format.Format_ARGB32_Premultiplied)
+                    painter = QPainter(scratch)
+                    painter.setFont(axis.style["tickFont"])
+                    _, _, texts = axis.generateDrawSpecs(painter)
+                    painter.end()
+                    clip = axis.boundingRect()
+                    for rect, _, text in texts:
+                        ink = metrics.tightBoundingRect(text)
+                        if "\n" in text:
+                            continue  # category names: several lines, checked by layout tests
+                        bottom = rect.top() + metrics.ascent() + ink.bottom()
+                        assert bottom <= clip.bottom(), (chart.chart.title(lang), text)
+                        checked.append(text)
+    assert any("," in text for text in checked) and any("万" in text for text in checked)

@@ -13,11 +13,12 @@ the whole plot area each frame).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QPainter, QPicture, QTransform
+from PySide6.QtGui import QFontMetricsF, QPainter, QPicture, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
 
 from fulian_viewer.model.numbers import Lang, format_axis_tick, format_count
@@ -71,18 +72,25 @@ class ValueAxis(BackdropAxis):
         ]
 
 
+TICK_CHARACTERS = "0123456789,.-% 万亿mbn"
+"""Every character a value axis's labels may hold (see ``format_axis_tick``)."""
+
+
 def style_axis(axis: pg.AxisItem, px: int) -> None:
     """Pens and fonts of an axis whose tick labels are ``px`` pixels high."""
     axis.setPen(pg.mkPen(theme.PANEL_BORDER, width=max(1, px // 12)))
     axis.setTextPen(pg.mkPen(theme.MUTED))
+    font = display_font(px)
+    offset = max(4, px // 2)
     # Major and minor ticks only: the third level added up to 80 barely visible grid
     # lines, two thirds of a chart's painting time at 3840x2160.
-    axis.setStyle(
-        tickFont=display_font(px),
-        tickLength=-max(4, px // 2),
-        tickTextOffset=max(4, px // 2),
-        maxTickLevel=1,
-    )
+    axis.setStyle(tickFont=font, tickLength=-offset, tickTextOffset=offset, maxTickLevel=1)
+    if axis.orientation == "bottom":
+        # pyqtgraph makes the axis 0.8 of a line high and clips its labels to it,
+        # which cut off 万's hook and the tail of the comma in 20,000.
+        metrics = QFontMetricsF(font)
+        ink = metrics.tightBoundingRect(TICK_CHARACTERS).bottom()
+        axis.setHeight(offset + math.ceil(metrics.ascent() + max(metrics.descent(), ink)) + 1)
 
 
 class ChartView(QWidget):
