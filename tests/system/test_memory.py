@@ -48,3 +48,22 @@ def test_freed_images_go_back_to_the_system() -> None:
 def test_it_is_harmless_to_call_twice() -> None:
     first = return_large_blocks_to_system()
     assert return_large_blocks_to_system() == first
+
+
+SOURCES = """
+import linecache
+import PySide6.QtCore  # its import hook reads what is imported after it
+import colorsys as later
+from fulian_viewer.system.memory import forget_imported_sources
+
+print(later.__file__ in linecache.cache)
+forget_imported_sources()
+print(later.__file__ in linecache.cache)
+"""
+
+
+def test_sources_read_on_import_are_dropped() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", SOURCES], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["True", "False"]

@@ -125,3 +125,20 @@ def test_the_cover_paints_before_pyqtgraph_and_pandas_are_imported():
         check=False,
     )
     assert completed.returncode == 0, completed.stderr
+
+
+def test_building_a_section_pane_drops_the_sources_read_on_import(app, report):
+    import linecache
+
+    import pyqtgraph
+
+    from fulian_viewer.model.deck import build_panes
+    from fulian_viewer.model.settings import Settings
+    from fulian_viewer.ui.pane_store import make_pane
+
+    linecache.getlines(pyqtgraph.__file__)
+    assert pyqtgraph.__file__ in linecache.cache
+    spec = next(spec for spec in build_panes(report) if spec.kind == "section")
+    pane = make_pane(report, spec, Settings(), 1)
+    assert pyqtgraph.__file__ not in linecache.cache
+    pane.deleteLater()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QWidget
 from fulian_viewer.model.deck import PaneSpec
 from fulian_viewer.model.report import Report
 from fulian_viewer.model.settings import Settings
+from fulian_viewer.system.memory import forget_imported_sources
 from fulian_viewer.ui.pane import Pane
 
 BUSY_RETRY_MS = 100
@@ -38,6 +39,7 @@ def make_pane(
     if spec.kind == "section":
         from fulian_viewer.ui.section_pane import SectionPane  # imports pyqtgraph
 
+        forget_imported_sources()  # numpy's and pyqtgraph's, read by PySide6 on import
         return SectionPane(report, spec, settings, number, parent)
     if spec.kind == "scorecard":
         return ScorecardPane(report, spec, settings, parent)
