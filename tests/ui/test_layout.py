@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, QRectF
 from PySide6.QtWidgets import QApplication
 
 SIZES = [(1920, 1080), (3840, 2160), (1280, 720), (3840, 1080), (1080, 1920)]
@@ -46,6 +46,11 @@ def test_no_clipping_or_overlap(make_window, width, height, lang):
             for ra, rb in itertools.combinations(chart.name_rects(), 2):
                 assert not ra.intersects(rb), (
                     f"{pane.spec.key}: chart names overlap at {width}x{height}"
+                )
+            plot = QRectF(chart.plot.viewport().rect()).adjusted(-1, -1, 1, 1)
+            for rect in chart.name_rects() + chart.layer.figure_rects():
+                assert plot.contains(rect), (
+                    f"{pane.spec.key}: a chart's figure or name is cut off at {width}x{height}"
                 )
 
 

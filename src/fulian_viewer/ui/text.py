@@ -65,17 +65,22 @@ def ink_margin(font: QFont) -> float:
 
 def line_lengths(font: QFont, text: str, width: float) -> list[int]:
     """How many characters each line holds when ``text`` in ``font`` wraps at ``width``."""
+    return [length for length, _ in _lines(font, text, width)]
+
+
+def _lines(font: QFont, text: str, width: float) -> list[tuple[int, float]]:
+    """Each line's length in characters and its natural width (a long word may exceed ``width``)."""
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WordWrap)
     layout = QTextLayout(text, font)
     layout.setTextOption(option)
     layout.beginLayout()
-    lengths = []
+    lines = []
     while (line := layout.createLine()).isValid():
         line.setLineWidth(width)
-        lengths.append(line.textLength())
+        lines.append((line.textLength(), line.naturalTextWidth()))
     layout.endLayout()
-    return lengths
+    return lines
 
 
 def balanced_width(font: QFont, text: str, width: float) -> float:
@@ -94,7 +99,8 @@ def balanced_width(font: QFont, text: str, width: float) -> float:
     low, high = width / 2, width
     while high - low > 1:
         middle = (low + high) / 2
-        if len(line_lengths(font, text, middle)) == len(lengths):
+        lines = _lines(font, text, middle)
+        if len(lines) == len(lengths) and max(natural for _, natural in lines) <= middle:
             high = middle
         else:
             low = middle

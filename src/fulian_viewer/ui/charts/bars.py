@@ -3,22 +3,29 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QPainter, QTransform
+from PySide6.QtCore import QPointF, QRectF, QSizeF
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QTransform
 from PySide6.QtWidgets import QWidget
 
-from fulian_viewer.model.numbers import Lang
+from fulian_viewer.model.numbers import Lang, format_count
 from fulian_viewer.model.report import Chart
 from fulian_viewer.ui import theme
 from fulian_viewer.ui.charts.base import BackdropAxis, ChartView, ValueAxis, style_axis
-from fulian_viewer.ui.charts.items import NameImage, PixelLayer, draw_figure
+from fulian_viewer.ui.charts.items import Anchor, NameImage, PixelLayer, anchored, draw_figure
 from fulian_viewer.ui.counter import TabularText, tabular_text
-from fulian_viewer.ui.fonts import display_font
+from fulian_viewer.ui.text import balanced_width, fitted_font
 
 BAR_THICKNESS = {True: 0.42, False: 0.5}
 """Bar thickness in category slots, horizontal and vertical."""
+INSIDE = 0.62
+"""Horizontal bars longer than this share of the longest carry their figure inside."""
+GAP = 0.015
+"""Between a horizontal bar's end and its figure, as a share of the longest bar."""
+NAME_LIFT = 0.24
+"""A horizontal bar's name sits this far above the bar's middle, in category slots."""
 
 
 class BarsLayer(PixelLayer):
@@ -31,7 +38,10 @@ class BarsLayer(PixelLayer):
         self.horizontal = horizontal
         self.maximum = maximum
         self.lengths = [0.0] * count
+        self.values = [0.0] * count  # the lengths the bars end at
         self.figures = [""] * count
+        self.units = [""] * count  # what follows the number in each figure, after a space
+        self.two_lines = False  # vertical bars' figures: the number over its unit
         names = [NameImage(theme.MUTED, centred=False) for _ in range(count)]
         self.names = names if horizontal else []
         self.drawer: TabularText | None = None
@@ -57,13 +67,57 @@ class BarsLayer(PixelLayer):
         length = self.lengths[index]
         if not self.horizontal:
             return QPointF(index, length), (0.5, 1.1), theme.IVORY  # a little above the bar
-        if length > self.maximum * 0.62:
-            return QPointF(length - self.maximum * 0.015, index), (1, 0.5), theme.BACKGROUND_BOTTOM
-        return QPointF(length + self.maximum * 0.015, index), (0, 0.5), theme.IVORY
+        gap = self.maximum * GAP
+        if length > self.maximum * INSIDE:
+            return QPointF(length - gap, index), (1, 0.5), theme.BACKGROUND_BOTTOM
+        return QPointF(length + gap, index), (0, 0.5), theme.IVORY
+
+    def figure_lines(self, index: int, text: str, two_lines: bool | None = None) -> list[str]:
+        """Figure ``index`` as drawn: one line, or its number over its unit."""
+        unit = self.units[index]
+        if (self.two_lines if two_lines is None else two_lines) and text.endswith(" " + unit):
+            return [text[: -len(unit) - 1], unit]
+        return [text]
+
+    def figures_fit(
+        self, drawer: TabularText, finals: list[str], plot: QSizeF, two_lines: bool = False
+    ) -> bool:
+        """Whether the final figures in ``drawer`` fit their room on a ``plot``-sized view.
+
+        Vertical bars: a figure stays within its bar's slot and above the bar, on
+        ``two_lines`` if asked. Horizontal bars: within the bar when it ends inside
+        it, and beyond the bar's end while it is shorter.
+        """
+        bounds = self.boundingRect()
+        per_x = plot.width() / bounds.width()
+        per_y = plot.height() / bounds.height()
+        gap = self.maximum * GAP
+        for index, (value, text) in enumerate(zip(self.values, finals, strict=True)):
+            width = drawer.width(text)
+            if not self.horizontal:
+                lines = self.figure_lines(index, text, two_lines)
+                width = max(drawer.width(line) for line in lines)
+                headroom = (bounds.bottom() - value) * per_y
+                if width > per_x * 0.96 or drawer.height * (len(lines) + 0.1) > headroom:
+                    return False
+                continue
+            beyond = min(value, self.maximum * INSIDE)  # the longest it grows with the figure out
+            if width > (bounds.right() - beyond - 2 * gap) * per_x:
+                return False
+            if value > self.maximum * INSIDE and width > (value - 2 * gap) * per_x:
+                return False
+        return True
+
+    def name_room(self, index: int, plot: QSizeF) -> QSizeF:
+        """The box name ``index`` may take above its bar, on a ``plot``-sized view."""
+        bounds = self.boundingRect()
+        bottom = index - NAME_LIFT
+        top = max(bounds.top(), index - 1 + BAR_THICKNESS[True] / 2)
+        return QSizeF(plot.width() * 0.98, (bottom - top) * plot.height() / bounds.height())
 
     def name_point(self, index: int) -> QPointF:
         """Above the start of bar ``index``."""
-        return QPointF(0, index - 0.24)
+        return QPointF(0, index - NAME_LIFT)
 
     def draw(self, painter: QPainter, to_device: QTransform) -> None:
         """Bars, then figures, then names.
@@ -77,11 +131,34 @@ class BarsLayer(PixelLayer):
                 # memory fill; an antialiased edge at fractional pixels is not.
                 painter.fillRect(to_device.mapRect(self.bar_rect(index)).toRect(), theme.GOLD)
         if self.drawer is not None:
-            for index, figure in enumerate(self.figures):
-                point, anchor, color = self.figure_place(index)
+            for line, at, anchor, color in self._placed_figures(self.drawer, to_device):
                 painter.setPen(color)
-                draw_figure(painter, self.drawer, figure, to_device.map(point), anchor)
+                draw_figure(painter, self.drawer, line, at, anchor)
         self.draw_names(painter, to_device)
+
+    def _placed_figures(
+        self, drawer: TabularText, to_device: QTransform
+    ) -> Iterator[tuple[str, QPointF, Anchor, QColor]]:
+        """Each line of each figure, with where its anchor sits (device pixels)."""
+        for index, figure in enumerate(self.figures):
+            point, anchor, color = self.figure_place(index)
+            at = to_device.map(point)
+            for line in reversed(self.figure_lines(index, figure)):  # upwards from the bar
+                yield line, QPointF(at), anchor, color
+                at.setY(at.y() - drawer.height)
+
+    def figure_rects(self) -> list[QRectF]:
+        """Each line of each figure, in the coordinates of the view showing it."""
+        if self.drawer is None:
+            return []
+        drawer = self.drawer
+        return [
+            QRectF(
+                anchored(at, drawer.width(line), drawer.height, anchor),
+                QSizeF(drawer.width(line), drawer.height),
+            )
+            for line, at, anchor, _ in self._placed_figures(drawer, self.to_view())
+        ]
 
     def prepare(self, characters: str, ratio: float) -> None:
         """Draw the figures' characters in both colours."""
@@ -115,7 +192,9 @@ class BarChartView(ChartView):
             self.category_axis.hide()
             self.item.invertY(True)
         self.item.addItem(self.bars, ignoreBounds=True)
+        self.bars.values = [float(m.value) for m in chart.metrics]
         self._set_ranges()
+        self.view_box.sigResized.connect(self._fit_labels)
 
     @property
     def layer(self) -> PixelLayer:
@@ -152,7 +231,6 @@ class BarChartView(ChartView):
         """Fonts for the frame."""
         style_axis(self.value_axis, self.frame.px(20))
         style_axis(self.category_axis, self.frame.px(22))
-        self.bars.drawer = tabular_text(self.frame.px(26))
         self.relabel()
 
     def relabel(self) -> None:
@@ -160,12 +238,46 @@ class BarChartView(ChartView):
         self.value_axis.lang = self.lang
         self.value_axis.picture = None
         self.value_axis.update()
-        if self.horizontal:
-            font = display_font(self.frame.px(22))
-            for name, metric in zip(self.bars.names, self.chart.metrics, strict=True):
-                name.set(metric.label(self.lang), font)
-        else:
+        if not self.horizontal:
             self._wrap_ticks()
+        self._fit_labels()
+
+    def _fit_labels(self) -> None:
+        """Size the figures, and horizontal bars' names, to the room the plot leaves them.
+
+        Long English figures (``more than 30,000 bases and workshops``) and names
+        would otherwise run off a narrow plot, as on a portrait screen.
+        """
+        plot = self.view_box.boundingRect().size()
+        if plot.isEmpty():
+            plot = QSizeF(self.width(), self.height())
+        metrics = self.chart.metrics
+        finals = [format_count(m.value, m, self.lang) for m in metrics]
+        units = [m.unit_en if self.lang == "en" and m.unit_en != "%" else "" for m in metrics]
+        self.bars.units = units
+        smallest = self.frame.px(14)
+
+        def largest(two_lines: bool) -> int:
+            size = self.frame.px(26)
+            while size > smallest and not self.bars.figures_fit(
+                tabular_text(size), finals, plot, two_lines
+            ):
+                size = max(smallest, int(size * 0.93))
+            return size
+
+        one = largest(False)
+        two = largest(True) if not self.horizontal and any(units) else one
+        self.bars.two_lines = two > one  # the number over its unit, when that reads larger
+        self.bars.drawer = tabular_text(max(one, two))
+        if self.horizontal:
+            for index, name in enumerate(self.bars.names):
+                text = self.chart.metrics[index].label(self.lang)
+                room = self.bars.name_room(index, plot)
+                font, _ = fitted_font(
+                    text, room.width(), room.height(), self.frame.px(22), smallest, False, True
+                )
+                wraps = QFontMetricsF(font).horizontalAdvance(text) > room.width()
+                name.set(text, font, balanced_width(font, text, room.width()) if wraps else None)
         self.bars.update()
 
     def _wrap_ticks(self) -> None:

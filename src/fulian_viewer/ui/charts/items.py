@@ -207,6 +207,10 @@ class PixelLayer(pg.GraphicsObject):  # type: ignore[misc]
         for index, name in enumerate(self.names):
             name.draw(painter, to_device.map(self.name_point(index)), self.NAME_ANCHOR)
 
+    def figure_rects(self) -> list[QRectF]:
+        """Each figure's box in the coordinates of the view showing it (none, unless overridden)."""
+        return []
+
     def name_rects(self) -> list[QRectF]:
         """Each name's box in the coordinates of the view showing it."""
         to_view = self.to_view()
