@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication
@@ -71,3 +73,29 @@ def test_a_centred_label_block_draws_two_even_lines(app: QApplication, qtbot) ->
     box = block._text_box()
     assert line_lengths(font, LABEL, box.width()) == [8, 8]
     assert abs(box.center().x() - block.rect().center().x()) <= 1, "still centred"
+
+
+def test_latin_descenders_are_not_cut_off_by_a_box_one_line_high(app: QApplication, qtbot) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QImage, QPainter
+
+    block = TextBlock(color=theme.IVORY, wrap=False)
+    qtbot.addWidget(block)
+    height = math.ceil(QFontMetricsF(display_font(54)).height())
+    block.resize(1000, height)  # exactly one line, as a counter's label may be
+    block.set_font_size(54, 54)
+    block.set_text("Rural women reached by training")
+    block.draw_on_backdrop(lambda: None)
+    assert block.fits and block.font_pixel_size == 54
+    canvas = QImage(1000, height + 30, QImage.Format.Format_ARGB32_Premultiplied)
+    canvas.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(canvas)
+    block.draw_onto(painter, QPoint(0, 0))
+    painter.end()
+    below = [
+        x
+        for y in range(height, height + 30)
+        for x in range(0, 1000, 2)
+        if canvas.pixelColor(x, y).alpha() > 0
+    ]
+    assert below, "the tails of g and y reach below the line and are drawn"

@@ -296,7 +296,9 @@ class TextBlock(QWidget):
         flags = int(self._align) | (int(WRAP) if self._wrap else 0)
         bounds = QFontMetricsF(self._font).boundingRect(QRectF(box), flags, self._text)
         margin = int(ink_margin(self._font))  # whole pixels: the image is copied unscaled
-        whole = QRect(0, 0, self.width(), self.height())
+        # The ink may pass the box by the margin: Noto Sans CJK's line leaves Latin
+        # descenders (g, y) a few pixels short, which a box one line high cut off.
+        whole = QRect(0, 0, self.width(), self.height()).adjusted(-margin, -margin, margin, margin)
         area = bounds.toAlignedRect().adjusted(-margin, -margin, margin, margin) & whole
         ratio = self.devicePixelRatioF()
         image = device_image(area.width(), area.height(), ratio)
