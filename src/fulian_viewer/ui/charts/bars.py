@@ -33,12 +33,13 @@ class BarsLayer(PixelLayer):
 
     NAME_ANCHOR = (0.0, 1.0)  # bottom left, just above the bar
 
-    def __init__(self, horizontal: bool, count: int, maximum: float) -> None:
+    def __init__(self, horizontal: bool, values: list[float]) -> None:
         super().__init__()
+        count = len(values)
         self.horizontal = horizontal
-        self.maximum = maximum
+        self.values = values  # the lengths the bars end at
+        self.maximum = max(values, default=0.0) or 1.0
         self.lengths = [0.0] * count
-        self.values = [0.0] * count  # the lengths the bars end at
         self.figures = [""] * count
         self.units = [""] * count  # what follows the number in each figure, after a space
         self.two_lines = False  # vertical bars' figures: the number over its unit
@@ -187,12 +188,11 @@ class BarChartView(ChartView):
         self.item.showGrid(x=self.horizontal, y=not self.horizontal, alpha=0.15)
         count = len(chart.metrics)
         self.positions = list(range(count))
-        self.bars = BarsLayer(self.horizontal, count, self.maximum)
+        self.bars = BarsLayer(self.horizontal, [float(m.value) for m in chart.metrics])
         if self.horizontal:
             self.category_axis.hide()
             self.item.invertY(True)
         self.item.addItem(self.bars, ignoreBounds=True)
-        self.bars.values = [float(m.value) for m in chart.metrics]
         self._set_ranges()
         self.view_box.sigResized.connect(self._fit_labels)
 
@@ -213,7 +213,7 @@ class BarChartView(ChartView):
     @property
     def maximum(self) -> float:
         """The largest value on the chart."""
-        return max(float(m.value) for m in self.chart.metrics) or 1.0
+        return self.bars.maximum
 
     def _set_ranges(self) -> None:
         count = len(self.chart.metrics)
