@@ -351,3 +351,49 @@ def test_the_overview_keeps_no_backdrop_for_hidden_panes(make_window):
     assert deck.overview_open
     kept = [pane.spec.key for pane in deck.panes if pane._backdrop is not None]
     assert kept == [deck.current_pane.spec.key]
+
+
+def test_a_pane_paints_its_figures_itself_and_repaints_where_they_change(make_window):
+    """Counters and chart views get no paint events: the pane draws their figures."""
+    from PySide6.QtCore import QEvent, QObject, QRect
+    from PySide6.QtGui import QRegion
+
+    class PaintLog(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.painted: dict[QObject, QRegion] = {}
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                self.painted[watched] = self.painted.get(watched, QRegion()) + event.region()
+            return False
+
+    deck = make_window(1280, 720).deck
+    index = next(i for i, p in enumerate(deck.panes) if p.counters and p.charts)
+    deck.go(index)
+    deck._end_slide()
+    pane = deck.current_pane
+    pane.finish()
+    for _ in range(3):
+        QApplication.processEvents()
+    log = PaintLog()
+    app = QApplication.instance()
+    app.installEventFilter(log)
+    try:
+        counter, chart = pane.counters[0], pane.charts[0]
+        counter.set_progress(0.5)
+        chart.set_progress(0.5)
+        QApplication.processEvents()
+    finally:
+        app.removeEventFilter(log)
+    assert counter not in log.painted and chart.plot.viewport() not in log.painted
+    repainted = log.painted[pane]
+    assert repainted.contains(QRect(counter.mapTo(pane, QPoint(0, 0)), counter.size()))
+    viewport = chart.plot.viewport()
+    assert repainted.contains(QRect(viewport.mapTo(pane, QPoint(0, 0)), viewport.size()))
+    area = QRect(counter.mapTo(pane, QPoint(0, 0)), counter.size())
+    half = pane.grab().toImage().copy(area)
+    backdrop = pane._backdrop.copy(area).convertToFormat(half.format())
+    assert half != backdrop, "the figure is drawn over the backdrop"
+    pane.finish()
+    assert pane.grab().toImage().copy(area) != half, "and drawn again as it counts"

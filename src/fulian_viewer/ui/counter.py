@@ -9,6 +9,7 @@ dropped when the counter is hidden.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -149,6 +150,7 @@ class CounterView(QWidget):
         self._number_px = 96
         self._drawer = tabular_text(self._number_px)
         self.label = TextBlock(self, color=theme.IVORY, wrap=True)
+        self._painter: Callable[[QWidget], None] | None = None
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.set_lang("zh")
@@ -195,7 +197,7 @@ class CounterView(QWidget):
         text = format_count(value, self.figure_metric, self._lang)
         if text != self._text:
             self._text = text
-            self.update()
+            self._changed()
 
     def number_height(self) -> int:
         """Height of the figure's line, with a little air before the label."""
@@ -223,7 +225,21 @@ class CounterView(QWidget):
         self._drawer = self._fitted_drawer(self.width())
         top = self.number_height()
         self.label.setGeometry(0, top, self.width(), max(1, self.height() - top))
-        self.update()
+        self._changed()
+
+    def paint_by(self, changed: Callable[[QWidget], None]) -> None:
+        """Let an ancestor paint the figure (:meth:`paint_figures`); the counter paints nothing.
+
+        ``changed`` is called with the counter whenever the figure changes.
+        """
+        self._painter = changed
+        self.setUpdatesEnabled(False)
+
+    def _changed(self) -> None:
+        if self._painter is not None:
+            self._painter(self)
+        else:
+            self.update()
 
     def moveEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         """The label moved with the counter."""
@@ -249,6 +265,11 @@ class CounterView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         """Draw the figure."""
         painter = QPainter(self)
+        self.paint_figures(painter)
+        painter.end()
+
+    def paint_figures(self, painter: QPainter) -> None:
+        """Draw the figure with the counter's top left corner at the painter's origin."""
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(theme.GOLD)
@@ -258,4 +279,3 @@ class CounterView(QWidget):
         left = (self.width() - final_width) / 2 if self._centered else 0.0
         x = left + final_width - self._drawer.width(self._text)
         self._drawer.draw(painter, x, self._drawer.ascent, self._text)
-        painter.end()

@@ -96,6 +96,7 @@ class Pane(QWidget):
     def add_counter(self, metric: Metric) -> CounterView:
         """A counter owned by this pane; clicking it asks for its source."""
         counter = CounterView(metric, self)
+        counter.paint_by(self._figures_changed)
         counter.activated.connect(self.source_requested)
         self.counters.append(counter)
         self._keep_on_backdrop(counter.label)
@@ -107,12 +108,17 @@ class Pane(QWidget):
         self.charts.append(chart)
         self._keep_on_backdrop(chart.title)
         chart.draw_static_on_backdrop(self._charts_may_have_changed)
+        chart.paint_by(self._figures_changed)
         return chart
 
     def _keep_on_backdrop(self, block: TextBlock) -> None:
         """Draw ``block`` into the backdrop, drawn again whenever the block changes."""
         block.draw_on_backdrop(self._drop_backdrop)
         self._backdrop_texts.append(block)
+
+    def _figures_changed(self, widget: QWidget) -> None:
+        """A counter's figure or a chart's bars, rings or figures changed inside ``widget``."""
+        self.update(QRect(widget.mapTo(self, QPoint(0, 0)), widget.size()))
 
     def _drop_backdrop(self) -> None:
         self._backdrop = None
@@ -218,7 +224,22 @@ class Pane(QWidget):
             )
         else:
             self._paint_still(painter, event.region())
+        self._paint_figures(painter, event.region())
         painter.end()
+
+    def _paint_figures(self, painter: QPainter, area: QRegion) -> None:
+        """Counters' figures and charts' bars, rings and figures, where they meet ``area``.
+
+        The pane paints them itself rather than each widget painting its own: a
+        widget's paint event cost Qt and Python about 45 us a counter, each frame,
+        and a chart's view walked every item of its scene.
+        """
+        for widget in (*self.counters, *self.charts):
+            if widget.isVisibleTo(self) and _meets(self, widget, area):
+                origin = widget.mapTo(self, QPoint(0, 0))
+                painter.translate(origin)
+                widget.paint_figures(painter)
+                painter.translate(-origin)
 
     def _current_backdrop(self) -> QImage:
         """The backdrop, drawn again if something on it changed since it was drawn."""

@@ -146,6 +146,29 @@ class ChartView(QWidget):
             axis.geometryChanged.connect(self.layer.static_changed)
             axis.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
 
+    def paint_by(self, changed: Callable[[QWidget], None]) -> None:
+        """Let an ancestor paint what moves (:meth:`paint_figures`); the view paints nothing.
+
+        ``changed`` is called with the plot's viewport whenever what moves changes.
+        Everything else in the view is on the ancestor's backdrop
+        (:meth:`draw_static_on_backdrop`), so the view's scene is never painted:
+        painting it cost pyqtgraph's and Qt's walk over every item, each frame.
+        """
+        viewport = self.plot.viewport()
+        self.layer.paint_by(lambda: changed(viewport))
+        self.plot.setUpdatesEnabled(False)
+
+    def paint_figures(self, painter: QPainter) -> None:
+        """Paint what moves, with the chart's top left corner at the painter's origin."""
+        viewport = self.plot.viewport()
+        offset = viewport.mapTo(self, QPoint(0, 0))
+        self.plot.scene().prepareForPaint()  # pyqtgraph updates the view's transform here
+        painter.save()
+        painter.setClipRect(QRect(offset, viewport.size()), Qt.ClipOperation.IntersectClip)
+        painter.translate(offset)
+        self.layer.draw_moving(painter)
+        painter.restore()
+
     def moveEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         """The title and what the backdrop holds moved with the chart."""
         self.title.ancestor_moved()

@@ -118,6 +118,7 @@ class PixelLayer(pg.GraphicsObject):  # type: ignore[misc]
         super().__init__()
         self._bounds = QRectF(0, 0, 1, 1)
         self._on_backdrop: Callable[[], None] | None = None
+        self._on_moved: Callable[[], None] | None = None
         self.names: list[NameImage] = []
 
     def set_bounds(self, bounds: QRectF) -> None:
@@ -150,13 +151,32 @@ class PixelLayer(pg.GraphicsObject):  # type: ignore[misc]
         that into a repaint of the view one event-loop turn later: every animation
         tick then painted the window twice, 2-4 ms apart. The layer covers the
         whole view, so asking the view's viewport to repaint is the same repaint,
-        made with the widgets' own.
+        made with the widgets' own. When an ancestor paints the layer
+        (:meth:`paint_by`), it is told instead.
         """
+        if self._on_moved is not None:
+            self._on_moved()
+            return
         scene = self.scene()
         if scene is None:
             return
         for view in scene.views():
             view.viewport().update()
+
+    def paint_by(self, moved: Callable[[], None]) -> None:
+        """Let an ancestor paint what moves (:meth:`draw_moving`), calling ``moved`` on changes."""
+        self._on_moved = moved
+
+    def draw_moving(self, painter: QPainter) -> None:
+        """Draw what moves, the top left corner of the view showing the layer at the origin."""
+        transform = self.to_view() * painter.worldTransform()
+        if not transform.isInvertible():
+            return
+        painter.save()
+        painter.resetTransform()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.draw(painter, transform)
+        painter.restore()
 
     def draw_static_on_backdrop(self, changed: Callable[[], None]) -> None:
         """Leave the static part to a backdrop; ``changed`` is called when it must be redrawn."""
