@@ -234,7 +234,8 @@ class Pane(QWidget):
         widget's paint event cost Qt and Python about 45 us a counter, each frame,
         and a chart's view walked every item of its scene.
         """
-        for widget in (*self.counters, *self.charts):
+        widgets: list[CounterView | ChartView] = [*self.counters, *self.charts]
+        for widget in widgets:
             if widget.isVisibleTo(self) and _meets(self, widget, area):
                 origin = widget.mapTo(self, QPoint(0, 0))
                 painter.translate(origin)
