@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QEasingCurve,
     QPoint,
     QRect,
-    QRectF,
     Qt,
     QVariantAnimation,
     Signal,
@@ -35,7 +34,7 @@ from fulian_viewer.model.settings import Settings
 from fulian_viewer.ui import theme
 from fulian_viewer.ui.counter import CounterView
 from fulian_viewer.ui.layout import Box, place
-from fulian_viewer.ui.text import TextBlock, device_image
+from fulian_viewer.ui.text import TextBlock, device_image, device_rect
 
 if TYPE_CHECKING:
     from fulian_viewer.ui.charts import ChartView  # imports pyqtgraph: only section panes need it
@@ -220,7 +219,7 @@ class Pane(QWidget):
         if self.keeps_backdrop:
             backdrop = self._current_backdrop()
             painter.drawImage(
-                event.rect(), backdrop, _scaled(event.rect(), backdrop.devicePixelRatio())
+                event.rect(), backdrop, device_rect(event.rect(), backdrop.devicePixelRatio())
             )
         else:
             self._paint_still(painter, event.region())
@@ -336,14 +335,6 @@ def _meets(pane: QWidget, widget: QWidget, area: QRegion | None) -> bool:
     if area is None:
         return True
     return area.intersects(QRect(widget.mapTo(pane, QPoint(0, 0)), widget.size()))
-
-
-def _scaled(rect: QRect, ratio: float) -> QRect:
-    """``rect`` in device pixels."""
-    if ratio == 1.0:
-        return rect
-    x, y, width, height = rect.x(), rect.y(), rect.width(), rect.height()
-    return QRectF(x * ratio, y * ratio, width * ratio, height * ratio).toAlignedRect()
 
 
 def _eased(elapsed: float, duration: int) -> float:

@@ -54,6 +54,14 @@ def device_image(width: float, height: float, ratio: float, transparent: bool = 
     return image
 
 
+def device_rect(rect: QRect, ratio: float) -> QRect:
+    """``rect`` (logical pixels) in the device pixels of an image at ``ratio``."""
+    if ratio == 1.0:
+        return rect
+    x, y, width, height = rect.x(), rect.y(), rect.width(), rect.height()
+    return QRectF(x * ratio, y * ratio, width * ratio, height * ratio).toAlignedRect()
+
+
 def ink_margin(font: QFont) -> float:
     """Room to leave around a text's box when drawing it into an image.
 
