@@ -7,6 +7,7 @@ import platform
 import statistics
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -46,6 +47,29 @@ def summary(values: list[float]) -> str:
         f"mean {statistics.fmean(values):6.2f}  p99 {percentile(values, 0.99):6.2f}  "
         f"max {max(values):6.2f} ms"
     )
+
+
+def cpu_steal() -> Callable[[], float]:
+    """Start measuring steal; the returned function gives the percentage of CPU time since.
+
+    In a virtual machine, steal is time the host gave to other guests: frames timed
+    meanwhile take longer for reasons outside this process (Linux; 0 elsewhere).
+    """
+
+    def sample() -> tuple[int, int]:
+        try:
+            fields = [int(v) for v in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+        except (OSError, ValueError):
+            return 0, 0
+        return (fields[7] if len(fields) > 7 else 0), sum(fields[:8])
+
+    steal_before, total_before = sample()
+
+    def since() -> float:
+        steal, total = sample()
+        return 100 * (steal - steal_before) / max(1, total - total_before)
+
+    return since
 
 
 def rss_mb() -> tuple[float, float]:
