@@ -76,3 +76,25 @@ def test_bottom_axis_labels_are_not_cut_off(make_window) -> None:
                         assert bottom <= clip.bottom(), (chart.chart.title(lang), text)
                         checked.append(text)
     assert any("," in text for text in checked) and any("万" in text for text in checked)
+
+
+def test_bar_charts_lay_out_axes_without_a_plot_item(section_charts) -> None:
+    """pyqtgraph's PlotItem built a menu and a settings form per chart; none is built."""
+    import pyqtgraph as pg
+
+    bar_charts = [chart for chart in section_charts if hasattr(chart, "value_axis")]
+    assert bar_charts
+    for chart in bar_charts:
+        items = chart.plot.scene().items()
+        assert not any(isinstance(item, pg.PlotItem) for item in items)
+        # Geometries in the layout holding them (the axes' bounds include the grid).
+        view = chart.view_box.geometry()
+        value = chart.value_axis.geometry()
+        if chart.horizontal:  # values along the bottom; names on the bars, no left axis
+            assert value.top() >= view.bottom() - 1
+            assert not chart.category_axis.isVisible()
+            assert view.left() <= 2, "the hidden name axis takes no room"
+        else:  # values up the left side, names below
+            assert value.right() <= view.left() + 1
+            assert chart.category_axis.geometry().top() >= view.bottom() - 1
+        assert chart.value_axis.grid, "faint grid lines across the plot"
