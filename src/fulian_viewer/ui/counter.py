@@ -9,6 +9,7 @@ dropped when the counter is hidden.
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -84,6 +85,11 @@ class TabularText:
         ink = outline.boundingRect().adjusted(-2, -2, 2, 2)
         if ink.isEmpty():
             ink = QRectF(0, 0, 1, 1)
+        # Whole pixels: the outline's bounds differ in their last decimals from one
+        # call to the next, which moved a figure drawn again after a pane was hidden
+        # by a pixel at 3840x2160.
+        left, top = math.floor(ink.left()), math.floor(ink.top())
+        ink = QRectF(left, top, math.ceil(ink.right()) - left, math.ceil(ink.bottom()) - top)
         origin = -ink.topLeft()
         image = device_image(ink.width(), ink.height(), ratio)
         painter = QPainter(image)

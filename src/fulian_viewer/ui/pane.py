@@ -222,7 +222,9 @@ class Pane(QWidget):
                 event.rect(), backdrop, device_rect(event.rect(), backdrop.devicePixelRatio())
             )
         else:
+            painter.save()  # the figures are drawn with the painter as it came
             self._paint_still(painter, event.region())
+            painter.restore()
         self._paint_figures(painter, event.region())
         painter.end()
 
