@@ -235,9 +235,11 @@ class TextBlock(QWidget):
         """Let an ancestor draw this text into its backdrop instead of painting it.
 
         ``changed`` is called whenever the text, its font, its box or its
-        visibility changes, so the backdrop is drawn again.
+        visibility changes, so the backdrop is drawn again. The block itself then
+        gets no paint events.
         """
         self._on_backdrop = changed
+        self.setUpdatesEnabled(False)
         self._image = None
         self.update()
 

@@ -132,16 +132,19 @@ class PixelLayer(pg.GraphicsObject):  # type: ignore[misc]
         return self._bounds
 
     def paint(self, painter: QPainter, *args: object) -> None:
-        """Draw in device pixels."""
-        transform = painter.worldTransform()
-        if not transform.isInvertible():
+        """Draw in device pixels (what does not move too, unless a backdrop holds it)."""
+        self._draw_in_pixels(painter, painter.worldTransform(), self._on_backdrop is None)
+
+    def _draw_in_pixels(self, painter: QPainter, to_device: QTransform, static: bool) -> None:
+        """Draw with the painter reset to device pixels, ``to_device`` mapping data to them."""
+        if not to_device.isInvertible():
             return
         painter.save()
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if self._on_backdrop is None:
-            self.draw_static(painter, transform)
-        self.draw(painter, transform)
+        if static:
+            self.draw_static(painter, to_device)
+        self.draw(painter, to_device)
         painter.restore()
 
     def refresh(self) -> None:
@@ -169,14 +172,7 @@ class PixelLayer(pg.GraphicsObject):  # type: ignore[misc]
 
     def draw_moving(self, painter: QPainter) -> None:
         """Draw what moves, the top left corner of the view showing the layer at the origin."""
-        transform = self.to_view() * painter.worldTransform()
-        if not transform.isInvertible():
-            return
-        painter.save()
-        painter.resetTransform()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.draw(painter, transform)
-        painter.restore()
+        self._draw_in_pixels(painter, self.to_view() * painter.worldTransform(), static=False)
 
     def draw_static_on_backdrop(self, changed: Callable[[], None]) -> None:
         """Leave the static part to a backdrop; ``changed`` is called when it must be redrawn."""
