@@ -33,6 +33,8 @@ from fulian_viewer.ui.fonts import display_font
 from fulian_viewer.ui.text import TextBlock, device_image
 
 DIGITS = "0123456789"
+TWO_LINES_GAIN = 1.2
+"""How much larger a figure must get on two lines for the counter to use them."""
 
 
 class TabularText:
@@ -155,6 +157,8 @@ class CounterView(QWidget):
         self._centered = False
         self._number_px = 96
         self._drawer = tabular_text(self._number_px)
+        self._unit = ""  # what may go on a line of its own below the number
+        self._two_lines = False
         self.label = TextBlock(self, color=theme.IVORY, wrap=True)
         self._painter: Callable[[QWidget], None] | None = None
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -174,12 +178,29 @@ class CounterView(QWidget):
     @property
     def fits(self) -> bool:
         """Whether figure and label fit without clipping."""
-        return self._drawer.width(self.final_text) <= self.width() + 0.5 and self.label.fits
+        lines = self.figure_lines(self.final_text)
+        return self._widest(self._drawer, lines) <= self.width() + 0.5 and self.label.fits
+
+    @property
+    def two_lines(self) -> bool:
+        """Whether the number stands over its unit, on two lines."""
+        return self._two_lines
+
+    def figure_lines(self, text: str) -> list[str]:
+        """``text`` as drawn: one line, or the number over its unit."""
+        unit = self._unit
+        if self._two_lines and text.endswith(" " + unit):
+            return [text[: -len(unit) - 1], unit]
+        return [text]
 
     def set_lang(self, lang: Lang) -> None:
         """Show the figure and label in ``lang``."""
         self._lang = lang
         self._final = format_count(self.figure_metric.value, self.figure_metric, lang)
+        # An English figure's unit can take a line of its own (``more than 100,000`` over
+        # ``families``); Chinese units are part of the figure (``10万余户``).
+        unit = self.figure_metric.unit_en if lang == "en" else ""
+        self._unit = unit if unit and unit != "%" and self._final.endswith(" " + unit) else ""
         self.label.set_text(self.figure_metric.label(lang))
         self.setAccessibleName(f"{self.final_text} {self.figure_metric.label(lang)}")
         self._relayout()
@@ -206,29 +227,50 @@ class CounterView(QWidget):
             self._changed()
 
     def number_height(self) -> int:
-        """Height of the figure's line, with a little air before the label."""
-        return int(self._drawer.height * 1.08 + 1)
+        """Height of the figure's lines, with a little air before the label."""
+        return _figure_height(self._drawer, 2 if self._two_lines else 1)
 
-    def preferred_height(self, width: int) -> int:
-        """Height needed for the figure and the label at ``width``."""
-        return int(self._fitted_drawer(width).height * 1.08 + 1) + self.label.needed_height(width)
+    def preferred_height(self, width: int, room: int | None = None) -> int:
+        """Height needed for the figure and the label at ``width``, within ``room`` if given."""
+        drawer, two_lines = self._fit(width, room)
+        return _figure_height(drawer, 2 if two_lines else 1) + self.label.needed_height(width)
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         """Fit the figure's font to the new width."""
         self._relayout()
 
-    def _fitted_drawer(self, width: int) -> TabularText:
-        """The figure's drawer at the largest size (up to the configured one) fitting ``width``."""
-        size = self._number_px
+    def _fit(self, width: int, room: int | None) -> tuple[TabularText, bool]:
+        """The figure's drawer at the largest size (up to the configured one) that fits.
+
+        On one line the figure has to fit ``width``. A figure with a unit may go on
+        two lines, the number over the unit, when that lets it be drawn at least
+        TWO_LINES_GAIN times larger and figure and label then fit ``room`` (the
+        counter's height): ``more than 100,000 families`` had shrunk to a third of
+        the size of ``70%`` beside it.
+        """
         final = self.final_text
-        while True:
-            drawer = tabular_text(size)
-            if drawer.width(final) <= width or size <= 12:
-                return drawer
+        size = self._number_px
+        while size > 12 and tabular_text(size).width(final) > width:
             size = int(size * 0.93)
+        one = tabular_text(size)
+        if not self._unit or room is None:
+            return one, False
+        lines = [final[: -len(self._unit) - 1], self._unit]
+        label = self.label.needed_height(width)
+        size = self._number_px
+        while size >= one.font.pixelSize() * TWO_LINES_GAIN:
+            two = tabular_text(size)
+            if self._widest(two, lines) <= width and _figure_height(two, 2) + label <= room:
+                return two, True
+            size = int(size * 0.93)
+        return one, False
+
+    @staticmethod
+    def _widest(drawer: TabularText, lines: list[str]) -> float:
+        return max(drawer.width(line) for line in lines)
 
     def _relayout(self) -> None:
-        self._drawer = self._fitted_drawer(self.width())
+        self._drawer, self._two_lines = self._fit(self.width(), self.height())
         top = self.number_height()
         self.label.setGeometry(0, top, self.width(), max(1, self.height() - top))
         self._changed()
@@ -279,9 +321,21 @@ class CounterView(QWidget):
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(theme.GOLD)
-        # Right-align the moving text inside the final text's box, so the unit
-        # holds still while digits are added on the left.
-        final_width = self._drawer.width(self.final_text)
-        left = (self.width() - final_width) / 2 if self._centered else 0.0
-        x = left + final_width - self._drawer.width(self._text)
-        self._drawer.draw(painter, x, self._drawer.ascent, self._text)
+        drawer = self._drawer
+        if not self._two_lines:
+            # Right-align the moving text inside the final text's box, so the unit
+            # holds still while digits are added on the left.
+            final_width = drawer.width(self.final_text)
+            left = (self.width() - final_width) / 2 if self._centered else 0.0
+            x = left + final_width - drawer.width(self._text)
+            drawer.draw(painter, x, drawer.ascent, self._text)
+            return
+        # The unit has a line of its own, so each line is aligned as the counter is.
+        for index, line in enumerate(self.figure_lines(self._text)):
+            x = (self.width() - drawer.width(line)) / 2 if self._centered else 0.0
+            drawer.draw(painter, x, drawer.ascent + index * drawer.height, line)
+
+
+def _figure_height(drawer: TabularText, lines: int) -> int:
+    """Height of ``lines`` lines of figure, with a little air before the label."""
+    return int(drawer.height * (lines + 0.08) + 1)

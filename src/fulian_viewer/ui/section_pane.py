@@ -117,7 +117,7 @@ class SectionPane(Pane):
         for counter, cell in zip(self.headlines, cells, strict=True):
             counter.configure(frame.px(number_px), frame.px(27))
             inner = cell.inset(24, 18)
-            needed = counter.preferred_height(frame.px(inner.w)) / frame.scale
+            needed = counter.preferred_height(frame.px(inner.w), frame.px(inner.h)) / frame.scale
             spare = max(0.0, inner.h - needed)
             place(counter, inner.inset(0, spare / 2, 0, spare / 2), frame)
 
