@@ -7,6 +7,10 @@ each to paint. Nor do the pane's texts, its counters' labels, or its charts'
 titles, axes, grid lines, ring tracks and ring names: they are drawn into the
 backdrop too. The backdrop is painted again when any of them changes or moves.
 
+What moves (the counters' figures, the charts' bars, rings and figures) the pane
+paints over the backdrop itself, in the same paint event: the counters and chart
+views are there for layout, clicks and accessibility, and say where to repaint.
+
 Only a pane on screen keeps a backdrop. A hidden pane that is painted (a thumbnail
 of the overview) and a pane that the next one slides over paint the same things
 directly, where asked: at 3840x2160 each backdrop is 33 MB.
