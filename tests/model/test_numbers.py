@@ -18,7 +18,9 @@ from fulian_viewer.model.numbers import (
     format_count,
     format_count_en,
     from_chinese_numeral,
+    number_over_unit,
     parse_display,
+    singular,
     to_chinese_numeral,
 )
 from fulian_viewer.model.report import Metric
@@ -252,6 +254,57 @@ def test_every_bundled_english_final_has_its_qualifier(bundled: dict[str, Metric
 def test_format_count_en_final_text(display: str, unit_en: str, expected: str) -> None:
     figure = parse_display(display)
     assert format_count_en(figure.value, figure, unit_en) == expected
+
+
+def test_counting_up_in_english_passes_one_in_the_singular() -> None:
+    """``0 rounds``, ``1 round``, ``2 rounds`` … ``5 rounds``: never ``1 rounds``."""
+    figure = parse_display("5轮")
+    assert format_count_en(0, figure, "rounds") == "0 rounds"
+    assert format_count_en(1.4, figure, "rounds") == "1 round"
+    assert format_count_en(2, figure, "rounds") == "2 rounds"
+    assert format_count_en(5, figure, "rounds") == "5 rounds"
+    millions = parse_display("2320万人次")
+    assert format_count_en(1_000_000, millions, "person-times") == "1.0 million person-times"
+    tenths = parse_display("1.92万场")
+    assert format_count_en(10_000, tenths, "sessions") == "10,000 sessions"
+
+
+def test_the_final_text_keeps_the_unit_as_given() -> None:
+    one = parse_display("1个")
+    assert format_count_en(1, one, "federation") == "1 federation"
+    assert format_count_en(1, one, "bus") == "1 bus", "the data's unit, not a guess"
+
+
+@pytest.mark.parametrize(
+    ("plural", "one"),
+    [
+        ("rounds", "round"),
+        ("departments", "department"),
+        ("job fairs", "job fair"),
+        ("bases and workshops", "base and workshop"),
+        ("women and children", "woman and child"),
+        ("person-times", "person-time"),
+        ("families", "family"),
+        ("yuan", "yuan"),
+        ("series", "series"),
+        ("classes", "class"),
+        ("boxes", "box"),
+        ("bases", "base"),
+    ],
+)
+def test_singular_units(plural: str, one: str) -> None:
+    assert singular(plural) == one
+
+
+def test_a_figure_splits_into_its_number_over_its_unit() -> None:
+    """Counters and bars put an English unit on a line of its own, singular or plural."""
+    assert number_over_unit("more than 100,000 families", "families") == [
+        "more than 100,000",
+        "families",
+    ]
+    assert number_over_unit("1 round", "rounds") == ["1", "round"]
+    assert number_over_unit("70%", "%") == ["70%"]
+    assert number_over_unit("10万余户", "") == ["10万余户"]
 
 
 # --- Chinese numerals ---------------------------------------------------------------------

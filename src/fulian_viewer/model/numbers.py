@@ -173,11 +173,60 @@ def format_count_en(value: float | Decimal, figure: Figure, unit_en: str) -> str
     if unit_en == "%" or figure.is_percent:
         text += "%"
     elif unit_en:
-        text += f" {unit_en}"
+        # Counting up to ``5 rounds`` passes ``1 round``, not ``1 rounds``; the final
+        # text keeps the unit as the data gives it.
+        one = not word and not done and number == 1 and decimals == 0
+        text += f" {singular(unit_en) if one else unit_en}"
     qualifier = figure.any_qualifier
     if done and qualifier:
         text = f"{_QUALIFIERS_EN[qualifier]} {text}"
     return text
+
+
+def number_over_unit(text: str, unit: str) -> list[str]:
+    """``text`` as its number over its English ``unit`` (``37,000`` / ``families``).
+
+    The unit may be in the singular (``1`` / ``round``). A text that does not end
+    with the unit stays one line.
+    """
+    if unit:
+        for form in (unit, singular(unit)):
+            if text.endswith(" " + form):
+                return [text[: -len(form) - 1], form]
+    return [text]
+
+
+_IRREGULAR = {"women": "woman", "men": "man", "children": "child", "people": "person"}
+_SAME_IN_BOTH = {"series", "species", "means", "news"}
+
+
+def singular(unit: str) -> str:
+    """The singular of an English plural unit: ``rounds`` -> ``round``.
+
+    The last word of each part joined by ``and`` is the one in the plural
+    (``job fairs``, ``bases and workshops``, ``person-times``). Words that do not
+    look like regular or known plurals (``yuan``, ``status``) are kept.
+    """
+    return " and ".join(_singular_phrase(part) for part in unit.split(" and "))
+
+
+def _singular_phrase(phrase: str) -> str:
+    head, _, last = phrase.rpartition(" ")
+    stem, dash, word = last.rpartition("-")
+    lower = word.lower()
+    if lower in _SAME_IN_BOTH:
+        pass
+    elif lower in _IRREGULAR:
+        one = _IRREGULAR[lower]
+        word = one.capitalize() if word[:1].isupper() else one
+    elif lower.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif lower.endswith(("sses", "xes", "ches", "shes", "zzes")):
+        word = word[:-2]
+    elif lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(word) > 2:
+        word = word[:-1]
+    last = f"{stem}{dash}{word}"
+    return f"{head} {last}" if head else last
 
 
 def format_axis_tick(value: float, spacing: float, lang: Lang = "zh", percent: bool = False) -> str:

@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from fulian_viewer.model.numbers import Lang, format_count
+from fulian_viewer.model.numbers import Lang, format_count, number_over_unit
 from fulian_viewer.model.report import Metric
 from fulian_viewer.ui import theme
 from fulian_viewer.ui.fonts import display_font
@@ -188,10 +188,7 @@ class CounterView(QWidget):
 
     def figure_lines(self, text: str) -> list[str]:
         """``text`` as drawn: one line, or the number over its unit."""
-        unit = self._unit
-        if self._two_lines and text.endswith(" " + unit):
-            return [text[: -len(unit) - 1], unit]
-        return [text]
+        return number_over_unit(text, self._unit) if self._two_lines else [text]
 
     def set_lang(self, lang: Lang) -> None:
         """Show the figure and label in ``lang``."""
@@ -255,7 +252,7 @@ class CounterView(QWidget):
         one = tabular_text(size)
         if not self._unit or room is None:
             return one, False
-        lines = [final[: -len(self._unit) - 1], self._unit]
+        lines = number_over_unit(final, self._unit)
         label = self.label.needed_height(width)
         size = self._number_px
         while size >= one.font.pixelSize() * TWO_LINES_GAIN:

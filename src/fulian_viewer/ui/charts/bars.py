@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, QSizeF
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsGridLayout, QWidget
 
-from fulian_viewer.model.numbers import Lang, format_count
+from fulian_viewer.model.numbers import Lang, format_count, number_over_unit
 from fulian_viewer.model.report import Chart
 from fulian_viewer.ui import theme
 from fulian_viewer.ui.charts.base import BackdropAxis, ChartView, ValueAxis, style_axis
@@ -75,9 +75,8 @@ class BarsLayer(PixelLayer):
 
     def figure_lines(self, index: int, text: str, two_lines: bool | None = None) -> list[str]:
         """Figure ``index`` as drawn: one line, or its number over its unit."""
-        unit = self.units[index]
-        if (self.two_lines if two_lines is None else two_lines) and text.endswith(" " + unit):
-            return [text[: -len(unit) - 1], unit]
+        if self.two_lines if two_lines is None else two_lines:
+            return number_over_unit(text, self.units[index])
         return [text]
 
     def figures_fit(
