@@ -397,3 +397,27 @@ def test_a_pane_paints_its_figures_itself_and_repaints_where_they_change(make_wi
     assert half != backdrop, "the figure is drawn over the backdrop"
     pane.finish()
     assert pane.grab().toImage().copy(area) != half, "and drawn again as it counts"
+
+
+def test_renamed_category_ticks_redraw_the_backdrop(make_window):
+    """Tick names are part of what the backdrop was drawn from, not only the axes' sizes."""
+    deck = make_window(1920, 1080).deck
+    index = next(
+        i
+        for i, p in enumerate(deck.panes)
+        if any(hasattr(c, "category_axis") and not c.horizontal for c in p.charts)
+    )
+    deck.go(index)
+    pane = deck.current_pane
+    pane.finish()
+    for _ in range(3):
+        QApplication.processEvents()
+    chart = next(c for c in pane.charts if hasattr(c, "category_axis") and not c.horizontal)
+    before = pane.grab().toImage()
+    drawn = pane._backdrop
+    ticks = chart.category_axis.named_ticks
+    assert ticks and ticks[0]
+    chart.category_axis.setTicks([[(position, "X") for position, _ in ticks[0]], []])
+    after = pane.grab().toImage()
+    assert pane._backdrop is not drawn, "drawn again"
+    assert after != before, "with the new names"

@@ -42,7 +42,13 @@ class BackdropAxis(pg.AxisItem):  # type: ignore[misc]
 
     def __init__(self, orientation: str) -> None:
         self.changed: Callable[[], None] | None = None
+        self.named_ticks: list[list[tuple[float, str]]] | None = None
         super().__init__(orientation)
+
+    def setTicks(self, ticks: list[list[tuple[float, str]]] | None) -> None:  # noqa: N802
+        """Place ticks by name, keeping a copy (pyqtgraph keeps them privately)."""
+        self.named_ticks = ticks
+        super().setTicks(ticks)
 
     @property
     def picture(self) -> QPicture | None:
@@ -243,7 +249,7 @@ class ChartView(QWidget):
                 axis.geometry().getRect(),
                 tuple(axis.range),
                 getattr(axis, "lang", None),
-                repr(getattr(axis, "_tickLevels", None)),  # ticks set by name
+                repr(axis.named_ticks),
                 axis.style["tickFont"].pixelSize() if axis.style["tickFont"] else None,
             )
             for axis in self.backdrop_axes()
