@@ -79,3 +79,31 @@ def test_pdf_pages_are_written_one_at_a_time(app, tmp_path):
         image.fill(0xFF7A0D16)
     write_pdf(tmp_path / "three.pdf", images)
     assert _pdf_pages(tmp_path / "three.pdf") == 3
+
+
+def test_each_pane_is_painted_once_straight_into_its_image(app, report, tmp_path):
+    """Not first into a window buffer of its own (33 MB and a backdrop at 3840x2160)."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    from fulian_viewer.ui.export import iter_deck
+    from fulian_viewer.ui.pane import Pane
+
+    class PaintLog(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.panes = 0
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint and isinstance(watched, Pane):
+                self.panes += 1
+            return False
+
+    log = PaintLog()
+    QApplication.instance().installEventFilter(log)
+    try:
+        count = sum(1 for _ in iter_deck(report, Settings(), QSize(960, 540), "zh"))
+    finally:
+        QApplication.instance().removeEventFilter(log)
+    assert count == 7
+    assert log.panes == 7, "one paint per pane: the render into its image"

@@ -22,6 +22,10 @@ PDF_NAME = "handout.pdf"
 def render_pane(pane: Pane, size: QSize) -> QImage:
     """``pane`` at ``size`` in its final state, as an image."""
     pane.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    # Shown only so that it and pyqtgraph lay out; painted only into the image. A
+    # paint into the window's own buffer first cost a 33 MB buffer and backdrop
+    # for nothing, and 40 % of the export's rendering time at 3840x2160.
+    pane.setUpdatesEnabled(False)
     pane.resize(size)
     pane.show()
     pane.finish()
@@ -32,6 +36,7 @@ def render_pane(pane: Pane, size: QSize) -> QImage:
     QApplication.processEvents()
     image = QImage(size, QImage.Format.Format_ARGB32)
     image.fill(Qt.GlobalColor.black)
+    pane.setUpdatesEnabled(True)
     pane.render(image)
     return image
 
