@@ -82,3 +82,35 @@ def test_flags_win_over_the_config(env: dict[str, str], tmp_path: Path) -> None:
     done = viewer(env, "--config", str(config), "--kiosk")
     assert done.returncode == 0, done.stderr
     assert "starting (kiosk)" in log_text(env)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux display variables")
+def test_without_a_display_the_viewer_says_so_plainly(env: dict[str, str]) -> None:
+    """Not Qt's abort about platform plugins: staff learn what is missing."""
+    bare = {
+        k: v for k, v in env.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")
+    }
+    done = viewer(bare, "--kiosk", "--lang", "en")
+    assert done.returncode == 2
+    assert "neither DISPLAY nor WAYLAND_DISPLAY is set" in done.stderr
+    assert "platform plugin" not in done.stderr and "Traceback" not in done.stderr
+    assert "no display" in log_text(env)
+
+
+def test_a_display_or_a_chosen_platform_is_enough(monkeypatch: pytest.MonkeyPatch) -> None:
+    from fulian_viewer.app import no_display
+
+    monkeypatch.setattr(sys, "platform", "linux")
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    assert no_display()
+    for name, value in (
+        ("DISPLAY", ":0"),
+        ("WAYLAND_DISPLAY", "wayland-0"),
+        ("QT_QPA_PLATFORM", "offscreen"),
+    ):
+        monkeypatch.setenv(name, value)
+        assert not no_display(), name
+        monkeypatch.delenv(name)
+    monkeypatch.setattr(sys, "platform", "win32")
+    assert not no_display(), "Windows always has its screen"

@@ -37,6 +37,24 @@ if TYPE_CHECKING:
 log = logging.getLogger("fulian_viewer")
 
 
+NO_DISPLAY = (
+    "没有可显示窗口的屏幕（DISPLAY 和 WAYLAND_DISPLAY 均未设置）。"
+    "请在桌面会话中启动；export 和 check 不需要屏幕。",
+    "No screen to show the window on (neither DISPLAY nor WAYLAND_DISPLAY is set). "
+    "Start it from a desktop session; export and check need no screen.",
+)
+
+
+def no_display() -> bool:
+    """Whether this is a Linux session without a display and no Qt platform was chosen.
+
+    Qt would abort with a message about platform plugins that tells staff nothing.
+    """
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_viewer(args: argparse.Namespace) -> int:
     """``fulian-viewer [run]``: show the report in a window, or run as a kiosk."""
     config, config_problems = resolve_config(args)
@@ -44,6 +62,10 @@ def run_viewer(args: argparse.Namespace) -> int:
     for problem in config_problems:
         print(problem.message(config.lang), file=sys.stderr)
         log.warning("configuration: %s", problem.message("en"))
+    if no_display():
+        print(NO_DISPLAY[config.lang == "en"], file=sys.stderr)
+        log.error("no display: neither DISPLAY nor WAYLAND_DISPLAY is set")
+        return 2
     instance = None
     if config.kiosk:
         from fulian_viewer.system.single_instance import SingleInstance
