@@ -87,9 +87,8 @@ def test_flags_win_over_the_config(env: dict[str, str], tmp_path: Path) -> None:
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux display variables")
 def test_without_a_display_the_viewer_says_so_plainly(env: dict[str, str]) -> None:
     """Not Qt's abort about platform plugins: staff learn what is missing."""
-    bare = {
-        k: v for k, v in env.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")
-    }
+    screens = ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY", "XDG_SESSION_TYPE")
+    bare = {k: v for k, v in env.items() if k not in screens}
     done = viewer(bare, "--kiosk", "--lang", "en")
     assert done.returncode == 2
     assert "neither DISPLAY nor WAYLAND_DISPLAY is set" in done.stderr
@@ -101,10 +100,11 @@ def test_a_display_or_a_chosen_platform_is_enough(monkeypatch: pytest.MonkeyPatc
     from fulian_viewer.app import no_display
 
     monkeypatch.setattr(sys, "platform", "linux")
-    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY", "XDG_SESSION_TYPE"):
         monkeypatch.delenv(name, raising=False)
     assert no_display()
     for name, value in (
+        ("XDG_SESSION_TYPE", "wayland"),
         ("DISPLAY", ":0"),
         ("WAYLAND_DISPLAY", "wayland-0"),
         ("QT_QPA_PLATFORM", "offscreen"),

@@ -52,6 +52,8 @@ def no_display() -> bool:
     """
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
         return False
+    if os.environ.get("XDG_SESSION_TYPE") == "wayland":
+        return False  # the compositor's default socket serves without WAYLAND_DISPLAY
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
