@@ -215,8 +215,8 @@ def _singular_phrase(phrase: str) -> str:
     stem, dash, word = last.rpartition("-")
     lower = word.lower()
     if lower in _SAME_IN_BOTH:
-        pass
-    elif lower in _IRREGULAR:
+        return phrase
+    if lower in _IRREGULAR:
         one = _IRREGULAR[lower]
         word = one.capitalize() if word[:1].isupper() else one
     elif lower.endswith("ies") and len(word) > 4:

@@ -75,9 +75,8 @@ class BarsLayer(PixelLayer):
 
     def figure_lines(self, index: int, text: str, two_lines: bool | None = None) -> list[str]:
         """Figure ``index`` as drawn: one line, or its number over its unit."""
-        if self.two_lines if two_lines is None else two_lines:
-            return number_over_unit(text, self.units[index])
-        return [text]
+        split = self.two_lines if two_lines is None else two_lines
+        return number_over_unit(text, self.units[index]) if split else [text]
 
     def figures_fit(
         self, drawer: TabularText, finals: list[str], plot: QSizeF, two_lines: bool = False
