@@ -14,9 +14,10 @@ points of the count-up, are timed in several rounds, taking turns between the
 panes, and each frame's cost is the fastest of its timings, as ``timeit`` takes
 the best of its repeats. The p99 of each round's raw timings is printed beside
 the figures, with the share of CPU time the host took away (steal) meanwhile.
-Then, per pane, runs
-many more frames under tracemalloc and reports the Python memory still allocated
-that was not before (growth per frame), and the process's RSS growth.
+
+Then, per pane, runs many more frames under tracemalloc and reports the Python
+memory still allocated that was not before (growth per frame), and the process's
+RSS growth.
 
     uv run python benchmarks/frames.py [--frames 150] [--rounds 5] [--leak-frames 600]
 """

@@ -160,7 +160,7 @@ class CounterView(QWidget):
         self._unit = ""  # what may go on a line of its own below the number
         self._two_lines = False
         self.label = TextBlock(self, color=theme.IVORY, wrap=True)
-        self._painter: Callable[[QWidget], None] | None = None
+        self._repaint_by: Callable[[QWidget], None] | None = None  # the ancestor painting it
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.set_lang("zh")
@@ -277,12 +277,12 @@ class CounterView(QWidget):
 
         ``changed`` is called with the counter whenever the figure changes.
         """
-        self._painter = changed
+        self._repaint_by = changed
         self.setUpdatesEnabled(False)
 
     def _changed(self) -> None:
-        if self._painter is not None:
-            self._painter(self)
+        if self._repaint_by is not None:
+            self._repaint_by(self)
         else:
             self.update()
 
