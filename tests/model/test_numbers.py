@@ -208,7 +208,7 @@ def test_english_counts_for_bundled_metrics(bundled: dict[str, Metric]) -> None:
     )
     assert format_count(bundled["lectures"].value, bundled["lectures"], "en") == "66,000 sessions"
     assert format_count(bundled["demo_bases"].value, bundled["demo_bases"], "en") == (
-        "more than 30,000 bases and workshops"
+        "More than 30,000 bases and workshops"
     )
     assert format_count(bundled["green_share"].value, bundled["green_share"], "en") == "70%"
     assert format_count(bundled["online_clicks"].value, bundled["online_clicks"], "en") == (
@@ -227,13 +227,13 @@ def test_english_count_holds_decimals_and_drops_the_qualifier_until_the_end(
     assert format_count(4_874_999_999, loans, "en") == "4.874 billion yuan"
     bases = bundled["demo_bases"]
     assert format_count(29_999, bases, "en") == "29,999 bases and workshops"
-    assert format_count(30_000, bases, "en") == "more than 30,000 bases and workshops"
+    assert format_count(30_000, bases, "en") == "More than 30,000 bases and workshops"
 
 
 def test_every_bundled_english_final_has_its_qualifier(bundled: dict[str, Metric]) -> None:
     for m in bundled.values():
         text = format_count(m.value, m, "en")
-        assert text.startswith("more than ") == (m.qualifier in ("余", "多", "超", "超过", "逾")), (
+        assert text.startswith("More than ") == (m.qualifier in ("余", "多", "超", "超过", "逾")), (
             m.id
         )
         assert m.unit_en in text, m.id
@@ -242,9 +242,9 @@ def test_every_bundled_english_final_has_its_qualifier(bundled: dict[str, Metric
 @pytest.mark.parametrize(
     ("display", "unit_en", "expected"),
     [
-        ("超100万人", "people", "more than 1 million people"),
-        ("近2.5万名", "women", "nearly 25,000 women"),
-        ("约1.5亿元", "yuan", "about 150 million yuan"),
+        ("超100万人", "people", "More than 1 million people"),
+        ("近2.5万名", "women", "Nearly 25,000 women"),
+        ("约1.5亿元", "yuan", "About 150 million yuan"),
         ("70%", "%", "70%"),
         ("12.5%", "", "12.5%"),
         ("762万", "", "7.62 million"),
@@ -298,8 +298,8 @@ def test_singular_units(plural: str, one: str) -> None:
 
 def test_a_figure_splits_into_its_number_over_its_unit() -> None:
     """Counters and bars put an English unit on a line of its own, singular or plural."""
-    assert number_over_unit("more than 100,000 families", "families") == [
-        "more than 100,000",
+    assert number_over_unit("More than 100,000 families", "families") == [
+        "More than 100,000",
         "families",
     ]
     assert number_over_unit("1 round", "rounds") == ["1", "round"]
@@ -441,7 +441,7 @@ def _zh_value(text: str) -> Decimal:
 
 
 def _en_value(text: str) -> Decimal:
-    match = re.match(r"^(?:more than |nearly |about )?([\d,]+(?:\.\d+)?)( billion| million)?", text)
+    match = re.match(r"^(?:More than |Nearly |About )?([\d,]+(?:\.\d+)?)( billion| million)?", text)
     assert match is not None, text
     factor = {" billion": 10**9, " million": 10**6, None: 1}[match.group(2)]
     return Decimal(match.group(1).replace(",", "")) * factor
@@ -506,7 +506,7 @@ def test_english_count_up_is_monotonic_and_holds_decimals(
     assert numbers[-1] == figure.value
     assert len({_decimals(frame) for frame in frames}) == 1, frames
     final = frames[-1]
-    assert final.startswith(("more than ", "nearly ", "about ")) == bool(figure.any_qualifier)
+    assert final.startswith(("More than ", "Nearly ", "About ")) == bool(figure.any_qualifier)
     for frame, value in zip(frames, values, strict=True):
         if value < figure.value:
-            assert not frame.startswith(("more than ", "nearly ", "about "))
+            assert not frame.startswith(("More than ", "Nearly ", "About "))

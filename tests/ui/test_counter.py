@@ -41,13 +41,13 @@ def _counter(qtbot, report, key: str, lang: str, width: int, height: int):
 
 
 def test_a_long_english_figure_stands_over_its_unit_when_that_reads_larger(app, qtbot, report):
-    """``more than 100,000 families`` had shrunk to a third of ``70%`` beside it."""
+    """``More than 100,000 families`` had shrunk to a third of ``70%`` beside it."""
     from fulian_viewer.ui.counter import TWO_LINES_GAIN, tabular_text
 
     counter = _counter(qtbot, report, "model_families", "en", 420, 400)
-    assert counter.final_text == "more than 100,000 families"
+    assert counter.final_text == "More than 100,000 families"
     assert counter.two_lines and counter.fits
-    assert counter.figure_lines(counter.final_text) == ["more than 100,000", "families"]
+    assert counter.figure_lines(counter.final_text) == ["More than 100,000", "families"]
     one_line = 104
     while tabular_text(one_line).width(counter.final_text) > 420:
         one_line = int(one_line * 0.93)

@@ -20,14 +20,16 @@ Lang = Literal["zh", "en"]
 SCALES: dict[str, int] = {"": 1, "万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
 PREFIX_QUALIFIERS = ("超过", "超", "逾", "近", "约")
 SUFFIX_QUALIFIERS = ("余", "多")
+# A figure's text starts a block (a counter, a bar's label), so its qualifier is
+# capitalised as the first word of a sentence would be.
 _QUALIFIERS_EN = {
-    "余": "more than",
-    "多": "more than",
-    "超过": "more than",
-    "超": "more than",
-    "逾": "more than",
-    "近": "nearly",
-    "约": "about",
+    "余": "More than",
+    "多": "More than",
+    "超过": "More than",
+    "超": "More than",
+    "逾": "More than",
+    "近": "Nearly",
+    "约": "About",
 }
 _CHINESE_DIGITS = "零一二三四五六七八九"
 _CHINESE_VALUES = {ch: i for i, ch in enumerate(_CHINESE_DIGITS)} | {"〇": 0, "两": 2}
@@ -160,7 +162,7 @@ def format_count(value: float | Decimal, metric: HasFigure, lang: Lang = "zh") -
 
 
 def format_count_en(value: float | Decimal, figure: Figure, unit_en: str) -> str:
-    """English text of a counter (``9.749 billion yuan``, ``more than 30,000 bases``)."""
+    """English text of a counter (``9.749 billion yuan``, ``More than 30,000 bases``)."""
     final = figure.value
     word, divisor = _english_scale(final)
     decimals = _decimals_needed(final / divisor)

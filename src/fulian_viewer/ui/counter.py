@@ -194,7 +194,7 @@ class CounterView(QWidget):
         """Show the figure and label in ``lang``."""
         self._lang = lang
         self._final = format_count(self.figure_metric.value, self.figure_metric, lang)
-        # An English figure's unit can take a line of its own (``more than 100,000`` over
+        # An English figure's unit can take a line of its own (``More than 100,000`` over
         # ``families``); Chinese units are part of the figure (``10万余户``).
         unit = self.figure_metric.unit_en if lang == "en" else ""
         self._unit = unit if unit and unit != "%" and self._final.endswith(" " + unit) else ""
@@ -242,7 +242,7 @@ class CounterView(QWidget):
         On one line the figure has to fit ``width``. A figure with a unit may go on
         two lines, the number over the unit, when that lets it be drawn at least
         TWO_LINES_GAIN times larger and figure and label then fit ``room`` (the
-        counter's height): ``more than 100,000 families`` had shrunk to a third of
+        counter's height): ``More than 100,000 families`` had shrunk to a third of
         the size of ``70%`` beside it.
         """
         final = self.final_text

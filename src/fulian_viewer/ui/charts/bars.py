@@ -269,7 +269,7 @@ class BarChartView(ChartView):
     def _fit_labels(self) -> None:
         """Size the figures, and horizontal bars' names, to the room the plot leaves them.
 
-        Long English figures (``more than 30,000 bases and workshops``) and names
+        Long English figures (``More than 30,000 bases and workshops``) and names
         would otherwise run off a narrow plot, as on a portrait screen.
         """
         plot = self.view_box.boundingRect().size()
