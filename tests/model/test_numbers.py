@@ -212,11 +212,37 @@ def test_english_counts_for_bundled_metrics(bundled: dict[str, Metric]) -> None:
     )
     assert format_count(bundled["green_share"].value, bundled["green_share"], "en") == "70%"
     assert format_count(bundled["online_clicks"].value, bundled["online_clicks"], "en") == (
-        "240 million clicks"
+        "240 million person-times"
     )
     assert format_count(
         bundled["counselling_rounds"].value, bundled["counselling_rounds"], "en"
     ) == ("5 rounds")
+
+
+@pytest.mark.parametrize(
+    ("metric_id", "final", "one"),
+    [
+        ("online_clicks", "240 million person-times", None),
+        ("women_groups", "77,000 women's groups", "1 women's group"),
+        ("role_models", "17,000 role models", "1 role model"),
+        ("green_families", "1,300 families", "1 family"),
+        ("model_families", "More than 100,000 families", "1 family"),
+        ("chuanyu_exchanges", "172 sessions", "1 session"),
+        ("relief_raised", "105 million yuan", None),
+        ("law_reach", "7.62 million women and children", None),
+        ("partner_departments", "4 departments", "1 department"),
+    ],
+)
+def test_english_units_of_the_bundled_figures_count_up_exactly(
+    bundled: dict[str, Metric], metric_id: str, final: str, one: str | None
+) -> None:
+    """The units the English edition gives: exact at the end, singular at one on the way."""
+    m = bundled[metric_id]
+    assert format_count(m.value, m, "en") == final
+    if one is not None:
+        assert format_count(1, m, "en") == one
+        assert format_count(2, m, "en") == f"2 {m.unit_en}"
+        assert number_over_unit(final, m.unit_en)[1] == m.unit_en
 
 
 def test_english_count_holds_decimals_and_drops_the_qualifier_until_the_end(

@@ -10,16 +10,16 @@ from collections.abc import Iterator
 from fulian_viewer.model.numbers import Lang
 
 STRINGS: dict[str, tuple[str, str]] = {
-    "app_title": ("巴渝巾帼数据展", "Chongqing Women's Federation in Figures"),
+    "app_title": ("巴渝巾帼数据展", "Chongqing Women's Federation in figures"),
     "source_prefix": ("来源", "Source"),
-    "source_line": ("来源：《{report}》· {section}", "Source: {report} · {section}"),
-    "cover_source": ("来源：《{report}》", "Source: {report}"),
+    "source_line": ("来源：《{report}》· {section}", 'Source: "{report}" · {section}'),
+    "cover_source": ("来源：《{report}》", 'Source: "{report}"'),
     "period_line": ("{organisation} · 过去{period}", "{organisation} · the past {period}"),
     "part": ("第{number}部分", "Part {number}"),
     "scorecard": ("成绩单", "Scorecard"),
     "closing": ("结语", "Closing"),
     "cover": ("封面", "Cover"),
-    "credits": ("文 / 图", "Text and photos"),
+    "credits": ("文 / 图", "Credits"),
     "thanks": ("谢谢观看", "Thank you"),
     "pane_number": ("{current} / {total}", "{current} / {total}"),
     "overview_title": ("全部页面", "All panes"),
@@ -51,7 +51,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help_escape": ("关闭浮层 / 退出全屏", "Close overlay / leave full screen"),
     "provenance_title": ("数字出处", "Where this figure comes from"),
     "provenance_section": ("所在部分：{section}", "Section: {section}"),
-    "provenance_report": ("出自《{report}》", "From {report}"),
+    # The source sentence and heading are shown in Chinese, so the report is cited
+    # by its Chinese title.
+    "provenance_report": ("出自《{report}》", "From 《{report}》"),
     "provenance_hint": ("点击数字或按 I 查看出处", "Tap a figure or press I for its source"),
     "data_problems": (
         "数据有 {count} 个问题，已跳过有问题的行",

@@ -197,7 +197,7 @@ class ClosingPane(Pane):
         self.thanks.set_text(ui_text("thanks", lang))
         self.closing.set_text(deck.get("closing", lang))
         self.title.set_text(
-            f"《{deck.get('title', lang)}》" if lang == "zh" else deck.get("title", lang)
+            f"《{deck.get('title', lang)}》" if lang == "zh" else f'"{deck.get("title", lang)}"'
         )
         self.credits_label.set_text(ui_text("credits", lang) if deck.get("credits", lang) else "")
         self.credits.set_text(deck.get("credits", lang))
