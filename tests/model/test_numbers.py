@@ -510,3 +510,14 @@ def test_english_count_up_is_monotonic_and_holds_decimals(
     for frame, value in zip(frames, values, strict=True):
         if value < figure.value:
             assert not frame.startswith(("more than ", "nearly ", "about "))
+
+
+def test_thousands_separators_are_read_and_kept_in_the_display() -> None:
+    figure = parse_display("1,336个")
+    assert figure.value == 1336
+    assert figure.grouped
+    assert figure.text == "1,336个"
+    assert figure.at(1200) == "1,200个"
+    assert parse_display("12,345.5万元").value == 123_455_000
+    assert parse_display("12,345.5万元").text == "12,345.5万元"
+    assert not parse_display("1336个").grouped
