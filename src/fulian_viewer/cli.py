@@ -2,8 +2,9 @@
 
 ``fulian-viewer`` with no command runs the viewer; ``check`` validates a dataset;
 ``export`` renders every pane to PNG and PDF; ``import`` drafts a dataset from a
-report's text; ``kiosk-pin`` hashes a staff PIN for the kiosk configuration. Qt is imported only by the command that needs it, so
-``check``, ``kiosk-pin`` and ``--help`` work on a machine without a display.
+report's text; ``kiosk-pin`` hashes a staff PIN for the kiosk configuration. Qt is
+imported only by the command that needs it, so ``check``, ``import``, ``kiosk-pin`` and
+``--help`` work on a machine without a display.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TextIO
 
-from fulian_viewer.model.importer import ImportFailure, import_report
+from fulian_viewer.model.importer import ReportImportError, import_report
 from fulian_viewer.model.importer.writing import REVIEW_FILE
 from fulian_viewer.model.numbers import Lang
 
@@ -16,7 +16,8 @@ EXIT_FAILED = 2
 _TEXT = {
     "zh": {
         "done": "✓ 已生成数据草稿：{out}",
-        "counts": "  {sections} 个部分，{metrics} 个指标，{charts} 个图表；{left} 个数字未收录（见原因）。",
+        "counts": "  {sections} 个部分，{metrics} 个指标，{charts} 个图表；"
+        "{left} 个数字未收录（见原因）。",
         "review": "  请用 Excel 打开 {review} 逐条核对，补写英文列，然后：",
         "failed": "✗ 无法导入：{reason}",
         "nothing": "  没有写入任何文件。",
@@ -38,7 +39,7 @@ def run_import(report: Path, out: Path, lang: Lang, stdout: TextIO, stderr: Text
     text = _TEXT[lang]
     try:
         draft = import_report(report, out)
-    except ImportFailure as failure:
+    except ReportImportError as failure:
         stderr.write(text["failed"].format(reason=failure.message(lang)) + "\n")
         stderr.write(text["nothing"] + "\n")
         return EXIT_FAILED

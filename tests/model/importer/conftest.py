@@ -38,6 +38,4 @@ def recall_and_extra(draft: Draft, expected: list[Expected]) -> tuple[float, lis
 
 def left_out(draft: Draft) -> dict[str, str]:
     """Numbers left out of the draft: their text to the review list's note."""
-    return {
-        row["display"]: row["note"] for row in draft.review if row["kind"] == "未收录 left out"
-    }
+    return {row["display"]: row["note"] for row in draft.review if row["kind"] == "未收录 left out"}

@@ -11,17 +11,17 @@ from pathlib import Path
 
 from fulian_viewer.model.importer.document import read_report
 from fulian_viewer.model.importer.draft import Draft, build_draft
-from fulian_viewer.model.importer.failure import ImportFailure
+from fulian_viewer.model.importer.failure import ReportImportError
 from fulian_viewer.model.importer.writing import check_output, write_draft
 
-__all__ = ["Draft", "ImportFailure", "draft_report", "import_report"]
+__all__ = ["Draft", "ReportImportError", "draft_report", "import_report"]
 
 
 def draft_report(report: Path) -> Draft:
     """The draft dataset of the report at ``report``, without writing anything.
 
     Raises:
-        ImportFailure: when the report cannot be read or has no headings or figures.
+        ReportImportError: when the report cannot be read or has no headings or figures.
     """
     return build_draft(read_report(report), str(report))
 
@@ -33,7 +33,7 @@ def import_report(report: Path, out: Path) -> Draft:
     that would be refused; nothing is written unless the whole draft is.
 
     Raises:
-        ImportFailure: with a message in Chinese and English saying what is wrong.
+        ReportImportError: with a message in Chinese and English saying what is wrong.
     """
     check_output(out)
     draft = draft_report(report)

@@ -14,7 +14,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from fulian_viewer.model.importer.failure import ImportFailure
+from fulian_viewer.model.importer.failure import ReportImportError
 from fulian_viewer.model.tables import DecodeError, decode_text
 
 MAX_REPORT_BYTES = 20 * 1024 * 1024
@@ -51,30 +51,30 @@ def read_report(path: Path) -> list[Block]:
     """The report at ``path`` as headings and whole paragraphs.
 
     Raises:
-        ImportFailure: when the file is missing, empty, binary, too large or a
+        ReportImportError: when the file is missing, empty, binary, too large or a
             damaged Word document.
     """
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise ImportFailure("report_not_found", path=path) from None
+        raise ReportImportError("report_not_found", path=path) from None
     except IsADirectoryError:
-        raise ImportFailure("report_is_folder", path=path) from None
+        raise ReportImportError("report_is_folder", path=path) from None
     except OSError as error:
-        raise ImportFailure("report_unreadable", path=path, reason=error.strerror) from None
+        raise ReportImportError("report_unreadable", path=path, reason=error.strerror) from None
     if len(data) > MAX_REPORT_BYTES:
-        raise ImportFailure("report_too_large", path=path, size=len(data))
+        raise ReportImportError("report_too_large", path=path, size=len(data))
     if not data.strip():
-        raise ImportFailure("report_empty", path=path)
+        raise ReportImportError("report_empty", path=path)
     if path.suffix.lower() in (".docx", ".docm") or data.startswith(_ZIP_MAGIC):
         blocks = _read_docx(path, data)
     elif path.suffix.lower() == ".doc":
-        raise ImportFailure("report_not_docx", path=path)
+        raise ReportImportError("report_not_docx", path=path)
     else:
         blocks = parse_text(_decode(path, data))
     blocks = mend_breaks(blocks)
     if not any(block.text for block in blocks):
-        raise ImportFailure("report_empty", path=path)
+        raise ReportImportError("report_empty", path=path)
     return blocks
 
 
@@ -168,7 +168,7 @@ def _decode(path: Path, data: bytes) -> str:
         text, _ = decode_text(data)
     except DecodeError as error:
         code = "report_binary" if error.code == "binary" else "report_encoding"
-        raise ImportFailure(code, path=path) from None
+        raise ReportImportError(code, path=path) from None
     return text
 
 
@@ -183,7 +183,7 @@ def _read_docx(path: Path, data: bytes) -> list[Block]:
         document = docx.Document(str(path))
         items = list(document.iter_inner_content())
     except Exception:  # python-docx raises many types for a damaged file
-        raise ImportFailure("report_not_docx", path=path) from None
+        raise ReportImportError("report_not_docx", path=path) from None
     blocks: list[Block] = []
     for item in items:
         if isinstance(item, Paragraph):
@@ -230,9 +230,9 @@ def _check_docx_container(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             infos = {info.filename: info for info in archive.infolist()}
     except (zipfile.BadZipFile, OSError):
-        raise ImportFailure("report_not_docx", path=path) from None
+        raise ReportImportError("report_not_docx", path=path) from None
     part = infos.get("word/document.xml")
     if part is None:
-        raise ImportFailure("report_not_docx", path=path)
+        raise ReportImportError("report_not_docx", path=path)
     if sum(info.file_size for info in infos.values()) > MAX_DOCX_PART_BYTES:
-        raise ImportFailure("report_too_large", path=path, size=part.file_size)
+        raise ReportImportError("report_too_large", path=path, size=part.file_size)

@@ -19,7 +19,9 @@ How the draft is made (the README's "Import a report" section says the same):
   the scorecard.
 - **Charts**: in each section, the units with two or more figures, most figures
   first, up to two charts: a ring for percentages, otherwise bars (horizontal when
-  labels are long); at most five figures each, in the report's order.
+  labels are long); at most five figures each, in the report's order. When no unit
+  anywhere has two figures, the first section gets one chart of a single figure (a
+  percentage when it has one), as a dataset needs at least one chart.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from fulian_viewer.model.importer.document import Block
-from fulian_viewer.model.importer.failure import ImportFailure
+from fulian_viewer.model.importer.failure import ReportImportError
 from fulian_viewer.model.importer.figures import (
     REASONS,
     Found,
@@ -57,6 +59,10 @@ _CREDIT_MAX = 60
 _PERIOD_RE = re.compile(r"(?:过去|近)([一二三四五六七八九十两\d]+年)")
 _ORGANISATION_RE = re.compile(r"(?:^|[，。；：、“”\s])([\u4e00-\u9fff]{2,8}?妇联)")
 _TAGLINE_MAX = 30
+_NUMBERING_RE = re.compile(
+    r"^(?:第[一二三四五六七八九十]+部分\s*|[一二三四五六七八九十]+[、.．]\s*"
+    r"|[（(][一二三四五六七八九十\d]+[）)]\s*|\d{1,2}[、.．]\s*)"
+)
 
 
 @dataclass(frozen=True)
@@ -70,10 +76,11 @@ class Sentence:
 
 @dataclass
 class Paragraph:
-    """A paragraph and its sentences."""
+    """A paragraph and its sentences; ``whole`` for a list item or table row."""
 
     text: str
     sentences: list[Sentence]
+    whole: bool = False
 
     @property
     def figure_count(self) -> int:
@@ -120,25 +127,25 @@ def build_draft(blocks: list[Block], name: str) -> Draft:
     """The draft dataset of a report read as ``blocks``; ``name`` names it in messages.
 
     Raises:
-        ImportFailure: when the report has no headings or no figures under them.
+        ReportImportError: when the report has no headings or no figures under them.
     """
     items: list[Block | Paragraph] = [
-        block if block.is_heading else _paragraph(block.text) for block in blocks
+        block if block.is_heading else _paragraph(block.text, block.whole) for block in blocks
     ]
     if not any(isinstance(item, Block) for item in items):
-        raise ImportFailure("no_headings", path=name)
+        raise ReportImportError("no_headings", path=name)
     level = _section_level(items)
     if level is None:
-        raise ImportFailure("no_figures", path=name)
+        raise ReportImportError("no_figures", path=name)
     return _Assembler(items, level).draft()
 
 
-def _paragraph(text: str) -> Paragraph:
+def _paragraph(text: str, whole: bool) -> Paragraph:
     sentences = []
     for sentence in split_sentences(text):
         figures, left_out = scan_sentence(sentence)
         sentences.append(Sentence(sentence, figures, left_out))
-    return Paragraph(text, sentences)
+    return Paragraph(text, sentences, whole)
 
 
 def _section_level(items: list[Block | Paragraph]) -> int | None:
@@ -195,6 +202,8 @@ class _Assembler:
                 elif scorecard_heading is not None and "scorecard_subtitle" not in self.deck:
                     self.deck["scorecard_subtitle"] = item.text
                     continue
+                elif current is not None:
+                    continue  # a sub-heading inside a section: its text runs on
                 self._review_heading(item)
                 continue
             if is_credit(item.text):
@@ -207,6 +216,12 @@ class _Assembler:
         for section in self.sections:
             suggest_flags(section)
             draft_charts(section)
+        if not any(section.charts for section in self.sections):
+            # A dataset needs one chart: a percentage's ring, or the first section's bar.
+            with_percent = [s for s in self.sections if any(m.found.unit == "%" for m in s.metrics)]
+            chosen = (with_percent or self.sections)[0]
+            draft_charts(chosen, fewest=1)
+            del chosen.charts[1:]
         review = [_figure_row(row) if isinstance(row, MetricDraft) else row for row in self.review]
         return Draft(self.deck, self.sections, self._report_text(), review)
 
@@ -238,7 +253,7 @@ class _Assembler:
         return section
 
     def _add_paragraph(self, section: SectionDraft, paragraph: Paragraph) -> None:
-        if not section.summary and not is_credit(paragraph.text):
+        if not section.summary and not paragraph.whole and not is_credit(paragraph.text):
             section.summary = paragraph.text
         for sentence in paragraph.sentences:
             events: list[tuple[int, Found | LeftOut]] = [(f.start, f) for f in sentence.figures]
@@ -305,8 +320,12 @@ class _Assembler:
 
 
 def split_heading(text: str) -> tuple[str, str]:
-    """``强化思想政治引领 妇女听党话…`` as title and subtitle (split at the first space)."""
-    parts = re.split(r"[ \u3000]+|——|：|:", text.strip(), maxsplit=1)
+    """``强化思想政治引领 妇女听党话…`` as title and subtitle (split at the first space).
+
+    A numbering such as ``一、``, ``（二）`` or ``3.`` is dropped: the pane numbers itself.
+    """
+    text = _NUMBERING_RE.sub("", text.strip()) or text.strip()
+    parts = re.split(r"[ \u3000]+|——|：|:", text, maxsplit=1)
     if len(parts) == 2 and len(parts[0]) >= 2 and len(parts[1].strip()) >= 2:
         return parts[0].strip(), parts[1].strip()
     return text.strip(), ""
@@ -326,13 +345,17 @@ def suggest_flags(section: SectionDraft) -> None:
         metric.scorecard = True
 
 
-def draft_charts(section: SectionDraft) -> None:
-    """Draft up to two charts of one unit each (see the module's docstring)."""
+def draft_charts(section: SectionDraft, fewest: int = 2) -> None:
+    """Draft up to two charts of one unit each (see the module's docstring).
+
+    Units with fewer than ``fewest`` figures are not charted.
+    """
     by_unit: dict[str, list[MetricDraft]] = {}
     for metric in section.metrics:
         by_unit.setdefault(metric.found.unit, []).append(metric)
-    groups = [group for group in by_unit.values() if len(group) >= 2]
-    groups.sort(key=lambda group: -len(group))
+    groups = [group for group in by_unit.values() if len(group) >= fewest]
+    # Most figures first; of equal groups, percentages (a ring reads well alone) first.
+    groups.sort(key=lambda group: (-len(group), group[0].found.unit != "%"))
     for group in groups[:CHARTS_PER_SECTION]:
         members = group[:CHART_MAX_METRICS]
         unit = members[0].found.unit
@@ -343,11 +366,15 @@ def draft_charts(section: SectionDraft) -> None:
         else:
             kind = "bar"
         title = _chart_title([m.found.label for m in members], unit)
-        section.charts.append((f"{section.id}_chart{len(section.charts) + 1}", kind, title, members))
+        section.charts.append(
+            (f"{section.id}_chart{len(section.charts) + 1}", kind, title, members)
+        )
 
 
 def _chart_title(labels: list[str], unit: str) -> str:
     suffix = "（%）" if unit == "%" else f"（{unit}）"
+    if len(labels) == 1:
+        return labels[0] + suffix
     if len(labels) == 2 and len(labels[0]) + len(labels[1]) <= 14:
         return f"{labels[0]}与{labels[1]}{suffix}"
     return f"{labels[0][:12]}等{suffix}"

@@ -60,7 +60,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-class ImportFailure(Exception):
+class ReportImportError(Exception):
     """A report that cannot be imported; ``message(lang)`` says why in plain words."""
 
     def __init__(self, code: str, **params: object) -> None:

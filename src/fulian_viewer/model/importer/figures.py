@@ -44,11 +44,15 @@ REASONS: dict[str, tuple[str, str]] = {
     "quoted": ("引号中的名称或口号", "part of a name or slogan in quotation marks"),
     "code": ("编号或名称的一部分（如 5G、G20）", "part of a code or name (such as 5G, G20)"),
     "no_unit": ("后面没有单位或量词", "no unit or measure word follows it"),
+    "numeral": (
+        "汉字数字（如两千、两批）无法自动换算，如需要请手工填写",
+        "a Chinese numeral (such as 两千) that cannot be read: enter it by hand if needed",
+    ),
     "outside": ("不在任何一个部分（标题）之下", "not under any section heading"),
     "repeated": ("叠用量词（一个个），不是统计数", "a repeated measure word (一个个), not a count"),
 }
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CHINESE = r"[零〇一二两三四五六七八九十]+"
+_CHINESE = r"[零〇一二两三四五六七八九十百千]+"
 _FIGURE_RE = re.compile(
     r"(?P<prefix>超过|超|逾|近|约)?"
     rf"(?P<number>{_ARABIC}|{_CHINESE})"
@@ -183,8 +187,10 @@ def _classify(
     try:
         figure = parse_display(sentence[start:end])
     except DisplayTextError:
-        return None
-    if figure.text != sentence[start:end] or (chinese and figure.value == 0):
+        figure = None
+    if figure is None or figure.text != sentence[start:end] or figure.suffix not in ("", unit):
+        return leave("numeral") if chinese else None
+    if chinese and figure.value == 0:
         return None
     return start, end, figure, unit
 
@@ -215,7 +221,8 @@ def _label(sentence: str, index: int, candidates: list[tuple[int, int, Figure, s
     if next_figure:
         clause_end = candidates[index + 1][0]
     before = _tidy(sentence[clause_start:start])
-    after = _tidy(sentence[end:clause_end])
+    # ``先进个人86名、先进集体24个``: after 、 come the next figure's words.
+    after = "" if sentence[end : end + 1] in "、，," else _tidy(sentence[end:clause_end])
     if not before and not after and clause_start > 0 and not follows_figure:
         # ``主题宣讲：6.6万场次``: the words are in the clause before.
         previous = max(sentence.rfind(mark, 0, clause_start - 1) for mark in _CLAUSE_MARKS)
@@ -231,7 +238,8 @@ def _label(sentence: str, index: int, candidates: list[tuple[int, int, Figure, s
 
 
 def _tidy(text: str) -> str:
-    return text.strip(" 　、，,；;：:。的等和及与并")
+    """A phrase without the punctuation, particles and conjunctions at its edges."""
+    return text.strip(" 　、，,；;：:。").lstrip("的等和及与并").rstrip("的等")
 
 
 def _strip_trailing_verb(text: str) -> str:

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from fulian_viewer.model.importer.draft import UNITS_EN, Draft, plain_number
-from fulian_viewer.model.importer.failure import ImportFailure
+from fulian_viewer.model.importer.failure import ReportImportError
 from fulian_viewer.model.loading import load_report
 from fulian_viewer.model.schema import SCHEMAS
 
@@ -62,7 +62,7 @@ def write_draft(draft: Draft, out: Path) -> None:
     """Write ``draft`` as a dataset folder at ``out`` (new, or an empty folder).
 
     Raises:
-        ImportFailure: when ``out`` is a file or a folder with files in it, cannot be
+        ReportImportError: when ``out`` is a file or a folder with files in it, cannot be
             written, or (a bug) the draft does not pass the viewer's own check.
     """
     check_output(out)
@@ -72,20 +72,20 @@ def write_draft(draft: Draft, out: Path) -> None:
         parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
     except OSError as error:
-        raise ImportFailure("out_unwritable", path=out, reason=error.strerror) from None
+        raise ReportImportError("out_unwritable", path=out, reason=error.strerror) from None
     try:
         for name, data in files.items():
             (staging / name).write_bytes(data)
         result = load_report(staging)
         if not result.ok:
             reason = "; ".join(p.message("en") for p in result.problems[:3])
-            raise ImportFailure("draft_invalid", reason=reason or "nothing to show")
+            raise ReportImportError("draft_invalid", reason=reason or "nothing to show")
         check_output(out)  # nobody made it meanwhile
         if out.exists():
             out.rmdir()
         staging.rename(out)
     except OSError as error:
-        raise ImportFailure("out_unwritable", path=out, reason=error.strerror) from None
+        raise ReportImportError("out_unwritable", path=out, reason=error.strerror) from None
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
@@ -94,9 +94,9 @@ def write_draft(draft: Draft, out: Path) -> None:
 def check_output(out: Path) -> None:
     """Refuse an output that is a file, or a folder that is not empty."""
     if out.is_symlink() or (out.exists() and not out.is_dir()):
-        raise ImportFailure("out_is_file", path=out)
+        raise ReportImportError("out_is_file", path=out)
     if out.is_dir() and any(out.iterdir()):
-        raise ImportFailure("out_not_empty", path=out)
+        raise ReportImportError("out_not_empty", path=out)
 
 
 def draft_files(draft: Draft) -> dict[str, bytes]:
