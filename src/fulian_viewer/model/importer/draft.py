@@ -9,7 +9,7 @@ How the draft is made (the README's "Import a report" section says the same):
 - **Title block**: the first heading above the section level is the title, the
   second the subtitle; of the opening text, a short first sentence is the tagline,
   the next sentence the lead, and a later last paragraph the closing. ``过去五年``
-  gives the period; the organisation is the federation (…妇联) the text names most;
+  or ``五年来`` gives the period; the organisation is the federation (…妇联) the text names most;
   a short line naming photographs or writers (提供, 摄影, 撰文…) is the credits. A
   heading after the last section with no figures under it is the scorecard's title,
   and a heading under it the scorecard's subtitle.
@@ -56,7 +56,9 @@ UNITS_EN = {
 }  # fmt: skip
 _CREDIT_WORDS = ("提供", "摄影", "撰文", "记者", "通讯员", "作者", "编辑", "供图", "图/")
 _CREDIT_MAX = 60
-_PERIOD_RE = re.compile(r"(?:过去|近)([一二三四五六七八九十两\d]+年)")
+_PERIOD_RE = re.compile(
+    r"(?:过去|近)([一二三四五六七八九十两\d]+年)|([一二三四五六七八九十两]+年)来"
+)
 _ORGANISATION_RE = re.compile(r"(?:^|[，。；：、“”\s])([\u4e00-\u9fff]{2,8}?妇联)")
 _TAGLINE_MAX = 30
 _NUMBERING_RE = re.compile(
@@ -303,7 +305,7 @@ class _Assembler:
                 deck["closing"] = opening[-1].text
         period = _PERIOD_RE.search(all_text)
         if period:
-            deck["period"] = period[1]
+            deck["period"] = period[1] or period[2]
         names = Counter(_ORGANISATION_RE.findall(all_text))
         if names:
             deck["organisation"] = names.most_common(1)[0][0]

@@ -156,7 +156,7 @@ def _classify(
 
     if chinese and number == "一" and before != "第":
         return None  # 一个, 一批, 统一: "a", not a count
-    if chinese and (before in "第百千万" or (before and re.match(_CHINESE, before))):
+    if chinese and before and (before in "第百千万" or re.match(_CHINESE, before)):
         return leave("ordinal") if before == "第" else None
     if "《" in enclosed[number_start]:
         return leave("title")
