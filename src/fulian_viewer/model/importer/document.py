@@ -18,6 +18,8 @@ from fulian_viewer.model.importer.failure import ReportImportError
 from fulian_viewer.model.tables import DecodeError, decode_text
 
 MAX_REPORT_BYTES = 20 * 1024 * 1024
+MAX_REPORT_CHARS = 500_000  # the bundled report has 4,000; this is a 250-page book
+MAX_HEADING_CHARS = 200
 MAX_DOCX_PART_BYTES = 50 * 1024 * 1024
 _ZIP_MAGIC = b"PK\x03\x04"
 _HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -72,9 +74,16 @@ def read_report(path: Path) -> list[Block]:
         raise ReportImportError("report_not_docx", path=path)
     else:
         blocks = parse_text(_decode(path, data))
+    # A "heading" as long as a paragraph is one (a pasted text that starts with #).
+    blocks = [
+        Block(b.text) if b.is_heading and len(b.text) > MAX_HEADING_CHARS else b for b in blocks
+    ]
     blocks = mend_breaks(blocks)
     if not any(block.text for block in blocks):
         raise ReportImportError("report_empty", path=path)
+    length = sum(len(block.text) for block in blocks)
+    if length > MAX_REPORT_CHARS:
+        raise ReportImportError("report_too_long", path=path, size=length)
     return blocks
 
 

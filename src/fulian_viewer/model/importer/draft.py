@@ -40,6 +40,9 @@ from fulian_viewer.model.importer.figures import (
     split_sentences,
 )
 
+MAX_FIGURES = 1000
+MAX_SENTENCE_CHARS = 2000
+MAX_SUMMARY_CHARS = 600
 HEADLINES_PER_SECTION = 4
 SCORECARD_PER_SECTION = 2
 CHARTS_PER_SECTION = 2
@@ -139,6 +142,9 @@ def build_draft(blocks: list[Block], name: str) -> Draft:
     level = _section_level(items)
     if level is None:
         raise ReportImportError("no_figures", path=name)
+    count = sum(item.figure_count for item in items if isinstance(item, Paragraph))
+    if count > MAX_FIGURES:
+        raise ReportImportError("too_many_figures", path=name, count=count, limit=MAX_FIGURES)
     return _Assembler(items, level).draft()
 
 
@@ -146,6 +152,9 @@ def _paragraph(text: str, whole: bool) -> Paragraph:
     sentences = []
     for sentence in split_sentences(text):
         figures, left_out = scan_sentence(sentence)
+        if len(sentence) > MAX_SENTENCE_CHARS:
+            left_out += [LeftOut(f.display, "long_sentence", f.start) for f in figures]
+            figures = []
         sentences.append(Sentence(sentence, figures, left_out))
     return Paragraph(text, sentences, whole)
 
@@ -256,7 +265,7 @@ class _Assembler:
 
     def _add_paragraph(self, section: SectionDraft, paragraph: Paragraph) -> None:
         if not section.summary and not paragraph.whole and not is_credit(paragraph.text):
-            section.summary = paragraph.text
+            section.summary = _opening(paragraph)
         for sentence in paragraph.sentences:
             events: list[tuple[int, Found | LeftOut]] = [(f.start, f) for f in sentence.figures]
             events += [(n.start, n) for n in sentence.left_out]
@@ -299,10 +308,10 @@ class _Assembler:
             first = [s.text for s in opening[0].sentences]
             if len(first) > 1 and len(first[0]) <= _TAGLINE_MAX:
                 deck["tagline"] = first.pop(0)
-            if first:
+            if first and len(first[0]) <= MAX_SUMMARY_CHARS:
                 deck["lead"] = first[0]
             if len(opening) > 1:
-                deck["closing"] = opening[-1].text
+                deck["closing"] = _opening(opening[-1])
         period = _PERIOD_RE.search(all_text)
         if period:
             deck["period"] = period[1] or period[2]
@@ -319,6 +328,18 @@ class _Assembler:
             else:
                 lines.append(item.text)
         return "\n\n".join(lines) + "\n"
+
+
+def _opening(paragraph: Paragraph) -> str:
+    """The paragraph, or as many of its first sentences as fit a pane's summary."""
+    if len(paragraph.text) <= MAX_SUMMARY_CHARS:
+        return paragraph.text
+    text = ""
+    for sentence in paragraph.sentences:
+        if len(text) + len(sentence.text) > MAX_SUMMARY_CHARS:
+            break
+        text += sentence.text
+    return text
 
 
 def split_heading(text: str) -> tuple[str, str]:
@@ -405,7 +426,8 @@ def _left_out_row(section_id: str, number: LeftOut, sentence: str) -> dict[str, 
         "kind": "未收录 left out",
         "section": section_id,
         "display": number.text,
-        "sentence": sentence,
+        "sentence": sentence[:MAX_SENTENCE_CHARS]
+        + ("…" if len(sentence) > MAX_SENTENCE_CHARS else ""),
         "note": f"{zh} / {en}",
     }
 

@@ -16,6 +16,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 太大（{size} 字节），不像是一份报告",
         "{path} is too large ({size} bytes) to be a report",
     ),
+    "report_too_long": (
+        "{path} 太长（{size} 字），不像是一份报告；请分成几份分别导入",
+        "{path} is too long ({size} characters) to be one report; import it in parts",
+    ),
+    "too_many_figures": (
+        "{path} 中有 {count} 个数字，超过一场展示能容纳的 {limit} 个；请分成几份分别导入",
+        "{path} has {count} figures, more than the {limit} one show can hold; import it in parts",
+    ),
     "report_empty": ("{path} 是空的，没有文字", "{path} is empty: it has no text"),
     "report_binary": (
         "{path} 不是文本文件；请给出 .txt、.md 或 Word .docx 文件",

@@ -48,6 +48,10 @@ REASONS: dict[str, tuple[str, str]] = {
         "汉字数字（如两千、两批）无法自动换算，如需要请手工填写",
         "a Chinese numeral (such as 两千) that cannot be read: enter it by hand if needed",
     ),
+    "long_sentence": (
+        "所在句子过长（超过 2000 字），无法作为出处引用",
+        "its sentence is too long (over 2,000 characters) to quote as the source",
+    ),
     "outside": ("不在任何一个部分（标题）之下", "not under any section heading"),
     "repeated": ("叠用量词（一个个），不是统计数", "a repeated measure word (一个个), not a count"),
 }
@@ -69,6 +73,7 @@ _CLAUSE_MARKS = "，,；;：:。！？!?"
 _OPENING = {"“": "”", "「": "」", "『": "』", '"': '"', "《": "》"}
 _LABEL_MAX = 16
 _LABEL_LONGEST = 24
+_LABEL_WINDOW = 120
 _LABEL_CUTS = "等的、"
 _TRAILING_VERBS = ("提供", "覆盖", "帮助", "培育", "发放", "开展", "组建", "引导", "惠及", "带动")
 
@@ -211,9 +216,11 @@ def _enclosing_marks(sentence: str) -> list[str]:
 def _label(sentence: str, index: int, candidates: list[tuple[int, int, Figure, str]]) -> str:
     """A draft label: the words of the figure's clause that say what it counts."""
     start, end, _, _ = candidates[index]
-    clause_start = max(sentence.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
-    ends = [i for i in (sentence.find(mark, end) for mark in _CLAUSE_MARKS) if i >= 0]
-    clause_end = min(ends, default=len(sentence))
+    # Clauses are looked for near the figure only, so a huge "sentence" costs no more.
+    low, high = max(0, start - _LABEL_WINDOW), min(len(sentence), end + _LABEL_WINDOW)
+    clause_start = max(max(sentence.rfind(mark, low, start) for mark in _CLAUSE_MARKS) + 1, low)
+    ends = [i for i in (sentence.find(mark, end, high) for mark in _CLAUSE_MARKS) if i >= 0]
+    clause_end = min(ends, default=high)
     follows_figure = index > 0 and candidates[index - 1][1] >= clause_start
     if follows_figure:
         clause_start = candidates[index - 1][1]
@@ -225,7 +232,8 @@ def _label(sentence: str, index: int, candidates: list[tuple[int, int, Figure, s
     after = "" if sentence[end : end + 1] in "、，," else _tidy(sentence[end:clause_end])
     if not before and not after and clause_start > 0 and not follows_figure:
         # ``主题宣讲：6.6万场次``: the words are in the clause before.
-        previous = max(sentence.rfind(mark, 0, clause_start - 1) for mark in _CLAUSE_MARKS)
+        previous = max(sentence.rfind(mark, low, clause_start - 1) for mark in _CLAUSE_MARKS)
+        previous = max(previous, low - 1)
         before = _tidy(sentence[previous + 1 : clause_start - 1])
     if next_figure:
         after = _strip_trailing_verb(after)
