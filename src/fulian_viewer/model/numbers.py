@@ -35,6 +35,7 @@ _CHINESE_VALUES = {ch: i for i, ch in enumerate(_CHINESE_DIGITS)} | {"〇": 0, "
 _DISPLAY_RE = re.compile(
     r"^(?P<prefix>" + "|".join(PREFIX_QUALIFIERS) + r")?"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十]+)"
+    r"(?P<early>" + "|".join(SUFFIX_QUALIFIERS) + r")?"
     r"(?P<scale>万亿|万|亿)?"
     r"(?P<qualifier>" + "|".join(SUFFIX_QUALIFIERS) + r")?"
     r"(?P<suffix>.*)$",
@@ -57,6 +58,7 @@ class Figure:
         chinese: whether the number is written in Chinese numerals (``五``).
         scale: ``""``, ``万``, ``亿`` or ``万亿``.
         qualifier: a qualifier printed after the number (``余``, ``多``), or ``""``.
+        qualifier_first: whether the qualifier comes before the scale (``10余万``).
         suffix: the unit text that follows (``元``, ``场次``, ``%``), or ``""``.
         grouped: whether the number is printed with thousands separators (``1,336``).
     """
@@ -69,6 +71,7 @@ class Figure:
     qualifier: str
     suffix: str
     grouped: bool = False
+    qualifier_first: bool = False
 
     @property
     def value(self) -> Decimal:
@@ -78,7 +81,10 @@ class Figure:
     @property
     def text(self) -> str:
         """The display text rebuilt from the parts."""
-        return self.prefix + self._digits(self.number) + self.scale + self.qualifier + self.suffix
+        middle = (
+            self.qualifier + self.scale if self.qualifier_first else self.scale + self.qualifier
+        )
+        return self.prefix + self._digits(self.number) + middle + self.suffix
 
     @property
     def is_percent(self) -> bool:
@@ -147,9 +153,10 @@ def parse_display(text: str) -> Figure:
         decimals=decimals,
         chinese=chinese,
         scale=match["scale"] or "",
-        qualifier=match["qualifier"] or "",
+        qualifier=match["early"] or match["qualifier"] or "",
         suffix=match["suffix"],
         grouped=grouped,
+        qualifier_first=bool(match["early"] and match["scale"]),
     )
 
 

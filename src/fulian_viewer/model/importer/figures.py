@@ -48,6 +48,10 @@ REASONS: dict[str, tuple[str, str]] = {
         "汉字数字（如两千、两批）无法自动换算，如需要请手工填写",
         "a Chinese numeral (such as 两千) that cannot be read: enter it by hand if needed",
     ),
+    "unreadable": (
+        "数字写法无法读取（如全角数字１２３），请改为半角后重新导入或手工填写",
+        "a number written in a way that cannot be read (full-width digits such as １２３?)",
+    ),
     "long_sentence": (
         "所在句子过长（超过 2000 字），无法作为出处引用",
         "its sentence is too long (over 2,000 characters) to quote as the source",
@@ -55,11 +59,12 @@ REASONS: dict[str, tuple[str, str]] = {
     "outside": ("不在任何一个部分（标题）之下", "not under any section heading"),
     "repeated": ("叠用量词（一个个），不是统计数", "a repeated measure word (一个个), not a count"),
 }
-_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_ARABIC = r"[0-9０-９]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千]+"
 _FIGURE_RE = re.compile(
     r"(?P<prefix>超过|超|逾|近|约)?"
     rf"(?P<number>{_ARABIC}|{_CHINESE})"
+    r"(?:(?:余|多)(?=万|亿))?"  # 10余万人次
     r"(?P<scale>万亿|万|亿)?"
     r"(?P<qualifier>余|多)?"
     r"(?P<unit>%|" + "|".join(UNITS) + ")?"
@@ -194,7 +199,7 @@ def _classify(
     except DisplayTextError:
         figure = None
     if figure is None or figure.text != sentence[start:end] or figure.suffix not in ("", unit):
-        return leave("numeral") if chinese else None
+        return leave("numeral" if chinese else "unreadable")
     if chinese and figure.value == 0:
         return None
     return start, end, figure, unit
