@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -68,3 +69,12 @@ def test_the_suggested_flags_follow_the_documented_rule(draft: Draft) -> None:
         assert [m for m in section.metrics if m.scorecard] == headlines[:2]
     development = {m.found.display for m in draft.sections[1].metrics if m.headline}
     assert development == {"99.6万人次", "39.5万个", "97.49亿元", "75万"}
+
+
+def test_windows_line_ends_and_a_bom_give_the_same_draft(draft: Draft, tmp_path: Path) -> None:
+    text = (bundled_data_path() / "report.txt").read_text(encoding="utf-8")
+    copy = tmp_path / "report.txt"
+    copy.write_bytes(text.replace("\n", "\r\n").encode("utf-8-sig"))
+    again = draft_report(copy)
+    assert again.deck == draft.deck
+    assert again.review == draft.review

@@ -100,3 +100,20 @@ def test_word_report_headings_by_style_and_the_break_inside_a_figure(tmp_path: P
     reasons = left_out(draft)
     assert "年份" in reasons["2022"] and "序数" in reasons["四"]
     assert "巾帼志愿者：2.8万名。" in draft.report_text
+
+
+def test_word_styles_based_on_a_heading_style_are_headings(tmp_path: Path) -> None:
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    own = document.styles.add_style("部分标题", WD_STYLE_TYPE.PARAGRAPH)
+    own.base_style = document.styles["Heading 2"]
+    document.add_paragraph("年度报告", style="Title")
+    document.add_paragraph("关爱儿童 守护成长", style="部分标题")
+    document.add_paragraph("建成“儿童之家”148个。")
+    path = tmp_path / "r.docx"
+    document.save(str(path))
+    draft = draft_report(path)
+    assert [(s.title, s.subtitle) for s in draft.sections] == [("关爱儿童", "守护成长")]
+    assert draft.deck["title"] == "年度报告"

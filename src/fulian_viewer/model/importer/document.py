@@ -213,6 +213,12 @@ def _docx_paragraph(paragraph: object) -> list[Block]:
     text = paragraph.text.replace("\t", " ")
     style = paragraph.style.name if paragraph.style is not None else ""
     level = _style_level(style or "")
+    based_on = paragraph.style.base_style if paragraph.style is not None else None
+    for _ in range(5):  # a style of one's own based on 标题 1 is a heading too
+        if level is not None or based_on is None:
+            break
+        level = _style_level(based_on.name or "")
+        based_on = based_on.base_style
     # A line break typed inside a Word paragraph (Shift+Enter) is a hard break too.
     pieces = [piece.strip() for piece in text.split("\n") if piece.strip()]
     if not pieces:
