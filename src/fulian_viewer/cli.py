@@ -139,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read a report as plain text or Markdown (### headings) or as a Word "
         ".docx (heading styles) and write a new draft dataset folder: the four tables, "
         "report.txt and review.csv, which lists each figure beside its sentence and the "
-        "numbers left out with the reason. OUT must not exist or be an empty folder.",
+        "numbers left out with the reason. DIR must not exist or must be an empty folder.",
     )
     importer.add_argument("report", type=Path, metavar="REPORT", help="the report's file")
     importer.add_argument(
