@@ -76,6 +76,7 @@ _DATE_AFTER = re.compile(r"^(?:月|日|号)")
 _SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*")
 _CLAUSE_MARKS = "，,；;：:。！？!?"
 _OPENING = {"“": "”", "「": "」", "『": "』", '"': '"', "《": "》"}
+_IN_TITLE, _IN_QUOTES = 1, 2
 _LABEL_MAX = 16
 _LABEL_LONGEST = 24
 _LABEL_WINDOW = 120
@@ -150,13 +151,13 @@ def scan_sentence(sentence: str) -> tuple[list[Found], list[LeftOut]]:
 
 
 def _classify(
-    sentence: str, match: re.Match[str], start: int, enclosed: list[str]
+    sentence: str, match: re.Match[str], start: int, enclosed: list[int]
 ) -> tuple[int, int, Figure, str] | LeftOut | None:
     number = match["number"]
     chinese = not number[0].isdigit()
     number_start = match.start("number")
     before = sentence[number_start - 1] if number_start else ""
-    after = sentence[match.end("number") :]
+    after = sentence[match.end("number") : match.end("number") + 8]  # enough to look at
     unit = match["unit"] or ""
     end = match.end()
     text = sentence[start:end] or number
@@ -168,7 +169,7 @@ def _classify(
         return None  # 一个, 一批, 统一: "a", not a count
     if chinese and before and (before in "第百千万" or re.match(_CHINESE, before)):
         return leave("ordinal") if before == "第" else None
-    if "《" in enclosed[number_start]:
+    if enclosed[number_start] & _IN_TITLE:
         return leave("title")
     if before == "第":
         return leave("ordinal")
@@ -205,16 +206,18 @@ def _classify(
     return start, end, figure, unit
 
 
-def _enclosing_marks(sentence: str) -> list[str]:
-    """For each character, the opening marks (“ or 《) it stands inside."""
+def _enclosing_marks(sentence: str) -> list[int]:
+    """For each character, whether it stands inside 《》 (``_IN_TITLE``) or quotes."""
     stack: list[str] = []
-    marks: list[str] = []
+    titles = 0
+    marks: list[int] = []
     for char in sentence:
         if stack and char == _OPENING[stack[-1]]:
-            stack.pop()
+            titles -= stack.pop() == "《"
         elif char in _OPENING:
             stack.append(char)
-        marks.append("".join(stack))
+            titles += char == "《"
+        marks.append((_IN_TITLE if titles else 0) | (_IN_QUOTES if len(stack) > titles else 0))
     return marks
 
 
