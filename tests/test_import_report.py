@@ -87,6 +87,12 @@ BAD_REPORTS = {
     "not a docx": (lambda tmp: write(tmp / "r.docx", b"plain words"), "Word", "Word .docx"),
     "zip not docx": (docx_that_is_not, "Word", "Word .docx"),
     "old .doc": (lambda tmp: write(tmp / "r.doc", b"\xd0\xcf\x11\xe0 old"), "Word", "Word .docx"),
+    "pdf": (lambda tmp: write(tmp / "r.pdf", b"%PDF-1.7\n% text"), "PDF", "PDF"),
+    "doc named .txt": (
+        lambda tmp: write(tmp / "r.txt", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 x"),
+        "Word",
+        "Word .docx",
+    ),
     "no headings": (
         lambda tmp: write(tmp / "r.txt", "开展宣讲6.6万场次。\n".encode()),
         "没有标题",

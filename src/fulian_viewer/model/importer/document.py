@@ -22,6 +22,7 @@ MAX_REPORT_CHARS = 500_000  # the bundled report has 4,000; this is a 250-page b
 MAX_HEADING_CHARS = 200
 MAX_DOCX_PART_BYTES = 50 * 1024 * 1024
 _ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # an old Word .doc (or another Office 97 file)
 _HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 # A paragraph ending in one of these is whole; one that does not may be cut short.
 _TERMINAL = "。！？；：!?;:…”’」』）)】"
@@ -70,8 +71,10 @@ def read_report(path: Path) -> list[Block]:
         raise ReportImportError("report_empty", path=path)
     if path.suffix.lower() in (".docx", ".docm") or data.startswith(_ZIP_MAGIC):
         blocks = _read_docx(path, data)
-    elif path.suffix.lower() == ".doc":
+    elif path.suffix.lower() == ".doc" or data.startswith(_OLE_MAGIC):
         raise ReportImportError("report_not_docx", path=path)
+    elif data.startswith(b"%PDF"):
+        raise ReportImportError("report_pdf", path=path)
     else:
         blocks = parse_text(_decode(path, data))
     # A "heading" as long as a paragraph is one (a pasted text that starts with #).

@@ -38,6 +38,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is not a valid Word .docx document (an old .doc, or damaged); "
         "save it as .docx in Word",
     ),
+    "report_pdf": (
+        "{path} 是 PDF；请在 Word 中打开后另存为 .docx，或把文字复制到 .txt 文件",
+        "{path} is a PDF; open it in Word and save it as .docx, or copy its text into a .txt",
+    ),
     "no_headings": (
         "{path} 中没有标题，无法分出各部分；请把每部分的标题写成 ### 标题（纯文本）"
         "或在 Word 中设为“标题 1/2/3”样式",
