@@ -162,3 +162,15 @@ def test_the_command_needs_no_qt(tmp_path: Path) -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
     )
     assert completed.returncode == 0, completed.stderr
+
+
+def test_a_draft_that_fails_its_check_leaves_no_folder_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fulian_viewer.model.importer import writing
+    from fulian_viewer.model.loading import LoadResult
+
+    monkeypatch.setattr(writing, "load_report", lambda path: LoadResult(path, None))
+    code, _, stderr = run(REPORT, tmp_path / "new" / "deeper" / "draft")
+    assert code == 2 and "程序错误" in stderr
+    assert files_under(tmp_path) == []

@@ -8,6 +8,7 @@ file of the user's is ever replaced.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import shutil
@@ -68,12 +69,11 @@ def write_draft(draft: Draft, out: Path) -> None:
     check_output(out)
     files = draft_files(draft)
     parent = out.absolute().parent
+    made = [folder for folder in (parent, *parent.parents) if not folder.exists()]
+    staging: Path | None = None
     try:
         parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
-    except OSError as error:
-        raise ReportImportError("out_unwritable", path=out, reason=error.strerror) from None
-    try:
         for name, data in files.items():
             (staging / name).write_bytes(data)
         result = load_report(staging)
@@ -84,11 +84,15 @@ def write_draft(draft: Draft, out: Path) -> None:
         if out.exists():
             out.rmdir()
         staging.rename(out)
+        made = []
     except OSError as error:
         raise ReportImportError("out_unwritable", path=out, reason=error.strerror) from None
     finally:
-        if staging.exists():
+        if staging is not None and staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+        for folder in made:  # deepest first: only the folders made here, if still empty
+            with contextlib.suppress(OSError):
+                folder.rmdir()
 
 
 def check_output(out: Path) -> None:
