@@ -120,7 +120,7 @@ def test_help_shows_examples() -> None:
     assert "examples:" in text
     assert "fulian-viewer check --data" in text
     assert "--size 3840x2160" in text
-    assert "{run,check,export,kiosk-pin}" in text
+    assert "{run,check,export,import,kiosk-pin}" in text
 
 
 # --- main, in process -------------------------------------------------------------------------

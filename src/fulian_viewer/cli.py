@@ -1,9 +1,10 @@
 """Command line: parse arguments and dispatch, without importing Qt.
 
 ``fulian-viewer`` with no command runs the viewer; ``check`` validates a dataset;
-``export`` renders every pane to PNG and PDF; ``kiosk-pin`` hashes a staff PIN for
-the kiosk configuration. Qt is imported only by the command that needs it, so
-``check``, ``kiosk-pin`` and ``--help`` work on a machine without a display.
+``export`` renders every pane to PNG and PDF; ``import`` drafts a dataset from a
+report's text; ``kiosk-pin`` hashes a staff PIN for the kiosk configuration. Qt is
+imported only by the command that needs it, so ``check``, ``import``, ``kiosk-pin`` and
+``--help`` work on a machine without a display.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 from fulian_viewer import __version__
 from fulian_viewer import timing as _timing  # noqa: F401 (the process-start reference)
 
-COMMANDS = ("run", "check", "export", "kiosk-pin")
+COMMANDS = ("run", "check", "export", "import", "kiosk-pin")
 LANGS = ("zh", "en")
 
 _EXAMPLES = """\
@@ -33,6 +34,8 @@ examples:
                                          render every pane to PNG and one PDF
   fulian-viewer --kiosk --config kiosk.toml
                                          run unattended as an exhibition kiosk
+  fulian-viewer import 报告.docx --out 草稿
+                                         draft a dataset from a report's text
   fulian-viewer kiosk-pin                hash a staff PIN for the kiosk configuration
 """
 
@@ -77,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"fulian-viewer {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="{run,check,export,kiosk-pin}")
+    commands = parser.add_subparsers(dest="command", metavar="{run,check,export,import,kiosk-pin}")
 
     run = commands.add_parser("run", parents=[common], help="show the report (the default)")
     run.add_argument("--fullscreen", action="store_true", help="start full screen")
@@ -129,6 +132,20 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--size", type=Size.parse, default=Size(1920, 1080), metavar="WxH", help="default 1920x1080"
     )
+
+    importer = commands.add_parser(
+        "import",
+        help="draft a dataset folder from a report (.txt, .md or .docx)",
+        description="Read a report as plain text or Markdown (### headings) or as a Word "
+        ".docx (heading styles) and write a new draft dataset folder: the four tables, "
+        "report.txt and review.csv, which lists each figure beside its sentence and the "
+        "numbers left out with the reason. DIR must not exist or must be an empty folder.",
+    )
+    importer.add_argument("report", type=Path, metavar="REPORT", help="the report's file")
+    importer.add_argument(
+        "--out", type=Path, required=True, metavar="DIR", help="new folder for the draft"
+    )
+    importer.add_argument("--lang", choices=LANGS, default="zh", help="language (default: zh)")
 
     kiosk_pin = commands.add_parser(
         "kiosk-pin",
@@ -186,6 +203,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from fulian_viewer.check import run_check
 
         return run_check(args.data, args.lang, args.json, sys.stdout)
+    if args.command == "import":
+        from fulian_viewer.import_report import run_import
+
+        return run_import(args.report, args.out, args.lang, sys.stdout, sys.stderr)
     if args.command == "export":
         from fulian_viewer.app import run_export
 

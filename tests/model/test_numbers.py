@@ -536,3 +536,24 @@ def test_english_count_up_is_monotonic_and_holds_decimals(
     for frame, value in zip(frames, values, strict=True):
         if value < figure.value:
             assert not frame.startswith(("More than ", "Nearly ", "About "))
+
+
+def test_thousands_separators_are_read_and_kept_in_the_display() -> None:
+    figure = parse_display("1,336个")
+    assert figure.value == 1336
+    assert figure.grouped
+    assert figure.text == "1,336个"
+    assert figure.at(1200) == "1,200个"
+    assert parse_display("12,345.5万元").value == 123_455_000
+    assert parse_display("12,345.5万元").text == "12,345.5万元"
+    assert not parse_display("1336个").grouped
+
+
+def test_a_qualifier_may_stand_before_the_scale() -> None:
+    figure = parse_display("10余万人次")
+    assert figure.value == 100_000
+    assert (figure.qualifier, figure.scale, figure.suffix) == ("余", "万", "人次")
+    assert figure.text == "10余万人次"
+    assert figure.at(50_000) == "5万人次"  # the qualifier shows on the final frame only
+    assert parse_display("3万余个").text == "3万余个"
+    assert not parse_display("3万余个").qualifier_first

@@ -1,7 +1,7 @@
 """Parse and format figures in the report's style (万/亿, 余, %), in Chinese and English.
 
 A figure's *display text* is what the report prints, for example ``6.6万场次``,
-``97.49亿元``, ``3万余个``, ``70%`` or ``五轮``. :func:`parse_display` splits it into
+``97.49亿元``, ``3万余个``, ``70%``, ``1,336个`` or ``五轮``. :func:`parse_display` splits it into
 its parts; :func:`format_count` renders any point of a count-up towards it, holding
 the unit and the number of decimals still, so the final frame is the display text
 exactly. :func:`format_axis_tick` labels chart axes in 万/亿.
@@ -36,7 +36,8 @@ _CHINESE_VALUES = {ch: i for i, ch in enumerate(_CHINESE_DIGITS)} | {"〇": 0, "
 
 _DISPLAY_RE = re.compile(
     r"^(?P<prefix>" + "|".join(PREFIX_QUALIFIERS) + r")?"
-    r"(?P<number>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十]+)"
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十]+)"
+    r"(?P<early>" + "|".join(SUFFIX_QUALIFIERS) + r")?"
     r"(?P<scale>万亿|万|亿)?"
     r"(?P<qualifier>" + "|".join(SUFFIX_QUALIFIERS) + r")?"
     r"(?P<suffix>.*)$",
@@ -59,7 +60,9 @@ class Figure:
         chinese: whether the number is written in Chinese numerals (``五``).
         scale: ``""``, ``万``, ``亿`` or ``万亿``.
         qualifier: a qualifier printed after the number (``余``, ``多``), or ``""``.
+        qualifier_first: whether the qualifier comes before the scale (``10余万``).
         suffix: the unit text that follows (``元``, ``场次``, ``%``), or ``""``.
+        grouped: whether the number is printed with thousands separators (``1,336``).
     """
 
     prefix: str
@@ -69,6 +72,8 @@ class Figure:
     scale: str
     qualifier: str
     suffix: str
+    grouped: bool = False
+    qualifier_first: bool = False
 
     @property
     def value(self) -> Decimal:
@@ -78,7 +83,10 @@ class Figure:
     @property
     def text(self) -> str:
         """The display text rebuilt from the parts."""
-        return self.prefix + self._digits(self.number) + self.scale + self.qualifier + self.suffix
+        middle = (
+            self.qualifier + self.scale if self.qualifier_first else self.scale + self.qualifier
+        )
+        return self.prefix + self._digits(self.number) + middle + self.suffix
 
     @property
     def is_percent(self) -> bool:
@@ -93,6 +101,8 @@ class Figure:
     def _digits(self, number: Decimal) -> str:
         if self.chinese:
             return to_chinese_numeral(int(number))
+        if self.grouped:
+            return f"{number:,.{self.decimals}f}"
         return f"{number:.{self.decimals}f}"
 
     def at(self, value: float | Decimal) -> str:
@@ -130,8 +140,9 @@ def parse_display(text: str) -> Figure:
     if match is None:
         raise DisplayTextError(text)
     raw = match["number"]
+    grouped = "," in raw
     if raw[0].isdigit():
-        number = Decimal(raw)
+        number = Decimal(raw.replace(",", ""))
         decimals = len(raw.partition(".")[2])
         chinese = False
     else:
@@ -144,8 +155,10 @@ def parse_display(text: str) -> Figure:
         decimals=decimals,
         chinese=chinese,
         scale=match["scale"] or "",
-        qualifier=match["qualifier"] or "",
+        qualifier=match["early"] or match["qualifier"] or "",
         suffix=match["suffix"],
+        grouped=grouped,
+        qualifier_first=bool(match["early"] and match["scale"]),
     )
 
 
