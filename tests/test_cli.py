@@ -14,6 +14,8 @@ import fulian_viewer
 from fulian_viewer.cli import Size, build_parser, main, parse_args
 from tests.fixtures.datasets import make_dataset
 
+ROOT = Path(__file__).resolve().parents[1]
+
 
 def assert_no_traceback(completed: subprocess.CompletedProcess[str]) -> None:
     assert "Traceback" not in completed.stdout
@@ -242,7 +244,12 @@ def test_check_imports_no_qt_and_survives_an_ascii_console(
 def test_module_version(runs: Runs) -> None:
     completed = runs["version"]
     assert completed.returncode == 0
-    assert completed.stdout.strip() == f"fulian-viewer {fulian_viewer.__version__}"
+    first, *rest = completed.stdout.strip().splitlines()
+    assert first == f"fulian-viewer {fulian_viewer.__version__}"
+    assert rest == [
+        f"licence (MIT): {ROOT / 'LICENSE'}",
+        f"third-party licences: {ROOT / 'THIRD-PARTY-NOTICES.md'}",
+    ]
     assert fulian_viewer.__version__ == "0.1.0"
 
 

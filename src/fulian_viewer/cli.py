@@ -17,6 +17,7 @@ from pathlib import Path
 
 from fulian_viewer import __version__
 from fulian_viewer import timing as _timing  # noqa: F401 (the process-start reference)
+from fulian_viewer.assets import licence_paths
 
 COMMANDS = ("run", "check", "export", "kiosk-pin")
 LANGS = ("zh", "en")
@@ -59,6 +60,17 @@ class Size:
         return f"{self.width}x{self.height}"
 
 
+def version_text() -> str:
+    """``--version``'s answer: the version, then where the licence texts are."""
+    lines = [f"fulian-viewer {__version__}"]
+    for path in licence_paths():
+        what = "licence (MIT)" if path.name == "LICENSE" else "third-party licences"
+        lines.append(f"{what}: {path}")
+    if len(lines) == 1:
+        lines.append("licence: MIT (the licence files are missing from this installation)")
+    return "\n".join(lines)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with its subcommands."""
     common = argparse.ArgumentParser(add_help=False)
@@ -76,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"fulian-viewer {__version__}")
+    parser.add_argument("--version", action="version", version=version_text())
     commands = parser.add_subparsers(dest="command", metavar="{run,check,export,kiosk-pin}")
 
     run = commands.add_parser("run", parents=[common], help="show the report (the default)")
