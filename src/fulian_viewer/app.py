@@ -104,7 +104,8 @@ def _show(
             log.warning("data: %s", problem.message("en"))
         window = build_window(load.shown, settings, notice=False)
         log_loaded(load.shown, load.origin)
-        session = start_kiosk(app, window, config, load, config_problems)
+        config_file = str(args.config) if args.config is not None else "--kiosk"
+        session = start_kiosk(app, window, config, load, config_problems, config_file)
     else:
         result = load_with_fallback(config.data, settings)
         log_loaded(result, "data" if result.path == config.data else "bundled")

@@ -30,6 +30,7 @@ examples:
   fulian-viewer --data 数据.xlsx          show the dataset in a workbook
   fulian-viewer check --data 数据.xlsx    check an edited dataset
   fulian-viewer check --json             print the dataset as JSON
+  fulian-viewer check --config kiosk.toml  check a kiosk configuration and its data
   fulian-viewer export --out handouts --size 3840x2160
                                          render every pane to PNG and one PDF
   fulian-viewer --kiosk --config kiosk.toml
@@ -133,6 +134,12 @@ def build_parser() -> argparse.ArgumentParser:
         "check", parents=[common], help="check a dataset and list every problem"
     )
     check.add_argument("--json", action="store_true", help="print the loaded dataset as JSON")
+    check.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="also check a kiosk configuration (every key, the staff PIN) and the data it names",
+    )
 
     export = commands.add_parser(
         "export", parents=[common], help="render every pane to PNG and a PDF handout"
@@ -195,8 +202,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "kiosk-pin":
         return run_kiosk_pin(args.lang)
     if args.command == "check":
-        from fulian_viewer.check import run_check
+        from fulian_viewer.check import run_check, run_check_config
 
+        if args.config is not None:
+            return run_check_config(args.config, args.data, args.lang, args.json, sys.stdout)
         return run_check(args.data, args.lang, args.json, sys.stdout)
     if args.command == "export":
         from fulian_viewer.app import run_export
