@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from fulian_viewer.controllers.autoplay import AutoplayController
@@ -184,7 +184,11 @@ def start_kiosk(
     app.installEventFilter(cursor)
 
     inhibitor = ScreenSaverInhibitor()
-    inhibitor.inhibit("exhibition kiosk")
+    if not inhibitor.inhibit("exhibition kiosk") and QGuiApplication.platformName() == "wayland":
+        log.warning(
+            "screen blanking is not held off on this Wayland compositor: turn off its idle "
+            "blanking in its own settings (docs/packaging.md, Wayland)"
+        )
     state = deck.state
     heartbeat = Heartbeat(
         status=lambda: f"pane={state.index + 1}/{state.count} tour={autoplay.machine.state}",
