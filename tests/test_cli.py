@@ -140,6 +140,16 @@ def test_main_check_returns_the_exit_code(
     assert "the value cannot be negative: -1" in out
 
 
+def test_main_check_config(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text("kiosk = true\nscreen = -1\n", encoding="utf-8")
+    assert main(["check", "--config", str(config), "--lang", "en"]) == 2
+    out = capsys.readouterr().out
+    assert f"Kiosk configuration: {config}" in out
+    assert "key 'screen'" in out and "key 'pin_hash'" in out and "no staff PIN set" in out
+    assert "The data is valid" in out
+
+
 # --- python -m fulian_viewer -----------------------------------------------------------------
 # Each `check` subprocess spends most of its time importing pandas, so every command line
 # below is started at once and the tests read the results.
