@@ -18,6 +18,8 @@ from types import ModuleType
 
 import pytest
 
+from tests.fixtures.summary import LINES
+
 pytest.importorskip(
     "PyInstaller",
     reason="PyInstaller is not installed; `uv sync` installs it with the dev group",
@@ -81,7 +83,9 @@ def test_build_reports_the_folder_size(built: tuple[Path, str]) -> None:
     folder, output = built
     size, files = build.folder_size(folder)
     assert f"{size / 1e6:.1f} MB" in output and f"in {files} files" in output
-    print(f"built folder: {build.human(size)} in {files} files")
+    LINES.append(
+        f"offline folder built by tests/test_build.py: {build.human(size)} in {files} files"
+    )
     if sys.platform.startswith("linux"):
         assert size <= MAX_FOLDER_BYTES, (
             f"the folder grew to {build.human(size)}; see docs/packaging.md"
