@@ -43,6 +43,9 @@ IS_WINDOWS = sys.platform.startswith("win")
 CONTENTS = "_internal"
 """PyInstaller's folder for everything but the executables."""
 
+LICENCE_FILES = ("LICENSE", "THIRD-PARTY-NOTICES.md")
+"""Beside the executables; ``--version`` names them."""
+
 RUN_TIMEOUT_S = 300
 BUILD_TIMEOUT_S = 1800
 
@@ -214,6 +217,7 @@ def smoke_contents(folder: Path) -> str:
             executable(folder, APP),
             executable(folder, f"{APP}-cli"),
             folder / "kiosk.example.toml",
+            *(folder / name for name in LICENCE_FILES),
             folder / CONTENTS / "licenses" / "pyside6-essentials" / "METADATA",
             *(
                 folder / CONTENTS / "fulian_viewer" / "resources" / name
@@ -232,8 +236,13 @@ def smoke_version(folder: Path) -> str:
     result = _run([executable(folder, f"{APP}-cli"), "--version"])
     _expect(result, "--version")
     expected = f"{APP} {read_version()}"
-    if result.stdout.strip() != expected:
-        raise SmokeError(f"--version printed {result.stdout.strip()!r}, expected {expected!r}")
+    first, *rest = result.stdout.strip().splitlines() or [""]
+    if first != expected:
+        raise SmokeError(f"--version printed {first!r}, expected {expected!r}")
+    named = [Path(line.split(": ", 1)[-1]) for line in rest]
+    wanted = [(folder / name).resolve() for name in LICENCE_FILES]
+    if [path.resolve() for path in named] != wanted:
+        raise SmokeError(f"--version names {rest}, expected the licence files {wanted}")
     return expected
 
 
@@ -261,7 +270,7 @@ def smoke_workbook(folder: Path, work: Path) -> str | None:
         from openpyxl import Workbook
     except ImportError:
         return None
-    data = ROOT / "src" / "fulian_viewer" / "resources" / "data"
+    data = ROOT / "resources" / "data"
     workbook = Workbook()
     workbook.remove(workbook.active)
     for table in ("deck", "sections", "metrics", "charts"):

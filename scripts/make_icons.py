@@ -1,6 +1,6 @@
 """Make the application icon's PNG and ICO files from its SVG.
 
-Renders ``src/fulian_viewer/resources/icons/fulian-viewer.svg`` with Qt's
+Renders ``resources/icons/fulian-viewer.svg`` with Qt's
 ``QSvgRenderer`` (PySide6.QtSvg, part of pyside6-essentials) at each size and
 writes, beside it:
 
@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-ICONS_DIR = ROOT / "src" / "fulian_viewer" / "resources" / "icons"
+ICONS_DIR = ROOT / "resources" / "icons"
 SVG_NAME = "fulian-viewer.svg"
 PNG_SIZES = (16, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)

@@ -21,7 +21,7 @@ then run, from the project root::
 
     uv run python scripts/subset_fonts.py
 
-It writes ``src/fulian_viewer/resources/fonts/NotoSansCJKsc-<Weight>.otf``,
+It writes ``resources/fonts/NotoSansCJKsc-<Weight>.otf``,
 prints each file's size, and fails if any data or interface character is missing.
 """
 
@@ -37,9 +37,9 @@ from fontTools import subset
 from fontTools.ttLib import TTCollection, TTFont
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGE_DIR = ROOT / "src" / "fulian_viewer"
-DATA_DIR = PACKAGE_DIR / "resources" / "data"
-OUT_DIR = PACKAGE_DIR / "resources" / "fonts"
+RESOURCES_DIR = ROOT / "resources"
+DATA_DIR = RESOURCES_DIR / "data"
+OUT_DIR = RESOURCES_DIR / "fonts"
 DEFAULT_SOURCE_DIR = Path("/tmp/noto/usr/share/fonts/opentype/noto")
 
 FAMILY = "Noto Sans CJK SC"

@@ -18,6 +18,8 @@ from types import ModuleType
 
 import pytest
 
+from tests.fixtures.summary import LINES
+
 pytest.importorskip(
     "PyInstaller",
     reason="PyInstaller is not installed; `uv sync` installs it with the dev group",
@@ -73,11 +75,21 @@ def folder(built: tuple[Path, str]) -> Path:
     return built[0]
 
 
+MAX_FOLDER_BYTES = 150e6
+"""The folder's target on Linux; docs/packaging.md says where the bytes go."""
+
+
 def test_build_reports_the_folder_size(built: tuple[Path, str]) -> None:
     folder, output = built
     size, files = build.folder_size(folder)
     assert f"{size / 1e6:.1f} MB" in output and f"in {files} files" in output
-    assert size < 250e6, f"the folder grew to {build.human(size)}; see docs/packaging.md"
+    LINES.append(
+        f"offline folder built by tests/test_build.py: {build.human(size)} in {files} files"
+    )
+    if sys.platform.startswith("linux"):
+        assert size <= MAX_FOLDER_BYTES, (
+            f"the folder grew to {build.human(size)}; see docs/packaging.md"
+        )
 
 
 def test_folder_holds_executables_and_resources(folder: Path) -> None:
@@ -89,12 +101,25 @@ def test_only_the_needed_qt_plugins(folder: Path) -> None:
     plugins = folder / "_internal" / "PySide6" / "Qt" / "plugins"
     kinds = {path.name for path in plugins.iterdir()}
     assert "platforms" in kinds
-    assert not kinds & {"imageformats", "platformthemes", "tls", "wayland-shell-integration"}
+    assert not kinds & {"imageformats", "platformthemes", "tls", "egldeviceintegrations"}
     platforms = {
         path.name.split(".")[0].removeprefix("lib") for path in (plugins / "platforms").iterdir()
     }
     assert "qoffscreen" in platforms
-    assert platforms <= {"qoffscreen", "qxcb", "qwindows", "qcocoa"}
+    assert platforms <= {"qoffscreen", "qxcb", "qwayland", "qwindows", "qcocoa"}
+    if sys.platform.startswith("linux"):
+        assert {"qxcb", "qwayland"} <= platforms
+        shells = {path.name for path in (plugins / "wayland-shell-integration").iterdir()}
+        assert "libxdg-shell.so" in shells
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the trim is done on Linux")
+def test_icu_data_is_trimmed_and_opengl_left_out(folder: Path) -> None:
+    internal = folder / "_internal"
+    icu = sorted((internal / "PySide6" / "Qt" / "lib").glob("libicudata.so.*"))
+    assert icu and icu[0].stat().st_size < 8e6
+    assert not list(internal.rglob("QtOpenGL*.so"))
+    assert not list(internal.rglob("libQt6OpenGL*"))
 
 
 def test_cli_prints_the_version(folder: Path) -> None:

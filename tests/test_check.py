@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from fulian_viewer.check import EXIT_INVALID, EXIT_OK, run_check, summary
+from fulian_viewer.check import EXIT_INVALID, EXIT_OK, run_check, run_check_config, summary
 from fulian_viewer.model.loading import bundled_data_path, load_report
+from fulian_viewer.model.pin import PUBLISHED_PIN_HASHES, hash_pin
 from tests.fixtures.datasets import Dataset, make_dataset
 
 
@@ -141,3 +142,64 @@ def test_summary_matches_run_check(bad: Dataset) -> None:
     result = load_report(bad.folder)
     _, text = check(bad.folder, "en")
     assert summary(result, "en") == text
+
+
+# --- check --config: a kiosk configuration, then the data it names -----------------------
+
+
+def check_config(
+    path: Path, data: Path | None = None, lang: str = "en", as_json: bool = False
+) -> tuple[int, str]:
+    out = io.StringIO()
+    code = run_check_config(path, data, lang, as_json, out)  # type: ignore[arg-type]
+    return code, out.getvalue()
+
+
+def test_sound_config_and_its_data_pass(tmp_path: Path) -> None:
+    make_dataset(tmp_path, "数据")
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'kiosk = true\ndata = "数据"\npin_hash = "{hash_pin("5173")}"\n', "utf-8")
+    code, text = check_config(config)
+    assert code == EXIT_OK, text
+    assert "✓ The configuration is sound." in text
+    assert f"Data: {tmp_path / '数据'}" in text and "The data is valid" in text
+
+
+def test_config_problems_are_listed_by_key(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    published = PUBLISHED_PIN_HASHES[0]
+    config.write_text(f'lang = "fr"\ndwell_seconds = 1\npin_hash = "{published}"\n', "utf-8")
+    code, text = check_config(config)
+    assert code == EXIT_INVALID
+    assert "Found 3 problem(s) in the configuration" in text
+    for key in ("lang", "dwell_seconds", "pin_hash"):
+        assert f"key '{key}'" in text
+    assert "staff exit is disabled" in text
+    assert "The data is valid" in text  # no data named: the bundled report
+
+
+def test_missing_pin_is_listed(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text("kiosk = true\n", "utf-8")
+    code, text = check_config(config, lang="zh")
+    assert code == EXIT_INVALID
+    assert "项目“pin_hash”：未设置工作人员 PIN" in text
+
+
+def test_config_names_bad_data(tmp_path: Path) -> None:
+    dataset = make_dataset(tmp_path)
+    dataset.set_cell("metrics", "job_fairs", "value", "abc")
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'data = "data"\npin_hash = "{hash_pin("5173")}"\n', "utf-8")
+    code, text = check_config(config)
+    assert code == EXIT_INVALID
+    assert "✓ The configuration is sound." in text and "metrics.csv" in text
+
+
+def test_unreadable_config_and_json(tmp_path: Path) -> None:
+    code, text = check_config(tmp_path / "missing.toml", as_json=True)
+    assert code == EXIT_INVALID
+    report = json.loads(text)
+    keys = [problem["key"] for problem in report["config"]["problems"]]
+    assert keys == [None, "pin_hash"]
+    assert report["data"]["valid"] is True

@@ -14,6 +14,8 @@ import fulian_viewer
 from fulian_viewer.cli import Size, build_parser, main, parse_args
 from tests.fixtures.datasets import make_dataset
 
+ROOT = Path(__file__).resolve().parents[1]
+
 
 def assert_no_traceback(completed: subprocess.CompletedProcess[str]) -> None:
     assert "Traceback" not in completed.stdout
@@ -138,6 +140,16 @@ def test_main_check_returns_the_exit_code(
     assert "the value cannot be negative: -1" in out
 
 
+def test_main_check_config(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text("kiosk = true\nscreen = -1\n", encoding="utf-8")
+    assert main(["check", "--config", str(config), "--lang", "en"]) == 2
+    out = capsys.readouterr().out
+    assert f"Kiosk configuration: {config}" in out
+    assert "key 'screen'" in out and "key 'pin_hash'" in out and "no staff PIN set" in out
+    assert "The data is valid" in out
+
+
 # --- python -m fulian_viewer -----------------------------------------------------------------
 # Each `check` subprocess spends most of its time importing pandas, so every command line
 # below is started at once and the tests read the results.
@@ -242,7 +254,12 @@ def test_check_imports_no_qt_and_survives_an_ascii_console(
 def test_module_version(runs: Runs) -> None:
     completed = runs["version"]
     assert completed.returncode == 0
-    assert completed.stdout.strip() == f"fulian-viewer {fulian_viewer.__version__}"
+    first, *rest = completed.stdout.strip().splitlines()
+    assert first == f"fulian-viewer {fulian_viewer.__version__}"
+    assert rest == [
+        f"licence (MIT): {ROOT / 'LICENSE'}",
+        f"third-party licences: {ROOT / 'THIRD-PARTY-NOTICES.md'}",
+    ]
     assert fulian_viewer.__version__ == "0.1.0"
 
 

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import unicodedata
-from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
 
-import fulian_viewer
+from fulian_viewer.assets import resource_path
 from fulian_viewer.model.ui_strings import all_ui_characters
 
-PACKAGE_DIR = Path(fulian_viewer.__file__).resolve().parent
-FONTS_DIR = PACKAGE_DIR / "resources" / "fonts"
-DATA_DIR = PACKAGE_DIR / "resources" / "data"
+FONTS_DIR = resource_path("fonts")
+DATA_DIR = resource_path("data")
 FAMILY = "Noto Sans CJK SC"
 EXPECTED = ("NotoSansCJKsc-Bold.otf", "NotoSansCJKsc-Regular.otf")
 FONT_FILES = sorted(FONTS_DIR.glob("*.otf"))

@@ -17,13 +17,13 @@ from fulian_viewer.kiosk import KioskSession, dwell_seconds, problems_source, st
 from fulian_viewer.model.config import ConfigProblem, KioskConfig
 from fulian_viewer.model.last_good import KioskLoad
 from fulian_viewer.model.loading import LoadResult
-from fulian_viewer.model.pin import hash_pin
+from fulian_viewer.model.pin import PUBLISHED_PIN_HASHES, hash_pin
 from fulian_viewer.model.problems import problem
 from fulian_viewer.ui.main_window import MainWindow
 
 Mod = Qt.KeyboardModifier
 CHORD = Mod.ControlModifier | Mod.AltModifier | Mod.ShiftModifier
-PIN = "2468"
+PIN = "5173"  # 2468 was published as the example PIN: the kiosk refuses it
 
 
 class FakeSeconds:
@@ -135,6 +135,40 @@ def test_chord_and_right_pin_quit(start: Callable[..., KioskSession], pin_hash: 
     QTest.keyClick(pad.entry, Qt.Key.Key_Return)
     assert approvals == [True]
     assert not session.window.locked
+
+
+def test_published_pin_disables_the_exit(
+    start: Callable[..., KioskSession], qtbot, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level("WARNING"):
+        session = start(KioskConfig(kiosk=True, pin_hash=PUBLISHED_PIN_HASHES[0]))
+    assert "published" in caplog.text and "pin_hash" in caplog.text
+    approvals: list[bool] = []
+    session.keys.exit_approved.connect(lambda: approvals.append(True))
+    press(session, Qt.Key.Key_Q, CHORD)
+    assert not session.keys.pin.isVisible()  # no pad to type the published PIN into
+    overlay = session.keys.problem_list
+    assert overlay.isVisible()
+    assert "pin_hash" in overlay.body.toPlainText() and "停用" in overlay.body.toPlainText()
+    QTest.keyClicks(session.window, "2468")
+    press(session, Qt.Key.Key_Return)
+    assert approvals == [] and session.window.locked and not session.staff_exited
+
+
+def test_no_pin_quits_but_is_listed_and_logged(
+    start: Callable[..., KioskSession], caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level("WARNING"):
+        session = start()
+    assert "no staff PIN set" in caplog.text
+    press(session, Qt.Key.Key_D, CHORD)
+    assert "未设置工作人员 PIN" in session.keys.problem_list.body.toPlainText()
+
+
+def test_own_pin_is_not_listed(start: Callable[..., KioskSession], pin_hash: str) -> None:
+    session = start(KioskConfig(kiosk=True, pin_hash=pin_hash))
+    press(session, Qt.Key.Key_D, CHORD)
+    assert "pin_hash" not in session.keys.problem_list.body.toPlainText()
 
 
 def test_typing_on_the_pin_pad_does_not_navigate(

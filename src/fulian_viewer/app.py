@@ -104,7 +104,8 @@ def _show(
             log.warning("data: %s", problem.message("en"))
         window = build_window(load.shown, settings, notice=False)
         log_loaded(load.shown, load.origin)
-        session = start_kiosk(app, window, config, load, config_problems)
+        config_file = str(args.config) if args.config is not None else "--kiosk"
+        session = start_kiosk(app, window, config, load, config_problems, config_file)
     else:
         result = load_with_fallback(config.data, settings)
         log_loaded(result, "data" if result.path == config.data else "bundled")
@@ -207,12 +208,16 @@ def create_application() -> QApplication:
     from PySide6.QtWidgets import QApplication
 
     from fulian_viewer.system.memory import return_large_blocks_to_system
+    from fulian_viewer.system.platform import choose_platform
     from fulian_viewer.ui.fonts import display_font, register_bundled_fonts
     from fulian_viewer.ui.icon import app_icon
 
     existing = QApplication.instance()
     if not isinstance(existing, QApplication):
         return_large_blocks_to_system()  # before Qt allocates its first images
+        chosen = choose_platform(os.environ)
+        if chosen:
+            log.info("Qt platform: %s (X11 through XWayland first)", chosen)
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)

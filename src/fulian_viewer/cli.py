@@ -18,6 +18,7 @@ from pathlib import Path
 
 from fulian_viewer import __version__
 from fulian_viewer import timing as _timing  # noqa: F401 (the process-start reference)
+from fulian_viewer.assets import licence_paths
 
 COMMANDS = ("run", "check", "export", "import", "kiosk-pin")
 LANGS = ("zh", "en")
@@ -30,6 +31,7 @@ examples:
   fulian-viewer --data 数据.xlsx          show the dataset in a workbook
   fulian-viewer check --data 数据.xlsx    check an edited dataset
   fulian-viewer check --json             print the dataset as JSON
+  fulian-viewer check --config kiosk.toml  check a kiosk configuration and its data
   fulian-viewer export --out handouts --size 3840x2160
                                          render every pane to PNG and one PDF
   fulian-viewer --kiosk --config kiosk.toml
@@ -62,6 +64,17 @@ class Size:
         return f"{self.width}x{self.height}"
 
 
+def version_text() -> str:
+    """``--version``'s answer: the version, then where the licence texts are."""
+    lines = [f"fulian-viewer {__version__}"]
+    for path in licence_paths():
+        what = "licence (MIT)" if path.name == "LICENSE" else "third-party licences"
+        lines.append(f"{what}: {path}")
+    if len(lines) == 1:
+        lines.append("licence: MIT (the licence files are missing from this installation)")
+    return "\n".join(lines)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with its subcommands."""
     common = argparse.ArgumentParser(add_help=False)
@@ -79,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"fulian-viewer {__version__}")
+    parser.add_argument("--version", action="version", version=version_text())
     commands = parser.add_subparsers(dest="command", metavar="{run,check,export,import,kiosk-pin}")
 
     run = commands.add_parser("run", parents=[common], help="show the report (the default)")
@@ -124,6 +137,12 @@ def build_parser() -> argparse.ArgumentParser:
         "check", parents=[common], help="check a dataset and list every problem"
     )
     check.add_argument("--json", action="store_true", help="print the loaded dataset as JSON")
+    check.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="also check a kiosk configuration (every key, the staff PIN) and the data it names",
+    )
 
     export = commands.add_parser(
         "export", parents=[common], help="render every pane to PNG and a PDF handout"
@@ -200,8 +219,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "kiosk-pin":
         return run_kiosk_pin(args.lang)
     if args.command == "check":
-        from fulian_viewer.check import run_check
+        from fulian_viewer.check import run_check, run_check_config
 
+        if args.config is not None:
+            return run_check_config(args.config, args.data, args.lang, args.json, sys.stdout)
         return run_check(args.data, args.lang, args.json, sys.stdout)
     if args.command == "import":
         from fulian_viewer.import_report import run_import

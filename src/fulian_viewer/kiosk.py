@@ -21,15 +21,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from fulian_viewer.controllers.autoplay import AutoplayController
 from fulian_viewer.controllers.cursor import CursorHider
 from fulian_viewer.controllers.kiosk import KioskController
-from fulian_viewer.model.config import DEFAULT_DWELL_SECONDS, ConfigProblem, KioskConfig
+from fulian_viewer.model.config import (
+    DEFAULT_DWELL_SECONDS,
+    ConfigProblem,
+    KioskConfig,
+    pin_problems,
+)
 from fulian_viewer.model.last_good import KioskLoad
 from fulian_viewer.model.numbers import Lang
+from fulian_viewer.model.pin import pin_hash_status
 from fulian_viewer.model.ui_strings import ui_text
 from fulian_viewer.system.heartbeat import Heartbeat, notify_ready
 from fulian_viewer.system.screensaver import ScreenSaverInhibitor
@@ -131,9 +137,19 @@ def start_kiosk(
     config: KioskConfig,
     load: KioskLoad,
     config_problems: list[ConfigProblem],
+    config_file: str = "--kiosk",
 ) -> KioskSession:
-    """Run ``window`` as a kiosk; the returned session must be kept until the app quits."""
+    """Run ``window`` as a kiosk; the returned session must be kept until the app quits.
+
+    A staff PIN that is missing or published (see
+    :func:`~fulian_viewer.model.config.pin_problems`) is logged as a warning at
+    every start and listed with ``config_problems``, under ``config_file``'s name.
+    """
     deck = window.deck
+    unsafe_pin = pin_problems(config, config_file)
+    for problem in unsafe_pin:
+        log.warning("configuration: %s", problem.message("en"))
+    config_problems = [*config_problems, *unsafe_pin]
     window.lock()
     window.setWindowFlags(
         window.windowFlags()
@@ -168,7 +184,11 @@ def start_kiosk(
     app.installEventFilter(cursor)
 
     inhibitor = ScreenSaverInhibitor()
-    inhibitor.inhibit("exhibition kiosk")
+    if not inhibitor.inhibit("exhibition kiosk") and QGuiApplication.platformName() == "wayland":
+        log.warning(
+            "screen blanking is not held off on this Wayland compositor: turn off its idle "
+            "blanking in its own settings (docs/packaging.md, Wayland)"
+        )
     state = deck.state
     heartbeat = Heartbeat(
         status=lambda: f"pane={state.index + 1}/{state.count} tour={autoplay.machine.state}",
@@ -181,10 +201,12 @@ def start_kiosk(
     heartbeat.start()
     autoplay.start()
     log.info(
-        "kiosk started: dwell %gs, resume after %gs, home after %gs, PIN %s",
+        "kiosk started: dwell %gs, resume after %gs, home after %gs, staff PIN %s",
         dwell,
         config.idle_resume_seconds,
         config.idle_home_seconds,
-        "set" if config.pin_hash else "not set",
+        {"none": "not set", "published": "published (exit disabled)", "set": "set"}[
+            pin_hash_status(config.pin_hash)
+        ],
     )
     return session

@@ -8,8 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from fulian_viewer.model.config import KEYS, ConfigProblem, KioskConfig, load_config, merge_cli
-from fulian_viewer.model.pin import hash_pin, verify_pin
+from fulian_viewer.model.config import (
+    KEYS,
+    ConfigProblem,
+    KioskConfig,
+    load_config,
+    merge_cli,
+    pin_problems,
+)
+from fulian_viewer.model.pin import PUBLISHED_PIN_HASHES, hash_pin, is_pin_hash
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "packaging" / "kiosk.example.toml"
 
@@ -32,9 +39,10 @@ def test_example_file_loads_without_problems() -> None:
     assert problems == []
     assert config.kiosk is True
     assert config.theme == "red"
-    assert config.pin_hash is not None
-    # The example documents its PIN; make sure the comment tells the truth.
-    assert verify_pin("2468", config.pin_hash)
+    # No working hash ships: the staff make their own with kiosk-pin.
+    assert config.pin_hash is None
+    assert "kiosk-pin" in EXAMPLE.read_text(encoding="utf-8")
+    assert "scrypt$16384" not in EXAMPLE.read_text(encoding="utf-8")
     assert config.data == EXAMPLE.parent / "数据"
     assert config.dwell_for("rights") == 30
     assert config.dwell_for("family") == config.dwell_seconds
@@ -44,7 +52,43 @@ def test_example_file_sets_every_key() -> None:
     import tomllib
 
     table = tomllib.loads(EXAMPLE.read_text(encoding="utf-8"))
-    assert set(table) == set(KEYS)
+    # pin_hash is there, commented, with a placeholder.
+    assert set(table) == set(KEYS) - {"pin_hash"}
+    commented = [
+        line
+        for line in EXAMPLE.read_text(encoding="utf-8").splitlines()
+        if line.startswith("# pin_hash = ")
+    ]
+    assert len(commented) == 1
+    placeholder = tomllib.loads(commented[0].removeprefix("# "))["pin_hash"]
+    assert not is_pin_hash(placeholder)
+
+
+# --- the staff PIN: published hashes and none at all --------------------------------------
+
+
+def test_published_example_hash_is_a_problem(tmp_path: Path) -> None:
+    config, problems = load_text(tmp_path, f'pin_hash = "{PUBLISHED_PIN_HASHES[0]}"')
+    assert problems == []  # a well-formed hash: the key itself reads
+    found = pin_problems(config, "kiosk.toml")
+    assert [problem.key for problem in found] == ["pin_hash"]
+    assert "disabled" in found[0].message("en") and "supervisor" in found[0].message("en")
+    assert "停用" in found[0].message("zh")
+
+
+def test_fresh_hash_of_the_example_pin_counts_as_published() -> None:
+    config = KioskConfig(pin_hash=hash_pin("2468"))
+    assert [problem.key for problem in pin_problems(config, "k.toml")] == ["pin_hash"]
+
+
+def test_no_pin_is_listed() -> None:
+    found = pin_problems(KioskConfig(), "k.toml")
+    assert [problem.key for problem in found] == ["pin_hash"]
+    assert "no staff PIN set" in found[0].message("en")
+
+
+def test_own_pin_is_no_problem() -> None:
+    assert pin_problems(KioskConfig(pin_hash=hash_pin("5173")), "k.toml") == []
 
 
 def test_empty_file_gives_defaults(tmp_path: Path) -> None:

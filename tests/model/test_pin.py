@@ -147,3 +147,13 @@ def test_right_pin_resets_the_count(stored: str) -> None:
 def test_guard_with_malformed_hash_never_opens() -> None:
     guard = PinGuard("not a hash", clock=FakeClock())
     assert guard.attempt("2468") == "wrong"
+
+
+def test_pin_hash_status() -> None:
+    from fulian_viewer.model.pin import PUBLISHED_PIN_HASHES, pin_hash_status
+
+    assert pin_hash_status(None) == "none"
+    assert pin_hash_status(PUBLISHED_PIN_HASHES[0]) == "published"
+    assert pin_hash_status(f"  {PUBLISHED_PIN_HASHES[0]}\n") == "published"
+    assert pin_hash_status(hash_pin("2468")) == "published"
+    assert pin_hash_status(hash_pin("5173")) == "set"

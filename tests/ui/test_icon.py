@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import struct
 import zipfile
-from importlib.resources import files
 from pathlib import Path
 
 import pytest
@@ -14,9 +13,10 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
 
 from fulian_viewer.app import create_application
+from fulian_viewer.assets import resource_path
 from fulian_viewer.ui.icon import ICON_SIZES, app_icon
 
-ICONS = Path(str(files("fulian_viewer") / "resources" / "icons"))
+ICONS = resource_path("icons")
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 

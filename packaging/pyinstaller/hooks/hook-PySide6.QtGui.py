@@ -7,9 +7,12 @@ collected binaries for their dependencies, also keeps out the libraries only
 they need (GTK and cairo for the GTK theme, Wayland, EGL device integrations,
 image codecs).
 
-Kept: the platform plugins ``xcb`` (X11 and XWayland) and ``offscreen`` (export
-and tests) on Linux, ``windows`` and ``offscreen`` on Windows, ``cocoa`` on
-macOS; the xcb OpenGL integrations; the compose and IBus input contexts.
+Kept: the platform plugins ``xcb`` (X11 and XWayland), ``wayland`` (Wayland
+compositors without XWayland: Ubuntu Frame, cage, a GNOME session without
+XWayland) and ``offscreen`` (export and tests) on Linux, ``windows`` and
+``offscreen`` on Windows, ``cocoa`` on macOS; the xcb OpenGL integrations; for
+Wayland the xdg-shell and fullscreen-shell integrations and the simple window
+decorations; the compose and IBus input contexts.
 Image-format plugins are not needed: PNG, the only format the viewer reads or
 writes, is built into QtGui, and the icon is loaded from PNG files.
 """
@@ -19,8 +22,12 @@ import os
 from PyInstaller.utils.hooks.qt import add_qt6_dependencies
 
 KEPT_PLUGINS = {
-    "platforms": {"xcb", "offscreen", "windows", "cocoa"},
+    "platforms": {"xcb", "wayland", "offscreen", "windows", "cocoa"},
     "xcbglintegrations": {"xcb-glx-integration", "xcb-egl-integration"},
+    "wayland-shell-integration": {"xdg-shell", "fullscreen-shell-v1"},
+    # The simple decorations (bradient); adwaita's would pull in QtSvg. No EGL client
+    # integration: the viewer's windows are raster windows, drawn into shared memory.
+    "wayland-decoration-client": {"bradient"},
     "platforminputcontexts": {
         "composeplatforminputcontextplugin",
         "ibusplatforminputcontextplugin",
@@ -33,11 +40,15 @@ KEPT_WHOLE = {"platforms/darwin"}
 
 
 def _plugin_name(filename):
-    """The plugin's name: ``libqxcb.so``, ``qwindows.dll`` -> ``xcb``, ``windows``."""
+    """The plugin's name: ``libqxcb.so``, ``qwindows.dll`` -> ``xcb``, ``windows``.
+
+    Names that start with ``qt-`` keep it: ``libqt-plugin-wayland-egl.so`` ->
+    ``qt-plugin-wayland-egl``.
+    """
     stem = os.path.basename(filename).split(".")[0]
     if stem.startswith("lib"):
         stem = stem[3:]
-    return stem[1:] if stem.startswith("q") else stem
+    return stem[1:] if stem.startswith("q") and not stem.startswith("qt-") else stem
 
 
 def _wanted(source, dest_dir):

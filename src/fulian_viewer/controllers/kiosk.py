@@ -10,7 +10,9 @@ any widget. It
 - swallows what would leave or escape the kiosk: ``F``/F11 (full screen), and any
   key with Ctrl, Alt or Meta held (Ctrl+Q, Ctrl+W, Alt+F4, Ctrl+P, ...);
 - opens the staff PIN pad on the exit chord (Ctrl+Alt+Shift+Q by default) and
-  the staff problem list on :data:`PROBLEMS_CHORD`.
+  the staff problem list on :data:`PROBLEMS_CHORD`. When the configured PIN is
+  one the project published, the exit chord opens the problem list instead,
+  which says why the exit is disabled.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import QWidget
 
 from fulian_viewer.controllers.autoplay import AutoplayController
 from fulian_viewer.model.numbers import Lang
-from fulian_viewer.model.pin import PinGuard
+from fulian_viewer.model.pin import PinGuard, pin_hash_status
 from fulian_viewer.model.ui_strings import ui_text
 from fulian_viewer.ui.deck_view import DeckView
 from fulian_viewer.ui.staff_overlays import PIN_IDLE_MS, PinOverlay, ProblemsOverlay
@@ -85,7 +87,9 @@ class KioskController(QObject):
         deck: the deck view shown.
         autoplay: the autoplay controller to restart on Esc/F5.
         exit_chord: the staff exit chord, e.g. ``Ctrl+Alt+Shift+Q``.
-        pin_hash: the staff PIN's hash; None lets the chord quit at once.
+        pin_hash: the staff PIN's hash; None lets the chord quit at once, and a
+            published one (:func:`~fulian_viewer.model.pin.pin_hash_status`)
+            disables the exit.
         problems: gives the staff problem list.
         clock: seconds, for the PIN lock-out; :func:`time.monotonic` by default.
         pin_idle_ms: the PIN pad closes after this long without typing.
@@ -108,7 +112,8 @@ class KioskController(QObject):
         self.autoplay = autoplay
         self.exit_chord = parse_chord(exit_chord)
         self.problems_chord = parse_chord(PROBLEMS_CHORD)
-        self.guard = PinGuard(pin_hash, clock) if pin_hash else None
+        self.exit_disabled = pin_hash_status(pin_hash) == "published"
+        self.guard = PinGuard(pin_hash, clock) if pin_hash and not self.exit_disabled else None
         self._problems = problems
         self.pin = PinOverlay(pin_idle_ms, deck)
         self.pin.hide()
@@ -119,8 +124,16 @@ class KioskController(QObject):
     # Staff actions -----------------------------------------------------------
 
     def request_exit(self) -> None:
-        """The exit chord: quit when no PIN is set, otherwise ask for it."""
+        """The exit chord: quit when no PIN is set, otherwise ask for it.
+
+        With a published PIN, refuse and show the problem list, which says why.
+        """
         log.info("staff exit chord pressed")
+        if self.exit_disabled:
+            log.warning("staff exit refused: pin_hash is a published PIN's; set your own")
+            if not self.problem_list.isVisible():
+                self.toggle_problems()
+            return
         if self.guard is None:
             self._approve()
             return

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from fulian_viewer.model.numbers import Lang
-from fulian_viewer.model.pin import is_pin_hash
+from fulian_viewer.model.pin import is_pin_hash, pin_hash_status
 
 LANGS: tuple[Lang, ...] = ("zh", "en")
 DEFAULT_DWELL_SECONDS = 20.0
@@ -420,3 +420,39 @@ def merge_cli(config: KioskConfig, overrides: Mapping[str, object]) -> KioskConf
         raise KeyError(", ".join(unknown))
     changes: dict[str, Any] = {k: v for k, v in overrides.items() if v is not None}
     return replace(config, **changes)
+
+
+def pin_problems(config: KioskConfig, file: str) -> list[ConfigProblem]:
+    """What is unsafe about the staff PIN of a kiosk configuration from ``file``.
+
+    A hash the project once published (or a hash of its example PIN) keeps the
+    staff exit disabled; no hash at all lets the exit chord quit without a PIN.
+    Both are listed with the configuration's problems, under the key ``pin_hash``.
+    """
+    status = pin_hash_status(config.pin_hash)
+    if status == "published":
+        return [
+            ConfigProblem(
+                file,
+                "pin_hash",
+                "这是项目示例中公开过的 PIN（或其哈希），谁都可能知道，因此工作人员退出已停用。"
+                "请运行 fulian-viewer kiosk-pin 设置自己的 PIN；在此之前，请通过系统服务停止展台"
+                "（见 README）",
+                "is the hash of a PIN the project published as an example, which anyone may "
+                "know, so the staff exit is disabled. Set a PIN of your own with "
+                "`fulian-viewer kiosk-pin`; until then, stop the kiosk through its supervisor "
+                "(see the README)",
+            )
+        ]
+    if status == "none":
+        return [
+            ConfigProblem(
+                file,
+                "pin_hash",
+                "未设置工作人员 PIN：按退出组合键即可直接退出展台。"
+                "请用 fulian-viewer kiosk-pin 生成 pin_hash",
+                "no staff PIN set: the exit chord quits the kiosk at once. "
+                "Make a pin_hash with `fulian-viewer kiosk-pin`",
+            )
+        ]
+    return []

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 from typing import TypeVar, cast
 
+from fulian_viewer.assets import resource_path
 from fulian_viewer.model.numbers import DisplayTextError, Figure, parse_display
 from fulian_viewer.model.problems import Problem, problem
 from fulian_viewer.model.report import (
@@ -64,7 +64,7 @@ class LoadResult:
 
 def bundled_data_path() -> Path:
     """The folder of the report bundled with the package."""
-    return Path(str(resources.files("fulian_viewer") / "resources" / "data"))
+    return resource_path("data")
 
 
 def load_report(path: Path | None = None) -> LoadResult:

@@ -7,6 +7,11 @@ its scrypt hash, written as one line::
 
 for example ``scrypt$16384$8$1$k3J0...==$Qm9v...=``. ``fulian-viewer kiosk-pin``
 prints such a line. :class:`PinGuard` locks the PIN pad after repeated wrong tries.
+
+A hash the project once published (the old example configuration's, for the
+example PIN 2468), or any hash of that PIN, protects nothing:
+:func:`pin_hash_status` calls it ``"published"`` and the kiosk then keeps its
+staff exit shut until the staff set a PIN of their own.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 SCHEME = "scrypt"
@@ -41,6 +47,16 @@ _MAX_MEMORY = 256 * 1024 * 1024
 _PIN = re.compile(rf"[0-9]{{{PIN_MIN_DIGITS},{PIN_MAX_DIGITS}}}")
 
 Outcome = Literal["ok", "wrong", "locked"]
+PinStatus = Literal["none", "published", "set"]
+
+PUBLISHED_PIN_HASHES = (
+    # packaging/kiosk.example.toml up to version 0.1.0, for the example PIN 2468.
+    "scrypt$16384$8$1$ZHFqfxVZjm1IZHVzlG2bXg==$t4uRWxAZ4GpVc0XDazF70T643F5S8ihsnADmjPKqD9E=",
+)
+"""Hash lines that were published with the project: anyone can read their PIN."""
+
+PUBLISHED_PINS = ("2468",)
+"""PINs the project printed as examples; a fresh hash of one is as good as published."""
 
 
 def valid_pin(pin: str) -> bool:
@@ -193,3 +209,23 @@ class PinGuard:
             lock = min(self._first_lock * 2.0 ** min(beyond, 32), self._max_lock)
             self._locked_until = self._clock() + lock
         return "wrong"
+
+
+@lru_cache(maxsize=8)
+def pin_hash_status(stored: str | None) -> PinStatus:
+    """Whether a configuration sets a staff PIN that only the staff know.
+
+    Returns:
+        ``"none"`` without a hash, ``"published"`` for a hash the project
+        published or any hash of a published example PIN, ``"set"`` otherwise.
+    """
+    if stored is None:
+        return "none"
+    parsed = _parse(stored)
+    for published in PUBLISHED_PIN_HASHES:
+        known = _parse(published)
+        if parsed is not None and known is not None and parsed.digest == known.digest:
+            return "published"
+    if any(verify_pin(pin, stored) for pin in PUBLISHED_PINS):
+        return "published"
+    return "set"

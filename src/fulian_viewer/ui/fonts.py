@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import functools
 import logging
-from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase
+
+from fulian_viewer.assets import resource_path
 
 __all__ = ["BUNDLED_FILES", "FAMILY", "display_font", "register_bundled_fonts"]
 
@@ -34,8 +35,8 @@ _registered: dict[str, int] = {}
 
 
 def _fonts_dir() -> Traversable:
-    """Return the package's ``resources/fonts`` folder."""
-    return files("fulian_viewer") / "resources" / "fonts"
+    """Return the bundled ``resources/fonts`` folder (see :mod:`fulian_viewer.assets`)."""
+    return resource_path("fonts")
 
 
 def _add_font(font_file: Traversable) -> int:

@@ -9,12 +9,13 @@ needs (title bar, task bar, Alt+Tab) without scaling the SVG at run time.
 from __future__ import annotations
 
 import logging
-from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon, QPixmap
+
+from fulian_viewer.assets import resource_path
 
 __all__ = ["ICON_SIZES", "app_icon"]
 
@@ -25,8 +26,8 @@ ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
 
 
 def _icons_dir() -> Traversable:
-    """Return the package's ``resources/icons`` folder."""
-    return files("fulian_viewer") / "resources" / "icons"
+    """Return the bundled ``resources/icons`` folder (see :mod:`fulian_viewer.assets`)."""
+    return resource_path("icons")
 
 
 def app_icon(icons_dir: Traversable | None = None) -> QIcon:
