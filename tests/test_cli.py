@@ -191,7 +191,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Runs:
         # A console that cannot show Chinese, and proof that check never imports Qt.
         "no_qt_ascii": ([sys.executable, "-c", NO_QT_SCRIPT], {"PYTHONIOENCODING": "ascii"}),
         "version": ([*module, "--version"], {}),
-        "help": ([*module, "--help"], {}),
+        "help": ([*module, "--help"], {"LC_ALL": "", "LC_MESSAGES": "", "LANG": "en_US.UTF-8"}),
         "lang": ([*module, "--lang", "xx"], {}),
         "size": ([*module, "export", "--out", str(tmp / "out"), "--size", "12x"], {}),
     }

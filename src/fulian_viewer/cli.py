@@ -19,27 +19,11 @@ from pathlib import Path
 from fulian_viewer import __version__
 from fulian_viewer import timing as _timing  # noqa: F401 (the process-start reference)
 from fulian_viewer.assets import licence_paths
+from fulian_viewer.cli_text import EXAMPLES, help_lang, help_text
+from fulian_viewer.model.numbers import Lang
 
 COMMANDS = ("run", "check", "export", "import", "kiosk-pin")
 LANGS = ("zh", "en")
-
-_EXAMPLES = """\
-examples:
-  fulian-viewer                          show the bundled report
-  fulian-viewer --lang en --fullscreen   show it in English, full screen
-  fulian-viewer --data D:\\展览\\数据      show the dataset in that folder
-  fulian-viewer --data 数据.xlsx          show the dataset in a workbook
-  fulian-viewer check --data 数据.xlsx    check an edited dataset
-  fulian-viewer check --json             print the dataset as JSON
-  fulian-viewer check --config kiosk.toml  check a kiosk configuration and its data
-  fulian-viewer export --out handouts --size 3840x2160
-                                         render every pane to PNG and one PDF
-  fulian-viewer --kiosk --config kiosk.toml
-                                         run unattended as an exhibition kiosk
-  fulian-viewer import 报告.docx --out 草稿
-                                         draft a dataset from a report's text
-  fulian-viewer kiosk-pin                hash a staff PIN for the kiosk configuration
-"""
 
 
 @dataclass(frozen=True)
@@ -75,53 +59,64 @@ def version_text() -> str:
     return "\n".join(lines)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with its subcommands."""
+def _formatter(lang: Lang, raw: bool = False) -> type[argparse.HelpFormatter]:
+    """A help formatter whose "usage:" is in ``lang``."""
+    base = argparse.RawDescriptionHelpFormatter if raw else argparse.HelpFormatter
+
+    class Formatter(base):  # type: ignore[valid-type,misc]
+        def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+            prefix = help_text("usage", lang) if prefix is None else prefix
+            super().add_usage(usage, actions, groups, prefix)
+
+    return Formatter
+
+
+def _parser(lang: Lang, raw: bool = False, **kwargs: object) -> dict[str, object]:
+    """Keyword arguments for a parser or subparser whose own texts are in ``lang``."""
+    return {"formatter_class": _formatter(lang, raw), "add_help": False, **kwargs}
+
+
+def _localise(parser: argparse.ArgumentParser, lang: Lang) -> argparse.ArgumentParser:
+    """Give ``parser`` a ``-h`` and section titles in ``lang``."""
+    parser._positionals.title = help_text("positionals", lang)
+    parser._optionals.title = help_text("options", lang)
+    parser.add_argument("-h", "--help", action="help", help=help_text("help", lang))
+    return parser
+
+
+def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
+    """The argument parser with its subcommands, its help in ``lang``."""
+
+    def t(key: str) -> str:
+        return help_text(key, lang)
+
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--data",
-        type=Path,
-        metavar="PATH",
-        help="dataset folder (CSV files) or .xlsx workbook; default: the bundled report",
-    )
-    common.add_argument("--lang", choices=LANGS, help="language (default: zh)")
+    common.add_argument("--data", type=Path, metavar="PATH", help=t("data"))
+    common.add_argument("--lang", choices=LANGS, help=t("lang"))
 
     parser = argparse.ArgumentParser(
         prog="fulian-viewer",
-        description="Exhibition viewer for 《巴渝巾帼心向党 砥砺奋进新征程》.",
-        epilog=_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=t("description"),
+        epilog=EXAMPLES[lang],
+        **_parser(lang, raw=True),  # type: ignore[arg-type]
     )
-    parser.add_argument("--version", action="version", version=version_text())
-    commands = parser.add_subparsers(dest="command", metavar="{run,check,export,import,kiosk-pin}")
+    _localise(parser, lang)
+    parser.add_argument("--version", action="version", version=version_text(), help=t("version"))
+    commands = parser.add_subparsers(
+        dest="command", metavar="{run,check,export,import,kiosk-pin}", title=t("commands")
+    )
 
-    run = commands.add_parser("run", parents=[common], help="show the report (the default)")
-    run.add_argument("--fullscreen", action="store_true", help="start full screen")
-    run.add_argument("--size", type=Size.parse, metavar="WxH", help="window size, e.g. 1280x720")
-    run.add_argument(
-        "--reduce-motion",
-        action="store_true",
-        default=None,
-        help="show final values without animation",
-    )
-    run.add_argument(
-        "--kiosk",
-        action="store_true",
-        default=None,
-        help="run as an unattended exhibition kiosk (full screen, autoplay, locked exit)",
-    )
-    run.add_argument(
-        "--config",
-        type=Path,
-        metavar="FILE",
-        help="kiosk configuration (TOML; see packaging/kiosk.example.toml); flags win over it",
-    )
-    run.add_argument(
-        "--screen",
-        type=_screen_choice,
-        metavar="N|NAME",
-        help="screen to fill in kiosk mode: index from 0, or name such as HDMI-1",
-    )
+    def command(name: str, **kwargs: object) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, **_parser(lang, **kwargs))  # type: ignore[arg-type]
+        return _localise(sub, lang)
+
+    run = command("run", parents=[common], help=t("run"))
+    run.add_argument("--fullscreen", action="store_true", help=t("fullscreen"))
+    run.add_argument("--size", type=Size.parse, metavar="WxH", help=t("size"))
+    run.add_argument("--reduce-motion", action="store_true", default=None, help=t("reduce_motion"))
+    run.add_argument("--kiosk", action="store_true", default=None, help=t("kiosk"))
+    run.add_argument("--config", type=Path, metavar="FILE", help=t("run_config"))
+    run.add_argument("--screen", type=_screen_choice, metavar="N|NAME", help=t("screen"))
     run.add_argument(
         "--quit-after-first-paint",
         action="store_true",
@@ -133,46 +128,23 @@ def build_parser() -> argparse.ArgumentParser:
         help=argparse.SUPPRESS,  # benchmark hook: exit once every pane is built
     )
 
-    check = commands.add_parser(
-        "check", parents=[common], help="check a dataset and list every problem"
-    )
-    check.add_argument("--json", action="store_true", help="print the loaded dataset as JSON")
-    check.add_argument(
-        "--config",
-        type=Path,
-        metavar="FILE",
-        help="also check a kiosk configuration (every key, the staff PIN) and the data it names",
-    )
+    check = command("check", parents=[common], help=t("check"))
+    check.add_argument("--json", action="store_true", help=t("json"))
+    check.add_argument("--config", type=Path, metavar="FILE", help=t("check_config"))
 
-    export = commands.add_parser(
-        "export", parents=[common], help="render every pane to PNG and a PDF handout"
-    )
-    export.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
+    export = command("export", parents=[common], help=t("export"))
+    export.add_argument("--out", type=Path, required=True, metavar="DIR", help=t("out"))
     export.add_argument(
-        "--size", type=Size.parse, default=Size(1920, 1080), metavar="WxH", help="default 1920x1080"
+        "--size", type=Size.parse, default=Size(1920, 1080), metavar="WxH", help=t("export_size")
     )
 
-    importer = commands.add_parser(
-        "import",
-        help="draft a dataset folder from a report (.txt, .md or .docx)",
-        description="Read a report as plain text or Markdown (### headings) or as a Word "
-        ".docx (heading styles) and write a new draft dataset folder: the four tables, "
-        "report.txt and review.csv, which lists each figure beside its sentence and the "
-        "numbers left out with the reason. DIR must not exist or must be an empty folder.",
-    )
-    importer.add_argument("report", type=Path, metavar="REPORT", help="the report's file")
-    importer.add_argument(
-        "--out", type=Path, required=True, metavar="DIR", help="new folder for the draft"
-    )
-    importer.add_argument("--lang", choices=LANGS, default="zh", help="language (default: zh)")
+    importer = command("import", help=t("import"), description=t("import_description"))
+    importer.add_argument("report", type=Path, metavar="REPORT", help=t("report"))
+    importer.add_argument("--out", type=Path, required=True, metavar="DIR", help=t("import_out"))
+    importer.add_argument("--lang", choices=LANGS, default="zh", help=t("lang"))
 
-    kiosk_pin = commands.add_parser(
-        "kiosk-pin",
-        help="hash a staff PIN (4-12 digits) for pin_hash in the kiosk configuration",
-        description="Ask for a PIN twice and print its hash line for pin_hash in the kiosk "
-        "configuration. Without a terminal, the two PINs are read as two lines of input.",
-    )
-    kiosk_pin.add_argument("--lang", choices=LANGS, default="zh", help="language (default: zh)")
+    kiosk_pin = command("kiosk-pin", help=t("kiosk_pin"), description=t("kiosk_pin_description"))
+    kiosk_pin.add_argument("--lang", choices=LANGS, default="zh", help=t("lang"))
     return parser
 
 
@@ -188,7 +160,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     first = args[0] if args else None
     if first not in (*COMMANDS, "-h", "--help", "--version"):
         args.insert(0, "run")
-    parsed = build_parser().parse_args(args)
+    parsed = build_parser(help_lang(args)).parse_args(args)
     if parsed.command != "run" and parsed.lang is None:
         parsed.lang = "zh"  # for `run`, None leaves the language to the kiosk configuration
     return parsed
