@@ -8,6 +8,7 @@ from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
+from fulian_viewer.model.key_map import KEY_ROWS, key_rows
 from fulian_viewer.model.numbers import Lang
 from fulian_viewer.model.report import Metric, Report
 from fulian_viewer.model.ui_strings import ui_text
@@ -15,22 +16,6 @@ from fulian_viewer.ui import theme
 from fulian_viewer.ui.fonts import display_font
 from fulian_viewer.ui.layout import Box, place
 from fulian_viewer.ui.text import TextBlock
-
-HELP_ROWS = (
-    ("help_next", "help_next_keys"),
-    ("help_previous", "help_previous_keys"),
-    ("help_first_last", "Home / End"),
-    ("help_jump", "1 – 9"),
-    ("help_overview", "O"),
-    ("help_blank", "B  ."),
-    ("help_fullscreen", "F  F5"),
-    ("help_language", "L"),
-    ("help_replay", "R"),
-    ("help_final", "S"),
-    ("help_source", "I"),
-    ("help_help", "?  H"),
-    ("help_escape", "Esc"),
-)
 
 
 class BlankOverlay(QWidget):
@@ -97,16 +82,16 @@ class HelpOverlay(DimmedOverlay):
                 TextBlock(self, color=theme.IVORY, wrap=True),
                 TextBlock(self, color=theme.GOLD, wrap=True),
             )
-            for _ in HELP_ROWS
+            for _ in KEY_ROWS
         ]
 
     def set_lang(self, lang: Lang) -> None:
         """Show the help in ``lang``."""
         self.lang = lang
         self.title.set_text(ui_text("help_title", lang))
-        for (action, keys), (action_key, keys_key) in zip(self.rows, HELP_ROWS, strict=True):
-            action.set_text(ui_text(action_key, lang))
-            keys.set_text(ui_text(keys_key, lang) if keys_key.startswith("help_") else keys_key)
+        for (action, keys), (action_text, keys_text) in zip(self.rows, key_rows(lang), strict=True):
+            action.set_text(action_text)
+            keys.set_text(keys_text)
         self._arrange()
 
     def card_rect(self) -> QRectF:
