@@ -49,6 +49,23 @@ LICENCE_FILES = ("LICENSE", "THIRD-PARTY-NOTICES.md")
 RUN_TIMEOUT_S = 300
 BUILD_TIMEOUT_S = 1800
 
+GUIDE = "使用说明.md"
+"""The staff's guide, beside the executables with its ``images/``."""
+
+AUTOSTART_FILES = (
+    ("fulian-viewer-kiosk.xml", "install-kiosk-task.cmd", "uninstall-kiosk-task.cmd")
+    if IS_WINDOWS
+    else ("fulian-viewer-kiosk.service", "fulian-viewer-kiosk-autostart.desktop")
+)
+"""In ``autostart/``: what the guide's kiosk section installs."""
+
+
+def guide_images(guide: Path) -> list[str]:
+    """The pictures ``guide`` shows, as paths relative to its folder."""
+    text = guide.read_text(encoding="utf-8")
+    return sorted(set(re.findall(r"\]\((images/[^)\s]+)\)", text)))
+
+
 # What the package must carry, relative to _internal/fulian_viewer/resources.
 EXPECTED_RESOURCES = (
     "data/deck.csv",
@@ -210,7 +227,7 @@ def _expect(result: subprocess.CompletedProcess[str], what: str, code: int = 0) 
 
 
 def smoke_contents(folder: Path) -> str:
-    """The executables, the kiosk example, the licences and every bundled resource are there."""
+    """Executables, kiosk example, licences, guide and pictures, autostart files, resources."""
     missing = [
         str(path)
         for path in (
@@ -218,6 +235,9 @@ def smoke_contents(folder: Path) -> str:
             executable(folder, f"{APP}-cli"),
             folder / "kiosk.example.toml",
             *(folder / name for name in LICENCE_FILES),
+            folder / GUIDE,
+            *(folder / name for name in guide_images(ROOT / "docs" / GUIDE)),
+            *(folder / "autostart" / name for name in AUTOSTART_FILES),
             folder / CONTENTS / "licenses" / "pyside6-essentials" / "METADATA",
             *(
                 folder / CONTENTS / "fulian_viewer" / "resources" / name

@@ -10,6 +10,8 @@ documents to it.
 
 from __future__ import annotations
 
+import re
+
 from fulian_viewer.model.numbers import Lang
 from fulian_viewer.model.ui_strings import STRINGS, ui_text
 
@@ -49,3 +51,17 @@ def key_table_markdown(lang: Lang) -> str:
         cell = keys.replace("|", "\\|")
         lines.append(f"| {action} | {cell} |")
     return "\n".join(lines) + "\n"
+
+
+KEY_TABLE_BLOCK = re.compile(r"(<!-- keys:(zh|en) -->\n)(.*?)(<!-- /keys -->)", re.DOTALL)
+"""A key table in a document, between its markers."""
+
+
+def with_key_tables(text: str) -> str:
+    """``text`` with every key table between markers written anew from :data:`KEY_ROWS`."""
+
+    def table(match: re.Match[str]) -> str:
+        lang: Lang = "en" if match.group(2) == "en" else "zh"
+        return match.group(1) + key_table_markdown(lang) + match.group(4)
+
+    return KEY_TABLE_BLOCK.sub(table, text)
