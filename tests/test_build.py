@@ -75,8 +75,9 @@ def folder(built: tuple[Path, str]) -> Path:
     return built[0]
 
 
-MAX_FOLDER_BYTES = 150e6
-"""The folder's target on Linux; docs/packaging.md says where the bytes go."""
+MAX_FOLDER_BYTES = 152e6
+"""The folder's target on Linux (150 MB, and the staff guide's pictures, 1.6 MB);
+docs/packaging.md says where the bytes go."""
 
 
 def test_build_reports_the_folder_size(built: tuple[Path, str]) -> None:
