@@ -70,6 +70,7 @@ def test_help_is_chinese_with_chinese_examples(command: str | None) -> None:
     assert "用法：fulian-viewer" in text
     assert "显示本帮助并退出" in text
     assert "show this help" not in text and "usage:" not in text
+    assert "\n选项：\n" in text and "选项:" not in text
     if command is None:
         assert "示例：" in text and "检查修改后的数据" in text
         assert "fulian-viewer check --data 数据.xlsx" in text

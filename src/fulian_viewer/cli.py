@@ -68,6 +68,14 @@ def _formatter(lang: Lang, raw: bool = False) -> type[argparse.HelpFormatter]:
             prefix = help_text("usage", lang) if prefix is None else prefix
             super().add_usage(usage, actions, groups, prefix)
 
+        def format_help(self) -> str:
+            text = str(super().format_help())
+            if lang == "zh":  # argparse ends headings with ":"; Chinese takes "："
+                for key in ("positionals", "options", "commands"):
+                    title = help_text(key, lang)
+                    text = text.replace(f"\n{title}:\n", f"\n{title}：\n")
+            return text
+
     return Formatter
 
 
