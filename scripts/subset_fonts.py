@@ -9,7 +9,8 @@ the glyphs the viewer needs:
   ``fulian_viewer.model.ui_strings.all_ui_characters()`` at run time);
 * a margin for staff who edit the figures: printable ASCII, Latin-1, general
   punctuation, CJK symbols and punctuation, full-width forms, a few symbols and
-  the 3,755 level-1 hanzi of GB2312.
+  all 6,763 hanzi of GB 2312 (levels 1 and 2), with the rest of GB 2312's
+  symbols, so that any common character a clerk types is drawn.
 
 Get the source fonts without installing them system-wide::
 
@@ -70,14 +71,19 @@ MARGIN_RANGES = (
     (0x2000, 0x206F),  # general punctuation
     (0x3000, 0x303F),  # CJK symbols and punctuation
     (0xFF00, 0xFFEF),  # half-width and full-width forms
+    (0x4E00, 0x9FFF),  # CJK unified ideographs (the basic block)
 )
 MARGIN_EXTRA = "←→↑↓✓✗•·×0123456789万亿余%"
 
 
-def gb2312_level1() -> str:
-    """The 3,755 level-1 hanzi of GB2312 (rows 16-55), in code order."""
+def gb2312_characters(first_row: int = 1, last_row: int = 87) -> str:
+    """The characters of GB 2312 rows ``first_row``-``last_row``, in code order.
+
+    Rows 16-55 are the 3,755 level-1 hanzi, rows 56-87 the 3,008 level-2 hanzi;
+    rows 1-9 hold punctuation, symbols, Latin, Greek, Cyrillic and kana.
+    """
     chars = []
-    for lead in range(0xB0, 0xD8):
+    for lead in range(0xA0 + first_row, 0xA0 + last_row + 1):
         for trail in range(0xA1, 0xFF):
             try:
                 chars.append(bytes((lead, trail)).decode("gb2312"))
@@ -110,7 +116,7 @@ def shown(chars: Iterable[str]) -> set[str]:
 def margin_text() -> str:
     """The safety margin of characters beyond what is used today."""
     ranges = "".join(chr(cp) for lo, hi in MARGIN_RANGES for cp in range(lo, hi + 1))
-    return ranges + MARGIN_EXTRA + gb2312_level1()
+    return ranges + MARGIN_EXTRA + gb2312_characters()
 
 
 def find_face(ttc_path: Path, family: str = FAMILY) -> int:
