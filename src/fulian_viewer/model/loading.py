@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TypeVar, cast
 
+from fulian_viewer.model.files import locate_inside
 from fulian_viewer.model.numbers import DisplayTextError, Figure, parse_display
 from fulian_viewer.model.problems import Problem, problem
 from fulian_viewer.model.report import (
@@ -27,7 +28,7 @@ from fulian_viewer.model.report import (
     Text,
 )
 from fulian_viewer.model.schema import LIST_SEPARATORS, SCHEMAS, Cells
-from fulian_viewer.model.tables import RawDataset, read_dataset, read_text_file, resolve_inside
+from fulian_viewer.model.tables import RawDataset, read_dataset, read_text_file
 
 DECK_KEYS = (
     "title",
@@ -44,6 +45,7 @@ DECK_KEYS = (
     "dwell_seconds",
 )
 REQUIRED_DECK_KEYS = ("title", "source_file")
+DWELL_RANGE = (3, 3600)
 T = TypeVar("T")
 
 
@@ -112,6 +114,8 @@ class _Builder:
         charts = self._charts(metrics)
         sections = self._sections(metrics, charts)
         if not sections:
+            if self.raw.unreadable:
+                return None  # the unreadable tables are the problems to tell
             label = self.raw.tables["sections"][1] if "sections" in self.raw.tables else "sections"
             self.problems.append(problem(label, "no_sections"))
             return None
@@ -131,6 +135,8 @@ class _Builder:
                 cells.add("unknown_deck_key", row, "key", key=key, allowed=", ".join(DECK_KEYS))
             elif key in entries:
                 cells.add("duplicate_id", row, "key", id=key, first=entries[key][0])
+            elif key == "dwell_seconds" and cells.seconds(row, record, "zh", *DWELL_RANGE) is None:
+                continue
             else:
                 entries[key] = (row, Text(zh, record.get("en", "")))
         for key in REQUIRED_DECK_KEYS:
@@ -144,9 +150,9 @@ class _Builder:
         return Deck(tuple((key, text) for key, (_, text) in entries.items())), source_text
 
     def _source_text(self, cells: Cells, row: int, name: str) -> str | None:
-        path = resolve_inside(self.raw.folder, name)
-        if path is None:
-            cells.add("path_outside", row, "zh", path=name)
+        path = locate_inside(self.raw.folder, name)
+        if isinstance(path, str):
+            cells.add(path, row, "zh", path=name)
             return None
         text, problems = read_text_file(path, name)
         self.problems.extend(problems)
@@ -312,6 +318,8 @@ class _Builder:
         ids = [part for part in LIST_SEPARATORS.split(text) if part]
         if not ids:
             cells.add("empty_chart", row, "metrics")
+        if "metrics" in self.raw.unreadable:
+            return members  # the unreadable table is the one problem to tell
         for metric_id in ids:
             if metric_id in metrics:
                 members.append(metrics[metric_id])
@@ -346,6 +354,8 @@ class _Builder:
             if order is None or title is None:
                 continue
             own_metrics = by_section.pop(section_id, [])
+            if not own_metrics and "metrics" in self.raw.unreadable:
+                continue
             if not own_metrics:
                 cells.add("section_without_metrics", row, "id", id=section_id)
                 continue

@@ -1,7 +1,13 @@
-"""Problems found in a dataset, each naming file, row and column, in Chinese or English."""
+"""Problems found in a dataset, each naming file, row and column, in Chinese or English.
+
+Text taken from the files (cell contents, names, paths) is shown with control
+characters made visible and cut to a readable length, so that a message never
+carries a terminal escape sequence or a cell of a million characters.
+"""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from fulian_viewer.model.numbers import Lang
@@ -14,7 +20,74 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this file is missing (expected {expected})",
     ),
     "missing_sheet": ("工作簿缺少工作表“{sheet}”", "the workbook has no sheet named '{sheet}'"),
-    "unreadable": ("无法读取：{reason}", "cannot be read: {reason}"),
+    "unreadable": (
+        "无法读取这个文件（{reason}）",
+        "this file cannot be read ({reason})",
+    ),
+    "no_permission": (
+        "没有读取这个文件的权限；请检查文件的权限或是否被其他程序锁定",
+        "no permission to read this file; check its permissions or whether a program locks it",
+    ),
+    "special_file": (
+        "这里应是一个普通文件，却是{kind}",
+        "a plain file is expected here, but this is {kind_en}",
+    ),
+    "link_loop": (
+        "这个快捷方式（符号链接）指向它自己，形成了循环",
+        "this shortcut (symbolic link) leads back to itself in a loop",
+    ),
+    "link_outside": (
+        "这个文件是指向数据文件夹以外的快捷方式（符号链接）；请把文件本身复制到数据文件夹里",
+        "this file is a shortcut (symbolic link) to a place outside the data folder; "
+        "copy the file itself into the data folder",
+    ),
+    "bad_workbook": (
+        "不是有效的 .xlsx 工作簿（文件已损坏，或是其他格式改了扩展名）；"
+        "请在 Excel 中打开并另存为 .xlsx",
+        "this is not a valid .xlsx workbook (it is damaged, or another format renamed); "
+        "open it in Excel and save it as .xlsx",
+    ),
+    "workbook_too_large": (
+        "工作簿中的“{part}”解压后有 {size} 字节，超过上限 {limit} 字节；"
+        "请删除多余的内容（空行、大段文字、图片）后再保存",
+        "the workbook's part '{part}' expands to {size} bytes, over the limit of {limit}; "
+        "remove what is not needed (empty rows, long texts, pictures) and save again",
+    ),
+    "too_many_rows": (
+        "表格超过 {limit} 行，只读取了前 {limit} 行；数据表不应这么大",
+        "the table has more than {limit} rows; only the first {limit} were read",
+    ),
+    "cell_too_long": (
+        "单元格超过 {limit} 个字符，这个文件无法读取",
+        "a cell is longer than {limit} characters; the file cannot be read",
+    ),
+    "bad_sheet_data": (
+        "工作表从第 {row} 行起有 Excel 不会写出的内容（例如位数极多的数字），只读取了此前的行",
+        "from row {row} the sheet holds values Excel does not write (such as a number of "
+        "thousands of digits); only the rows before it were read",
+    ),
+    "formula_without_value": (
+        "这是一个公式，但工作簿里没有保存它的计算结果；请在 Excel 中打开工作簿并保存一次",
+        "this cell holds a formula whose result was never saved; "
+        "open the workbook in Excel and save it once",
+    ),
+    "control_characters": (
+        "单元格含有不可见的控制字符：{text}；请删除这些字符",
+        "the cell holds invisible control characters: {text}; remove them",
+    ),
+    "number_too_large": (
+        "“{text}”太大了；数字最多 {digits} 位整数",
+        "'{text}' is too large; a number may have at most {digits} digits before the point",
+    ),
+    "too_many_decimals": (
+        "“{text}”的小数位太多；最多 {decimals} 位小数",
+        "'{text}' has too many decimal places; at most {decimals}",
+    ),
+    "missing_glyphs": (
+        "内置字体无法显示字符 {chars}；没有安装相应中文字体的电脑会显示为方框",
+        "the bundled fonts cannot draw {chars}; "
+        "a PC without a system font for them will show empty boxes",
+    ),
     "not_a_dataset": (
         "不是数据文件夹或 .xlsx 工作簿",
         "is neither a data folder nor an .xlsx workbook",
@@ -38,8 +111,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "no_rows": ("只有表头，没有数据行", "has a header but no data rows"),
     "malformed": (
-        "表格格式有误（文件可能被截断）：{reason}",
-        "the table is malformed (the file may be truncated): {reason}",
+        "这一行的引号不成对：以引号开始的单元格没有正确结束；请在 Excel 中打开文件并重新保存",
+        "a quoted cell in this row is not closed properly; "
+        "open the file in Excel and save it again",
+    ),
+    "ends_in_quote": (
+        "文件在这一行的一个带引号的单元格中间结束（文件可能不完整）",
+        "the file ends inside a quoted cell of this row (it may be incomplete)",
     ),
     "truncated_row": (
         "这一行只有 {found} 列，应有 {expected} 列（文件可能被截断）",
@@ -59,6 +137,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_finite": ("“{text}”不是有限的数字", "'{text}' is not a finite number"),
     "negative": ("数值不能为负：{text}", "the value cannot be negative: {text}"),
     "percent_over_100": ("百分比超过 100：{text}", "a percentage over 100: {text}"),
+    "out_of_range": (
+        "“{text}”应在 {low} 到 {high} 之间",
+        "'{text}' should be from {low} to {high}",
+    ),
     "not_an_integer": ("“{text}”不是整数", "'{text}' is not a whole number"),
     "bad_display": (
         "“{text}”不是报告中的数字写法（应以数字开头，如 6.6万场次、3万余个、70%）",
@@ -122,6 +204,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
 }
 
+# Codes that warn: the dataset is still valid and shown as it is.
+WARNINGS = frozenset({"missing_glyphs"})
+MAX_SHOWN_CHARS = 120
+
 _WHERE = {
     "zh": (
         "{file}",
@@ -156,6 +242,11 @@ class Problem:
     code: str
     params: tuple[tuple[str, str], ...] = ()
 
+    @property
+    def warning(self) -> bool:
+        """Whether this is only a warning (the data is valid and shown as it is)."""
+        return self.code in WARNINGS
+
     def where(self, lang: Lang = "zh") -> str:
         """File, row and column, as a phrase."""
         index = (self.row is not None) + 2 * (self.column is not None)
@@ -175,7 +266,36 @@ class Problem:
 def problem(
     file: str, code: str, row: int | None = None, column: str | None = None, **params: object
 ) -> Problem:
-    """Build a :class:`Problem`, turning parameter values into strings."""
+    """Build a :class:`Problem`, turning parameter values into visible strings."""
     if code not in MESSAGES:
         raise KeyError(code)
-    return Problem(file, row, column, code, tuple((k, str(v)) for k, v in params.items()))
+    return Problem(
+        visible(file),
+        row,
+        None if column is None else visible(column),
+        code,
+        tuple((k, visible(str(v))) for k, v in params.items()),
+    )
+
+
+def visible(text: str, limit: int = MAX_SHOWN_CHARS) -> str:
+    """``text`` with control and format characters shown as ``<U+001B>``, cut to ``limit``.
+
+    Whitespace other than a plain space (tabs, line breaks) is shown the same way,
+    so that a message stays on one line.
+    """
+    cut = len(text) > limit
+    shown = "".join(_visible_char(ch) for ch in text[:limit])
+    return shown + "…" if cut else shown
+
+
+def is_control(ch: str) -> bool:
+    """Whether ``ch`` is a control, format or separator character other than a space."""
+    return ch != " " and unicodedata.category(ch) in _HIDDEN_CATEGORIES
+
+
+_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def _visible_char(ch: str) -> str:
+    return f"<U+{ord(ch):04X}>" if is_control(ch) else ch
