@@ -16,7 +16,7 @@ from typing import TypeVar, cast
 
 from fulian_viewer.model.files import locate_inside
 from fulian_viewer.model.numbers import DisplayTextError, Figure, parse_display
-from fulian_viewer.model.problems import Problem, problem
+from fulian_viewer.model.problems import Problem, Problems, problem
 from fulian_viewer.model.report import (
     CHART_TYPES,
     Chart,
@@ -75,7 +75,9 @@ def load_report(path: Path | None = None) -> LoadResult:
     raw = read_dataset(path)
     builder = _Builder(raw)
     report = builder.build()
-    return LoadResult(path, report, tuple(raw.problems + builder.problems), dict(raw.encodings))
+    problems = Problems(raw.problems)
+    problems.extend(builder.problems)
+    return LoadResult(path, report, tuple(problems.with_counts()), dict(raw.encodings))
 
 
 def normalise_source(text: str) -> str:
@@ -92,7 +94,7 @@ class _Builder:
 
     def __init__(self, raw: RawDataset) -> None:
         self.raw = raw
-        self.problems: list[Problem] = []
+        self.problems = Problems()
 
     def _cells(self, name: str) -> Cells | None:
         if name not in self.raw.tables:
@@ -106,7 +108,7 @@ class _Builder:
 
     def _collect(self, cells: Cells) -> None:
         self.problems.extend(cells.problems)
-        cells.problems = []
+        cells.problems = Problems()
 
     def build(self) -> Report | None:
         deck, source_text = self._deck()

@@ -7,7 +7,9 @@ carries a terminal escape sequence or a cell of a million characters.
 
 from __future__ import annotations
 
-import unicodedata
+import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from fulian_viewer.model.numbers import Lang
@@ -62,8 +64,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a cell is longer than {limit} characters; the file cannot be read",
     ),
     "bad_sheet_data": (
-        "工作表从第 {row} 行起有 Excel 不会写出的内容（例如位数极多的数字），只读取了此前的行",
-        "from row {row} the sheet holds values Excel does not write (such as a number of "
+        "从这一行起，工作表有 Excel 不会写出的内容（例如位数极多的数字），只读取了此前的行",
+        "from this row on, the sheet holds values Excel does not write (such as a number of "
         "thousands of digits); only the rows before it were read",
     ),
     "formula_without_value": (
@@ -82,6 +84,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "too_many_decimals": (
         "“{text}”的小数位太多；最多 {decimals} 位小数",
         "'{text}' has too many decimal places; at most {decimals}",
+    ),
+    "more_of_kind": (
+        "另有 {count} 个同类问题未逐一列出（如：{what}）",
+        "{count} more problems of the same kind are not listed (such as: {what_en})",
     ),
     "missing_glyphs": (
         "内置字体无法显示字符 {chars}；没有安装相应中文字体的电脑会显示为方框",
@@ -204,6 +210,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
 }
 
+# How many problems of one kind in one file are listed; the rest are counted.
+MAX_PER_KIND = 100
+
 # Codes that warn: the dataset is still valid and shown as it is.
 WARNINGS = frozenset({"missing_glyphs"})
 MAX_SHOWN_CHARS = 120
@@ -281,21 +290,81 @@ def problem(
 def visible(text: str, limit: int = MAX_SHOWN_CHARS) -> str:
     """``text`` with control and format characters shown as ``<U+001B>``, cut to ``limit``.
 
-    Whitespace other than a plain space (tabs, line breaks) is shown the same way,
-    so that a message stays on one line.
+    Line breaks and tabs are shown the same way, so that a message stays on one line.
     """
     cut = len(text) > limit
-    shown = "".join(_visible_char(ch) for ch in text[:limit])
+    shown = text[:limit] if cut else text
+    if _HIDDEN_RE.search(shown):
+        shown = _HIDDEN_RE.sub(_escape, shown)
     return shown + "…" if cut else shown
 
 
-def is_control(ch: str) -> bool:
-    """Whether ``ch`` is a control, format or separator character other than a space."""
-    return ch != " " and unicodedata.category(ch) in _HIDDEN_CATEGORIES
+class Problems(list[Problem]):
+    """A list of problems that keeps :data:`MAX_PER_KIND` of one kind in one file.
+
+    A file of 300,000 rows naming a missing section gives 100 messages and a count,
+    not 300,000 messages: the time and memory stay small and the list readable.
+    """
+
+    def __init__(self, problems: Iterable[Problem] = ()) -> None:
+        super().__init__()
+        self.counts: Counter[tuple[str, str]] = Counter()
+        self.first: dict[tuple[str, str], Problem] = {}
+        self.extend(problems)
+
+    def append(self, item: Problem) -> None:
+        """Keep ``item`` unless its kind is already listed :data:`MAX_PER_KIND` times."""
+        key = (item.file, item.code)
+        self.counts[key] += 1
+        if self.counts[key] <= MAX_PER_KIND:
+            self.first.setdefault(key, item)
+            super().append(item)
+
+    def full(self, file: str, code: str) -> bool:
+        """Count one more problem of this kind if its kind is listed in full already.
+
+        Callers check this first to avoid building a message that would be dropped.
+        """
+        key = (file, code)
+        if self.counts[key] < MAX_PER_KIND:
+            return False
+        self.counts[key] += 1
+        return True
+
+    def extend(self, items: Iterable[Problem]) -> None:
+        """Append each of ``items``, and the counts of those another list left out."""
+        for item in items:
+            self.append(item)
+        if isinstance(items, Problems):
+            for key, count in items.counts.items():
+                self.counts[key] += max(0, count - MAX_PER_KIND)
+                if key in items.first:
+                    self.first.setdefault(key, items.first[key])
+
+    def with_counts(self) -> list[Problem]:
+        """The listed problems, then one line for each kind with problems left out."""
+        more = []
+        for key, count in self.counts.items():
+            if count > MAX_PER_KIND:
+                example = self.first[key]
+                more.append(
+                    problem(
+                        key[0],
+                        "more_of_kind",
+                        count=count - MAX_PER_KIND,
+                        what=example.message("zh"),
+                        what_en=example.message("en"),
+                    )
+                )
+        return [*self, *more]
 
 
-_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+_HIDDEN_RE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f"
+    "\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\udfff\ufeff\ufff9-\ufffb"
+    "\U000e0001\U000e0020-\U000e007f]"
+)
 
 
-def _visible_char(ch: str) -> str:
-    return f"<U+{ord(ch):04X}>" if is_control(ch) else ch
+def _escape(match: re.Match[str]) -> str:
+    return f"<U+{ord(match.group()):04X}>"

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from fulian_viewer.model.problems import Problem, problem
+from fulian_viewer.model.problems import Problems, problem, visible
 from fulian_viewer.model.tables import Table
 
 
@@ -42,6 +42,7 @@ SCHEMAS: dict[str, TableSchema] = {
 
 MAX_INTEGER_DIGITS = 16  # below 10**16: exact as a float, and beyond any report's figure
 MAX_DECIMALS = 10
+_PLAIN_NUMBER_RE = re.compile(r"[0-9]{1,20}(?:\.[0-9]{1,20})?")
 _ID_RE = re.compile(r"^[A-Za-z0-9_-]+$")
 _TRUE = {"是", "yes", "y", "true", "1", "✓", "√", "x"}
 _FALSE = {"否", "no", "n", "false", "0", ""}
@@ -55,7 +56,8 @@ class Cells:
         self.table = table
         self.label = label
         self.schema = schema
-        self.problems: list[Problem] = []
+        self.problems = Problems()
+        self._key = visible(label)
         self._check_columns()
 
     @property
@@ -65,12 +67,14 @@ class Cells:
 
     def rows(self) -> list[tuple[int, dict[str, str]]]:
         """(Excel row number, {column: text}) for each data row."""
-        return [(row, dict(cells)) for row, cells in self.table.rows.items()]
+        return list(self.table.rows.items())
 
     def add(
         self, code: str, row: int | None = None, column: str | None = None, **params: object
     ) -> None:
-        """Record a problem in this table."""
+        """Record a problem in this table (only counted once its kind is listed in full)."""
+        if self.problems.full(self._key, code):
+            return
         self.problems.append(problem(self.label, code, row=row, column=column, **params))
 
     def text(self, row: int, cells: dict[str, str], column: str) -> str | None:
@@ -178,6 +182,8 @@ class Cells:
 
 def _decimal(text: str) -> Decimal | None:
     """``text`` as a Decimal (``1,234``, full-width digits and spaces allowed), else None."""
+    if _PLAIN_NUMBER_RE.fullmatch(text):
+        return Decimal(text)
     normal = re.sub(r"[,\s]", "", unicodedata.normalize("NFKC", text))
     try:
         return Decimal(normal)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fulian_viewer.model.files import RefusedFileError, locate_inside, read_plain_file
-from fulian_viewer.model.problems import Problem, problem
+from fulian_viewer.model.problems import Problem, Problems, problem
 
 TABLE_NAMES = ("deck", "sections", "metrics", "charts")
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -97,7 +97,7 @@ class RawDataset:
     folder: Path
     tables: dict[str, tuple[Table, str]] = field(default_factory=dict)
     encodings: dict[str, str] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
+    problems: Problems = field(default_factory=Problems)
     unreadable: set[str] = field(default_factory=set)
 
 
@@ -179,12 +179,14 @@ def resolve_inside(folder: Path, relative: str) -> Path | None:
     return located if isinstance(located, Path) else None
 
 
-def build_table(rows: Iterable[list[str]], label: str, raw: RawDataset) -> Table | None:
+def build_table(
+    rows: Iterable[list[str]], label: str, raw: RawDataset, controls: bool = True
+) -> Table | None:
     """Turn parsed rows (the header first) into a :class:`Table`; report structure problems.
 
     Of columns with the same name, the first is kept. Blank rows are skipped, rows
     beyond :data:`MAX_ROWS` are not read, and cells with control characters are
-    refused.
+    refused (``controls=False`` when the whole text is known to have none).
     """
     numbered = enumerate(rows, start=1)
     header: list[str] = []
@@ -219,15 +221,17 @@ def build_table(rows: Iterable[list[str]], label: str, raw: RawDataset) -> Table
             raw.problems.append(problem(label, "too_many_rows", row=number, limit=MAX_ROWS))
             break
         if len(cells) < width:
-            raw.problems.append(
-                problem(label, "truncated_row", row=number, found=len(cells), expected=width)
-            )
+            if not raw.problems.full(label, "truncated_row"):
+                raw.problems.append(
+                    problem(label, "truncated_row", row=number, found=len(cells), expected=width)
+                )
             cells += [""] * (width - len(cells))
-        extra = sum(1 for cell in cells[width:] if cell)
-        if extra:
-            raw.problems.append(problem(label, "extra_cells", row=number, count=extra))
+        elif len(cells) > width:
+            extra = sum(1 for cell in cells[width:] if cell)
+            if extra and not raw.problems.full(label, "extra_cells"):
+                raw.problems.append(problem(label, "extra_cells", row=number, count=extra))
         record = {name: cells[index] for name, index in first.items()}
-        for name, text in record.items():
+        for name, text in record.items() if controls else ():
             if CELL_CONTROL_RE.search(text):
                 raw.problems.append(
                     problem(label, "control_characters", row=number, column=name, text=text)
@@ -288,7 +292,7 @@ def _read_csv(path: Path, label: str, raw: RawDataset) -> Table | None:
     del data
     raw.encodings[label] = encoding
     records = _CsvRecords(text, label)
-    table = build_table(records, label, raw)
+    table = build_table(records, label, raw, controls=CELL_CONTROL_RE.search(text) is not None)
     if records.error is not None:
         raw.problems.append(records.error)
         return None

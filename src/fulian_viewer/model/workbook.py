@@ -91,7 +91,7 @@ def _read_open_workbook(file: IO[bytes], label: str, raw: RawDataset) -> None:
             if name not in by_name:
                 raw.problems.append(problem(label, "missing_sheet", sheet=name))
                 continue
-            table = _read_sheet(book, by_name[name], sheet_label, raw)
+            table = _read_sheet(book, file, by_name[name], sheet_label, raw)
             if table is not None:
                 raw.tables[name] = (table, sheet_label)
     finally:
@@ -115,14 +115,13 @@ def _few_entries(file: IO[bytes]) -> bool:
     return 0 < entries <= MAX_ZIP_ENTRIES
 
 
-def _read_sheet(book: Any, name: str, label: str, raw: RawDataset) -> Table | None:
-    sheet = book[name]
-    reader = _SheetRows(sheet, label)
+def _read_sheet(book: Any, file: IO[bytes], name: str, label: str, raw: RawDataset) -> Table | None:
+    reader = _SheetRows(book[name], label)
     table = build_table(reader, label, raw)
     raw.problems.extend(reader.problems)
     if table is None:
         return None
-    formulas = reader.formula_cells(book, table)
+    formulas = reader.formula_cells(file, name, table)
     if not formulas:
         return table
     for row, column in sorted(formulas):
@@ -181,12 +180,12 @@ class _SheetRows:
             return ""
         return text
 
-    def formula_cells(self, book: Any, table: Table) -> frozenset[tuple[int, str]]:
+    def formula_cells(self, file: IO[bytes], name: str, table: Table) -> frozenset[tuple[int, str]]:
         """The used cells left blank because they hold a formula whose result was not saved.
 
-        A second pass, made only when some cell of a used row is blank, reads the
-        formulas themselves (openpyxl gives a formula's text when not asked for
-        saved values).
+        A second pass, made only when some cell of a used row is blank, opens the
+        workbook again for the formulas themselves (openpyxl gives a formula's text
+        when not asked for saved values).
         """
         names = dict(zip(table.positions, table.columns, strict=True))
         wanted = {
@@ -196,9 +195,12 @@ class _SheetRows:
             return frozenset()
         last = max(row for row, _ in wanted)
         found: set[tuple[int, str]] = set()
-        book.data_only = False
+        import openpyxl
+
+        book = None
         try:
-            rows = self.sheet.iter_rows(
+            book = openpyxl.load_workbook(file, read_only=True, data_only=False)
+            rows = book[name].iter_rows(
                 min_row=1, max_row=last, min_col=1, max_col=MAX_COLUMNS, values_only=True
             )
             for number, values in enumerate(rows, start=1):
@@ -208,7 +210,8 @@ class _SheetRows:
         except Exception:
             return frozenset(found)
         finally:
-            book.data_only = True
+            if book is not None:
+                book.close()
         return frozenset(found)
 
 
