@@ -116,7 +116,7 @@ class _Builder:
         charts = self._charts(metrics)
         sections = self._sections(metrics, charts)
         if not sections:
-            if self.raw.unreadable:
+            if self.raw.unreadable or "sections" not in self.raw.tables:
                 return None  # the unreadable tables are the problems to tell
             label = self.raw.tables["sections"][1] if "sections" in self.raw.tables else "sections"
             self.problems.append(problem(label, "no_sections"))

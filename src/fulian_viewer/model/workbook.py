@@ -13,6 +13,7 @@ after :data:`EMPTY_RUN` empty rows in a row.
 from __future__ import annotations
 
 import math
+import re
 import struct
 import warnings
 import zipfile
@@ -39,6 +40,8 @@ MAX_COLUMNS = 64
 EMPTY_RUN = 1_000
 EXCEL_MAX_ROW = 1_048_576
 _END_OF_DIRECTORY = b"PK\x05\x06"
+# How Excel writes a character XML cannot hold (``_x001B_`` for ESC, ``_x005F_`` for "_").
+_EXCEL_ESCAPE_RE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
 def read_workbook(path: Path) -> RawDataset:
@@ -216,7 +219,11 @@ class _SheetRows:
 
 
 def _cell_text(value: Any) -> str:
-    """Text of a workbook cell: whole floats without ``.0``, blanks as ``""``."""
+    """Text of a workbook cell: whole floats without ``.0``, blanks as ``""``.
+
+    Characters Excel escapes (``_x001B_``) are restored, so that a control
+    character is refused here as it is in a CSV file.
+    """
     if value is None:
         return ""
     if isinstance(value, float):
@@ -227,4 +234,11 @@ def _cell_text(value: Any) -> str:
         return str(int(value)) if value.is_integer() and abs(value) < 1e16 else repr(value)
     if isinstance(value, bool):
         return "1" if value else "0"
-    return str(value)
+    text = str(value)
+    if "_x" in text:
+        text = _EXCEL_ESCAPE_RE.sub(_unescape, text)
+    return text
+
+
+def _unescape(match: re.Match[str]) -> str:
+    return chr(int(match.group(1), 16))
