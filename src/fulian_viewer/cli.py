@@ -129,6 +129,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--size", type=Size.parse, default=Size(1920, 1080), metavar="WxH", help="default 1920x1080"
     )
+    export.add_argument(
+        "--allow-problems",
+        action="store_true",
+        help="export what is sound even when the data has problems (they are listed)",
+    )
 
     kiosk_pin = commands.add_parser(
         "kiosk-pin",

@@ -60,8 +60,13 @@ class LoadResult:
 
     @property
     def ok(self) -> bool:
-        """Whether the dataset loaded with no problem at all."""
-        return self.report is not None and not self.problems
+        """Whether the dataset loaded with no problem at all (warnings aside)."""
+        return self.report is not None and not self.errors
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems that are not mere warnings."""
+        return tuple(problem for problem in self.problems if not problem.warning)
 
 
 def bundled_data_path() -> Path:
