@@ -141,3 +141,26 @@ def test_summary_matches_run_check(bad: Dataset) -> None:
     result = load_report(bad.folder)
     _, text = check(bad.folder, "en")
     assert summary(result, "en") == text
+
+
+def test_check_lists_a_glyph_warning_and_stays_valid(tmp_path: Path) -> None:
+    from tests.fixtures.datasets import make_dataset
+
+    dataset = make_dataset(tmp_path)
+    row = dataset.set_cell("metrics", "lectures", "label_zh", "主题宣讲𠀀")
+    code, text = check(dataset.folder, "en")
+    assert code == 0
+    assert "warning" in text
+    assert f"metrics.csv, row {row}, column 'label_zh'" in text
+    assert "U+20000" in text
+
+
+def test_check_shows_control_characters_visibly(tmp_path: Path) -> None:
+    from tests.fixtures.datasets import make_dataset
+
+    dataset = make_dataset(tmp_path)
+    dataset.set_cell("metrics", "lectures", "label_zh", "\x1b]0;owned\x07主题宣讲")
+    code, text = check(dataset.folder, "en")
+    assert code == 2
+    assert "\x1b" not in text and "\x07" not in text
+    assert "<U+001B>]0;owned<U+0007>" in text

@@ -74,14 +74,22 @@ def bundled_data_path() -> Path:
     return Path(str(resources.files("fulian_viewer") / "resources" / "data"))
 
 
-def load_report(path: Path | None = None) -> LoadResult:
-    """Load and validate the dataset at ``path`` (the bundled report when None)."""
+def load_report(path: Path | None = None, glyphs: bool = False) -> LoadResult:
+    """Load and validate the dataset at ``path`` (the bundled report when None).
+
+    With ``glyphs``, also warn about each cell holding characters that no bundled
+    font can draw (``check`` and ``export`` ask; the viewer need not).
+    """
     path = path or bundled_data_path()
     raw = read_dataset(path)
     builder = _Builder(raw)
     report = builder.build()
     problems = Problems(raw.problems)
     problems.extend(builder.problems)
+    if glyphs:
+        from fulian_viewer.model.glyphs import bundled_coverage, missing_glyphs
+
+        problems.extend(missing_glyphs(raw.tables.values(), bundled_coverage()))
     return LoadResult(path, report, tuple(problems.with_counts()), dict(raw.encodings))
 
 

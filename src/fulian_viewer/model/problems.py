@@ -90,7 +90,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} more problems of the same kind are not listed (such as: {what_en})",
     ),
     "missing_glyphs": (
-        "内置字体无法显示字符 {chars}；没有安装相应中文字体的电脑会显示为方框",
+        "内置字体无法显示字符 {chars}；没有安装相应字体的电脑会把它显示为方框",
         "the bundled fonts cannot draw {chars}; "
         "a PC without a system font for them will show empty boxes",
     ),
@@ -364,6 +364,11 @@ _HIDDEN_RE = re.compile(
     "\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\udfff\ufeff\ufff9-\ufffb"
     "\U000e0001\U000e0020-\U000e007f]"
 )
+
+
+def is_hidden(ch: str) -> bool:
+    """Whether ``ch`` is a control or format character, shown as ``<U+…>`` in messages."""
+    return _HIDDEN_RE.match(ch) is not None
 
 
 def _escape(match: re.Match[str]) -> str:
