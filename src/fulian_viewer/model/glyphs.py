@@ -13,7 +13,7 @@ import struct
 import unicodedata
 from collections.abc import Iterable, Iterator
 from importlib.resources import files
-from typing import BinaryIO
+from typing import IO
 
 from fulian_viewer.model.problems import Problem, Problems, is_hidden, problem
 from fulian_viewer.model.tables import Table
@@ -35,7 +35,7 @@ def bundled_coverage() -> frozenset[int]:
     return frozenset(covered)
 
 
-def cmap_code_points(font: BinaryIO) -> set[int]:
+def cmap_code_points(font: IO[bytes]) -> set[int]:
     """The code points an OpenType font maps to a glyph other than ``.notdef``.
 
     Reads only the table directory and the ``cmap`` table, and of that the best
