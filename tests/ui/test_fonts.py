@@ -138,9 +138,8 @@ def ink(text, bold):
     painter.setPen(QColor("black"))
     painter.drawText(image.rect(), Qt.AlignmentFlag.AlignCenter, text)
     painter.end()
-    return frozenset(
-        (x, y) for y in range(120) for x in range(240) if QColor(image.pixel(x, y)).lightness() < 128
-    )
+    dark = lambda x, y: QColor(image.pixel(x, y)).lightness() < 128
+    return frozenset((x, y) for y in range(120) for x in range(240) if dark(x, y))
 for bold in (False, True):
     tofu = ink("\\u0378", bold)
     shapes = [ink(char, bold) for char in "鑫淼犇喆"]
