@@ -42,6 +42,7 @@ SIZES = {
     "huge number cells": 1_000_000,
     "formula without value": 1,
     "many zip entries": 50_000,
+    "many workbook rows": 300_000,
     "damaged workbook": 1,
 }
 

@@ -68,6 +68,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "from this row on, the sheet holds values Excel does not write (such as a number of "
         "thousands of digits); only the rows before it were read",
     ),
+    "sheet_too_large": (
+        "工作表的单元格太多（超过 {limit} 个），从这一行起没有读取；请删除多余的行和列",
+        "the sheet has too many cells (over {limit}); from this row on it was not read; "
+        "delete the rows and columns that are not needed",
+    ),
     "formula_without_value": (
         "这是一个公式，但工作簿里没有保存它的计算结果；请在 Excel 中打开工作簿并保存一次",
         "this cell holds a formula whose result was never saved; "

@@ -180,14 +180,20 @@ def resolve_inside(folder: Path, relative: str) -> Path | None:
 
 
 def build_table(
-    rows: Iterable[list[str]], label: str, raw: RawDataset, controls: bool = True
+    rows: Iterable[list[str]],
+    label: str,
+    raw: RawDataset,
+    controls: bool = True,
+    max_rows: int | None = None,
 ) -> Table | None:
     """Turn parsed rows (the header first) into a :class:`Table`; report structure problems.
 
     Of columns with the same name, the first is kept. Blank rows are skipped, rows
     beyond :data:`MAX_ROWS` are not read, and cells with control characters are
     refused (``controls=False`` when the whole text is known to have none).
+    ``max_rows`` overrides :data:`MAX_ROWS`.
     """
+    limit = MAX_ROWS if max_rows is None else max_rows
     numbered = enumerate(rows, start=1)
     header: list[str] = []
     number = 0
@@ -217,8 +223,8 @@ def build_table(
         cells = [cell.strip() for cell in row]
         if not any(cells):
             continue
-        if len(body) >= MAX_ROWS:
-            raw.problems.append(problem(label, "too_many_rows", row=number, limit=MAX_ROWS))
+        if len(body) >= limit:
+            raw.problems.append(problem(label, "too_many_rows", row=number, limit=limit))
             break
         if len(cells) < width:
             if not raw.problems.full(label, "truncated_row"):

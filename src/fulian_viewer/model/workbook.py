@@ -2,30 +2,34 @@
 
 A workbook is a zip of XML parts, and a hostile one can declare a million rows,
 hold a lone cell at XFD1048576, millions of empty rows, a shared-strings part of
-gigabytes or parts that expand far beyond their compressed size. So, before
-anything is parsed, the zip's directory is read and the declared sizes checked;
-then openpyxl reads in read-only mode with saved values (no formula runs;
-defusedxml, a dependency, guards its XML parser), only the first
-:data:`MAX_COLUMNS` columns, ignoring the sheet's declared dimension, and stops
-after :data:`EMPTY_RUN` empty rows in a row.
+gigabytes, rows of 16,384 cells, or parts that expand far beyond their compressed
+size. So, before anything is parsed, the zip's end record and directory are read
+and the declared sizes of the parts to be read are checked; then only those parts
+are streamed (:mod:`fulian_viewer.model.sheet_xml`): saved values only (no formula
+runs), the first :data:`MAX_COLUMNS` columns, a sheet's declared dimension ignored,
+reading stopped after :data:`EMPTY_RUN` empty rows in a row and after
+:data:`MAX_CELLS` cells in all.
 """
 
 from __future__ import annotations
 
-import math
-import re
 import struct
-import warnings
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from fulian_viewer.model.files import RefusedFileError, open_plain_file
 from fulian_viewer.model.problems import problem
+from fulian_viewer.model.sheet_xml import (
+    SheetReader,
+    SheetXmlError,
+    read_shared_strings,
+    read_sheet_targets,
+)
 from fulian_viewer.model.tables import (
     MAX_CELL_CHARS,
-    MAX_ROWS,
     TABLE_NAMES,
     RawDataset,
     Table,
@@ -37,11 +41,13 @@ MAX_PART_BYTES = 32 * 1024 * 1024  # shared strings, styles and other parts read
 MAX_SHEET_BYTES = 256 * 1024 * 1024  # a sheet is streamed, row by row
 MAX_ZIP_ENTRIES = 10_000
 MAX_COLUMNS = 64
+MAX_SHEET_ROWS = 100_000
+MAX_CELLS = 2_000_000  # cells looked at in one sheet, kept or not
+MAX_SHARED_STRINGS = 1_000_000
+SHARED_STRINGS = "xl/sharedStrings.xml"
 EMPTY_RUN = 1_000
 EXCEL_MAX_ROW = 1_048_576
 _END_OF_DIRECTORY = b"PK\x05\x06"
-# How Excel writes a character XML cannot hold (``_x001B_`` for ESC, ``_x005F_`` for "_").
-_EXCEL_ESCAPE_RE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
 def read_workbook(path: Path) -> RawDataset:
@@ -53,8 +59,7 @@ def read_workbook(path: Path) -> RawDataset:
     except RefusedFileError as refused:
         raw.problems.append(refused.problem)
         return raw
-    with file, warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # openpyxl warns about what it skips
+    with file:
         _read_open_workbook(file, label, raw)
     raw.unreadable.update(name for name in TABLE_NAMES if name not in raw.tables)
     return raw
@@ -65,40 +70,75 @@ def _read_open_workbook(file: IO[bytes], label: str, raw: RawDataset) -> None:
         raw.problems.append(problem(label, "bad_workbook"))
         return
     try:
-        archive = zipfile.ZipFile(file)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        with zipfile.ZipFile(file) as archive:
+            _read_archive(archive, label, raw)
+    except _DAMAGED:
+        raw.problems.append(problem(label, "bad_workbook"))
+
+
+def _read_archive(archive: zipfile.ZipFile, label: str, raw: RawDataset) -> None:
+    """Read the four sheets from an open workbook zip, checking declared sizes first."""
+    sizes = {info.filename: info.file_size for info in archive.infolist()}
+    book_parts = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
+    if not all(part in sizes for part in book_parts):
         raw.problems.append(problem(label, "bad_workbook"))
         return
-    with archive:
-        sizes = {info.filename: info.file_size for info in archive.infolist()}
-    for part, size in sizes.items():
-        limit = MAX_SHEET_BYTES if part.startswith("xl/worksheets/") else MAX_PART_BYTES
-        if part.endswith((".xml", ".rels")) and size > limit:
+    if not _within(sizes, (*book_parts, SHARED_STRINGS), MAX_PART_BYTES, label, raw):
+        return
+    with archive.open(book_parts[0]) as book, archive.open(book_parts[1]) as relations:
+        targets = read_sheet_targets(book, relations)
+    shared: list[str] = []
+    if SHARED_STRINGS in sizes:
+        with archive.open(SHARED_STRINGS) as strings:
+            shared = read_shared_strings(strings, MAX_CELL_CHARS, MAX_SHARED_STRINGS)
+    by_name = {name.strip().lower(): part for name, part in targets.items()}
+    for name in TABLE_NAMES:
+        sheet_label = f"{label}:{name}"
+        part = by_name.get(name)
+        if part is None or part not in sizes:
+            raw.problems.append(problem(label, "missing_sheet", sheet=name))
+            continue
+        if not _within(sizes, (part,), MAX_SHEET_BYTES, label, raw):
+            continue
+        with archive.open(part) as stream:
+            reader = _SheetRows(SheetReader(stream, shared, MAX_COLUMNS, MAX_CELL_CHARS, MAX_CELLS))
+            table = build_table(reader, sheet_label, raw, max_rows=MAX_SHEET_ROWS)
+        if reader.stopped is not None:
+            code, row = reader.stopped
+            raw.problems.append(problem(sheet_label, code, row=row, limit=f"{MAX_CELLS:,}"))
+        if table is not None:
+            raw.tables[name] = (_with_refused_cells(table, reader, sheet_label, raw), sheet_label)
+
+
+def _within(
+    sizes: dict[str, int], parts: tuple[str, ...], limit: int, label: str, raw: RawDataset
+) -> bool:
+    """Whether each of ``parts`` (when present) declares at most ``limit`` bytes; else say so."""
+    for part in parts:
+        size = sizes.get(part, 0)
+        if size > limit:
             raw.problems.append(
                 problem(
                     label, "workbook_too_large", part=part, size=f"{size:,}", limit=f"{limit:,}"
                 )
             )
-            return
-    import openpyxl  # only workbooks need it
+            return False
+    return True
 
-    try:
-        book = openpyxl.load_workbook(file, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many types for a damaged file
-        raw.problems.append(problem(label, "bad_workbook"))
-        return
-    try:
-        by_name = {str(name).strip().lower(): name for name in book.sheetnames}
-        for name in TABLE_NAMES:
-            sheet_label = f"{label}:{name}"
-            if name not in by_name:
-                raw.problems.append(problem(label, "missing_sheet", sheet=name))
-                continue
-            table = _read_sheet(book, file, by_name[name], sheet_label, raw)
-            if table is not None:
-                raw.tables[name] = (table, sheet_label)
-    finally:
-        book.close()
+
+def _with_refused_cells(table: Table, reader: _SheetRows, label: str, raw: RawDataset) -> Table:
+    """The table with its formula-without-value and overlong cells reported and refused."""
+    names = dict(zip(table.positions, table.columns, strict=True))
+    refused: set[tuple[int, str]] = set()
+    for code, cells in (("formula_without_value", reader.formulas), ("cell_too_long", reader.long)):
+        for row, position in sorted(cells):
+            column = names.get(position)
+            if row in table.rows and column is not None:
+                refused.add((row, column))
+            raw.problems.append(problem(label, code, row, column, limit=MAX_CELL_CHARS))
+    if not refused:
+        return table
+    return Table(table.columns, table.rows, table.refused | refused, table.positions)
 
 
 def _few_entries(file: IO[bytes]) -> bool:
@@ -118,127 +158,58 @@ def _few_entries(file: IO[bytes]) -> bool:
     return 0 < entries <= MAX_ZIP_ENTRIES
 
 
-def _read_sheet(book: Any, file: IO[bytes], name: str, label: str, raw: RawDataset) -> Table | None:
-    reader = _SheetRows(book[name], label)
-    table = build_table(reader, label, raw)
-    raw.problems.extend(reader.problems)
-    if table is None:
-        return None
-    formulas = reader.formula_cells(file, name, table)
-    if not formulas:
-        return table
-    for row, column in sorted(formulas):
-        raw.problems.append(problem(label, "formula_without_value", row=row, column=column))
-    return Table(table.columns, table.rows, table.refused | formulas, table.positions)
-
-
 class _SheetRows:
-    """The rows of a sheet as lists of text, read within the limits.
+    """The rows of a sheet as lists of text, for :func:`build_table`, within the limits.
 
-    Iterating yields each row (the first :data:`MAX_COLUMNS` columns) and stops
-    after :data:`EMPTY_RUN` empty rows or :data:`MAX_ROWS` filled ones past the
-    header. Problems met on the way (a damaged part, an overlong cell) are kept
-    in ``problems``.
+    Missing rows are yielded empty (Excel's numbering is kept); iteration stops after
+    :data:`EMPTY_RUN` empty rows in a row or a gap as long, after
+    :data:`MAX_SHEET_ROWS` filled rows past the header, or where the part turns out
+    damaged or too big (``stopped``: the problem's code and row).
     """
 
-    def __init__(self, sheet: Any, label: str) -> None:
-        self.sheet = sheet
-        self.label = label
-        self.problems: list[Any] = []
-        self.blank_cells: list[tuple[int, int]] = []  # (row, column index) blank in a used row
-        self.last_row = 0
+    def __init__(self, reader: SheetReader) -> None:
+        self.reader = reader
+        self.formulas: set[tuple[int, int]] = set()
+        self.long: set[tuple[int, int]] = set()
+        self.stopped: tuple[str, int] | None = None
 
     def __iter__(self) -> Iterator[list[str]]:
-        empty = filled = 0
-        rows = self.sheet.iter_rows(
-            min_row=1, max_row=EXCEL_MAX_ROW, min_col=1, max_col=MAX_COLUMNS, values_only=True
-        )
-        number = 0
+        last = empty = filled = 0
         try:
-            for number, values in enumerate(rows, start=1):
-                cells = [self._text(value, number, index) for index, value in enumerate(values)]
-                if not any(cells):
-                    empty += 1
-                    if empty >= EMPTY_RUN:
-                        return
-                    yield cells
+            for row in self.reader:
+                if row.number <= last:
+                    continue  # rows out of order: Excel never writes them
+                gap = row.number - last - 1
+                if gap >= EMPTY_RUN or empty + gap >= EMPTY_RUN:
+                    return
+                yield from ([] for _ in range(gap))
+                last = row.number
+                self.formulas.update((row.number, column) for column in row.formulas)
+                self.long.update((row.number, column) for column in row.too_long)
+                if not any(row.cells) and not row.formulas and not row.too_long:
+                    empty += gap + 1
+                    yield row.cells
                     continue
                 empty = 0
                 filled += 1
-                if filled > MAX_ROWS + 1:
-                    yield cells  # build_table reports the limit
-                    return
-                self.last_row = number
-                self.blank_cells += [(number, i) for i, cell in enumerate(cells) if not cell]
-                yield cells
-        except Exception:  # a value no spreadsheet writes (a number of 5,000 digits, ...)
-            self.problems.append(problem(self.label, "bad_sheet_data", row=number + 1))
-
-    def _text(self, value: Any, row: int, index: int) -> str:
-        text = _cell_text(value)
-        if len(text) > MAX_CELL_CHARS:
-            self.problems.append(
-                problem(self.label, "cell_too_long", row=row, limit=MAX_CELL_CHARS)
-            )
-            return ""
-        return text
-
-    def formula_cells(self, file: IO[bytes], name: str, table: Table) -> frozenset[tuple[int, str]]:
-        """The used cells left blank because they hold a formula whose result was not saved.
-
-        A second pass, made only when some cell of a used row is blank, opens the
-        workbook again for the formulas themselves (openpyxl gives a formula's text
-        when not asked for saved values).
-        """
-        names = dict(zip(table.positions, table.columns, strict=True))
-        wanted = {
-            (row, index) for row, index in self.blank_cells if row in table.rows and index in names
-        }
-        if not wanted:
-            return frozenset()
-        last = max(row for row, _ in wanted)
-        found: set[tuple[int, str]] = set()
-        import openpyxl
-
-        book = None
-        try:
-            book = openpyxl.load_workbook(file, read_only=True, data_only=False)
-            rows = book[name].iter_rows(
-                min_row=1, max_row=last, min_col=1, max_col=MAX_COLUMNS, values_only=True
-            )
-            for number, values in enumerate(rows, start=1):
-                for index, value in enumerate(values):
-                    if (number, index) in wanted and isinstance(value, str) and value[:1] == "=":
-                        found.add((number, names[index]))
-        except Exception:
-            return frozenset(found)
-        finally:
-            if book is not None:
-                book.close()
-        return frozenset(found)
+                yield row.cells
+                if filled > MAX_SHEET_ROWS + 1:
+                    return  # build_table has reported the limit
+        except SheetXmlError as error:
+            code = "sheet_too_large" if error.args == ("budget",) else "bad_sheet_data"
+            self.stopped = (code, max(last + 1, self.reader.row_number))
+        except _DAMAGED:
+            self.stopped = ("bad_sheet_data", max(last + 1, self.reader.row_number))
 
 
-def _cell_text(value: Any) -> str:
-    """Text of a workbook cell: whole floats without ``.0``, blanks as ``""``.
-
-    Characters Excel escapes (``_x001B_``) are restored, so that a control
-    character is refused here as it is in a CSV file.
-    """
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        if math.isnan(value):
-            return ""
-        if math.isinf(value):
-            return "inf"
-        return str(int(value)) if value.is_integer() and abs(value) < 1e16 else repr(value)
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    text = str(value)
-    if "_x" in text:
-        text = _EXCEL_ESCAPE_RE.sub(_unescape, text)
-    return text
-
-
-def _unescape(match: re.Match[str]) -> str:
-    return chr(int(match.group(1), 16))
+_DAMAGED = (
+    SheetXmlError,
+    zipfile.BadZipFile,
+    zlib.error,
+    OSError,
+    EOFError,
+    ValueError,
+    KeyError,
+    NotImplementedError,
+    RuntimeError,
+)
