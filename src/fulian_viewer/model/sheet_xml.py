@@ -71,8 +71,18 @@ def _refuse_doctype(*_: object) -> None:
     raise SheetXmlError("doctype")
 
 
+_LOCAL_NAMES: dict[str, str] = {}
+_COLUMNS: dict[str, int] = {}
+
+
 def _local(name: str) -> str:
-    return name.rpartition(":")[2]
+    """An element's name without its namespace prefix (``x:row`` is ``row``)."""
+    local = _LOCAL_NAMES.get(name)
+    if local is None:
+        local = name.rpartition(":")[2]
+        if len(_LOCAL_NAMES) < 1000:  # a hostile part may use millions of names
+            _LOCAL_NAMES[name] = local
+    return local
 
 
 def _feed(parser: xml.parsers.expat.XMLParserType, stream: IO[bytes]) -> Iterator[None]:
@@ -257,10 +267,13 @@ class SheetReader:
 
 def _column(reference: str, previous: int) -> int:
     """The 1-based column of a cell reference such as ``XFD1048576`` (else the next one)."""
-    match = _CELL_REF_RE.match(reference)
-    if not match:
-        return previous + 1
-    number = 0
-    for letter in match.group(1).upper():
-        number = number * 26 + ord(letter) - 64
+    letters = reference.rstrip("0123456789")
+    number = _COLUMNS.get(letters)
+    if number is None:
+        if not _CELL_REF_RE.fullmatch(letters):
+            return previous + 1
+        number = 0
+        for letter in letters.upper():
+            number = number * 26 + ord(letter) - 64
+        _COLUMNS[letters] = number
     return number
