@@ -5,8 +5,8 @@ strict UTF-8, GB18030 as saved by Excel on Chinese Windows) and anything else is
 refused with a plain message rather than guessed. Each table becomes a
 :class:`Table` of strings whose rows are numbered as Excel shows them.
 
-CSV files are read with the standard library alone; workbooks with openpyxl in
-read-only mode (:mod:`fulian_viewer.model.workbook`), imported only when needed.
+CSV files are read with the standard library's ``csv``; workbooks by streaming
+their XML (:mod:`fulian_viewer.model.workbook`), imported only when needed.
 
 Everything is bounded: file sizes, the number of rows, the length of a cell. A
 cell holding control characters is refused (one problem naming its row and
