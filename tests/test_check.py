@@ -164,3 +164,10 @@ def test_check_shows_control_characters_visibly(tmp_path: Path) -> None:
     assert code == 2
     assert "\x1b" not in text and "\x07" not in text
     assert "<U+001B>]0;owned<U+0007>" in text
+
+
+def test_a_data_path_with_control_characters_is_shown_visibly(tmp_path: Path) -> None:
+    code, text = check(tmp_path / "数据\x1b[2J", "en")
+    assert code == 2
+    assert "\x1b" not in text
+    assert "数据<U+001B>[2J" in text

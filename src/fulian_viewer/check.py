@@ -8,6 +8,7 @@ from typing import TextIO
 
 from fulian_viewer.model.loading import LoadResult, load_report
 from fulian_viewer.model.numbers import Lang
+from fulian_viewer.model.problems import visible
 from fulian_viewer.model.serialise import result_to_dict
 
 EXIT_OK = 0
@@ -55,8 +56,10 @@ def run_check(data: Path | None, lang: Lang, as_json: bool, out: TextIO) -> int:
 def summary(result: LoadResult, lang: Lang) -> str:
     """A short human summary of a load: counts when valid, every problem when not."""
     text = _TEXT[lang]
-    lines = [text["data"].format(path=result.path)]
-    lines += [text["encoding"].format(file=f, encoding=e) for f, e in result.encodings.items()]
+    lines = [text["data"].format(path=visible(str(result.path), limit=400))]
+    lines += [
+        text["encoding"].format(file=visible(f), encoding=e) for f, e in result.encodings.items()
+    ]
     report = result.report
     counts = {}
     if report is not None:

@@ -228,3 +228,22 @@ def test_reading_a_fifo_never_blocks(tmp_path: Path) -> None:
     os.mkfifo(pipe)
     with pytest.raises(RefusedFileError):
         read_plain_file(pipe, "pipe.csv", 1024)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    noise=st.binary(max_size=300),
+    where_in=st.sampled_from(["start", "middle", "end"]),
+    encoding=st.sampled_from(["utf-8-sig", "utf-16", "gb18030"]),
+)
+def test_any_bytes_in_a_table_give_plain_problems(
+    tmp_path_factory: pytest.TempPathFactory, noise: bytes, where_in: str, encoding: str
+) -> None:
+    from tests.fixtures.datasets import make_dataset
+
+    dataset = make_dataset(tmp_path_factory.mktemp("fuzz"))
+    text = dataset.path("metrics").read_bytes().decode("utf-8-sig").encode(encoding)
+    at = {"start": 0, "middle": len(text) // 2, "end": len(text)}[where_in]
+    dataset.path("metrics").write_bytes(text[:at] + noise + text[at:])
+    result = dataset.load()  # never raises
+    assert_plain(result.problems)
