@@ -36,6 +36,7 @@ from pathlib import Path
 
 from fontTools import subset
 from fontTools.ttLib import TTCollection, TTFont
+from fontTools.ttLib.reorderGlyphs import reorderGlyphs
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE_DIR = ROOT / "src" / "fulian_viewer"
@@ -168,6 +169,51 @@ def make_subset(source: Path, index: int, target: Path, text: str) -> list[str]:
     return kept
 
 
+def put_used_glyphs_first(target: Path, used: set[str]) -> int:
+    """Move the glyphs of ``used`` characters to the front of the font, in place.
+
+    The viewer maps the font file and touches a page for every glyph it draws; with
+    the report's few hundred characters scattered among 22,000 glyphs that is most of
+    the file's pages (about 5 MB more resident memory than with the glyphs together).
+    Every glyph keeps its outline, advance and font dict; this is checked.
+
+    Returns:
+        how many glyphs were moved to the front.
+    """
+    font = TTFont(str(target), recalcTimestamp=False)
+    order = font.getGlyphOrder()
+    cmap = font.getBestCmap()
+    wanted = {cmap[ord(c)] for c in used if ord(c) in cmap}
+    first = [name for name in order if name == ".notdef" or name in wanted]
+    moved = set(first)
+    new_order = first + [name for name in order if name not in moved]
+    top = font["CFF "].cff.topDictIndex[0]
+    font_dicts = dict(zip(order, top.FDSelect.gidArray, strict=True)) if top.ROS else {}
+    before = _glyph_facts(font)
+    reorderGlyphs(font, new_order)
+    if font_dicts:
+        top.FDSelect.gidArray = [font_dicts[name] for name in new_order]
+    font.save(str(target))
+    font.close()
+    with TTFont(str(target)) as saved:
+        if saved.getGlyphOrder() != new_order or _glyph_facts(saved) != before:
+            raise SystemExit(f"{target.name}: reordering changed a glyph")
+    return len(first)
+
+
+def _glyph_facts(font: TTFont) -> dict[str, object]:
+    """Each glyph's advance, bounds and font dict, and each character's glyph name."""
+    glyphs = font.getGlyphSet()
+    top = font["CFF "].cff.topDictIndex[0]
+    charstrings = top.CharStrings
+    facts: dict[str, object] = {"cmap": font.getBestCmap()}
+    for name in font.getGlyphOrder():
+        charstring, font_dict = charstrings.getItemAndSelector(name)
+        charstring.decompile()
+        facts[name] = (font["hmtx"][name], glyphs[name].width, font_dict, str(charstring.program))
+    return facts
+
+
 def check_output(target: Path, required: set[str]) -> list[str]:
     """The ``required`` characters missing from ``target``'s cmap, and its family."""
     with TTFont(str(target), lazy=True) as font:
@@ -210,6 +256,7 @@ def main(argv: list[str] | None = None) -> int:
             present = layout_features(face)
         target = args.out_dir / f"NotoSansCJKsc-{weight}.otf"
         kept = make_subset(source, index, target, text)
+        first = put_used_glyphs_first(target, required)
         missing = check_output(target, required)
         with TTFont(str(target), lazy=True) as out:
             glyphs = out["maxp"].numGlyphs
@@ -221,6 +268,7 @@ def main(argv: list[str] | None = None) -> int:
         for tag, tags in present.items():
             print(f"  source {tag}: {' '.join(tags)}")
         print(f"  kept features: {' '.join(kept)}")
+        print(f"  the {first} glyphs of the data and interface come first")
         widths = "/".join(str(w) for w in sorted(digit_widths))
         tabular = "tabular" if len(digit_widths) == 1 else "proportional"
         print(f"  default digits 0-9: advance {widths} units, so {tabular} by default")
