@@ -152,3 +152,33 @@ def test_export_of_unusable_data_never_renders_the_bundled_report(tmp_path):
     assert run.returncode == 2
     assert "Nothing in the data can be exported" in run.stderr
     assert not out.exists()
+
+
+def test_extreme_accepted_values_export(app, tmp_path):
+    """The largest value the loader accepts, and zero, side by side in one chart."""
+    from fulian_viewer.model.loading import load_report
+
+    dataset = make_dataset(tmp_path)
+    rows = dataset.rows("metrics")
+    header = rows[0]
+    column = {name: header.index(name) for name in ("id", "value", "display", "source")}
+    changes = {
+        "lecture_reach": ("9999999999999999", "9999999999999999人次", "覆盖9999999999999999人次"),
+        "online_clicks": ("0", "0人次", "点击0人次"),
+    }
+    for row in rows[1:]:
+        if row[column["id"]] in changes:
+            value, display, source = changes[row[column["id"]]]
+            row[column["value"]], row[column["display"]], row[column["source"]] = (
+                value,
+                display,
+                source,
+            )
+    dataset.write("metrics", rows)
+    with (dataset.folder / "report.txt").open("a", encoding="utf-8") as report_text:
+        report_text.write("\n覆盖9999999999999999人次\n点击0人次\n")
+    result = load_report(dataset.folder)
+    assert result.ok, [p.message("en") for p in result.problems]
+    for lang in ("zh", "en"):
+        files = export_deck(result.report, Settings(), tmp_path / lang, QSize(640, 360), lang)
+        assert len(files) == 8
