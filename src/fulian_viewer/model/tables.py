@@ -28,7 +28,7 @@ from fulian_viewer.model.problems import Problem, Problems, problem
 
 TABLE_NAMES = ("deck", "sections", "metrics", "charts")
 MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_ROWS = 50_000
+MAX_ROWS = 20_000
 MAX_CELL_CHARS = 131_072  # the csv module's own default limit
 _SNIFF_BYTES = 8192
 # Control characters refused in a cell (tab and line breaks are allowed), and the
