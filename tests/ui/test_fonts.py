@@ -174,3 +174,32 @@ def test_edited_labels_draw_with_every_system_font_hidden(tmp_path: Path) -> Non
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == str([FAMILY])  # no system font was there to help
+
+
+def _alone(font: QFont) -> QFont:
+    """``font`` without Qt's fallback to other families."""
+    alone = QFont(font)
+    alone.setStyleStrategy(QFont.StyleStrategy.NoFontMerging)
+    return alone
+
+
+def test_a_character_only_a_system_font_has_still_draws(family: str) -> None:
+    """Qt falls back to a system font for what the bundled fonts lack (here U+3400 㐀)."""
+    from fulian_viewer.model.glyphs import bundled_coverage
+
+    char = "\u3400"
+    assert ord(char) not in bundled_coverage()
+    helpers = [
+        name
+        for name in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+        if name != FAMILY
+        and ink(render(char, _alone(QFont(name, 40))))
+        != ink(render(UNASSIGNED[0], _alone(QFont(name, 40))))
+    ]
+    if not helpers:
+        pytest.skip("no system font here draws U+3400")
+    font = display_font(64)
+    box = ink(render(char, _alone(font)))  # the bundled font alone: its missing-glyph box
+    drawn = ink(render(char, font))
+    assert drawn
+    assert drawn != box
