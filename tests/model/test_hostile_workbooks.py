@@ -6,6 +6,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fulian_viewer.model import workbook
 from fulian_viewer.model.loading import LoadResult, load_report
@@ -163,3 +165,19 @@ def test_control_characters_in_a_workbook_cell(tmp_path: Path) -> None:
     ]
     assert_plain(result.problems)
     assert snapshot(book.parent) == before
+
+
+@settings(max_examples=40, deadline=None)
+@given(noise=st.binary(max_size=200), at=st.floats(min_value=0, max_value=1))
+def test_any_bytes_in_a_sheet_give_plain_problems(
+    tmp_path_factory: pytest.TempPathFactory, noise: bytes, at: float
+) -> None:
+    book = hostile.declared_dimension(tmp_path_factory.mktemp("fuzz"), 1)
+
+    def spoil(data: bytes) -> bytes:
+        where = int(len(data) * at)
+        return data[:where] + noise + data[where:]
+
+    hostile.patch_workbook(book, hostile.sheet_part("metrics"), spoil)
+    result = load_report(book)  # never raises
+    assert_plain(result.problems)
