@@ -9,7 +9,8 @@ the glyphs the viewer needs:
   ``fulian_viewer.model.ui_strings.all_ui_characters()`` at run time);
 * a margin for staff who edit the figures: printable ASCII, Latin-1, general
   punctuation, CJK symbols and punctuation, full-width forms, a few symbols and
-  the 3,755 level-1 hanzi of GB2312.
+  all 6,763 hanzi of GB 2312 (levels 1 and 2), with the rest of GB 2312's
+  symbols, so that any common character a clerk types is drawn.
 
 Get the source fonts without installing them system-wide::
 
@@ -35,6 +36,7 @@ from pathlib import Path
 
 from fontTools import subset
 from fontTools.ttLib import TTCollection, TTFont
+from fontTools.ttLib.reorderGlyphs import reorderGlyphs
 
 ROOT = Path(__file__).resolve().parents[1]
 RESOURCES_DIR = ROOT / "resources"
@@ -70,14 +72,19 @@ MARGIN_RANGES = (
     (0x2000, 0x206F),  # general punctuation
     (0x3000, 0x303F),  # CJK symbols and punctuation
     (0xFF00, 0xFFEF),  # half-width and full-width forms
+    (0x4E00, 0x9FFF),  # CJK unified ideographs (the basic block)
 )
 MARGIN_EXTRA = "←→↑↓✓✗•·×0123456789万亿余%"
 
 
-def gb2312_level1() -> str:
-    """The 3,755 level-1 hanzi of GB2312 (rows 16-55), in code order."""
+def gb2312_characters(first_row: int = 1, last_row: int = 87) -> str:
+    """The characters of GB 2312 rows ``first_row``-``last_row``, in code order.
+
+    Rows 16-55 are the 3,755 level-1 hanzi, rows 56-87 the 3,008 level-2 hanzi;
+    rows 1-9 hold punctuation, symbols, Latin, Greek, Cyrillic and kana.
+    """
     chars = []
-    for lead in range(0xB0, 0xD8):
+    for lead in range(0xA0 + first_row, 0xA0 + last_row + 1):
         for trail in range(0xA1, 0xFF):
             try:
                 chars.append(bytes((lead, trail)).decode("gb2312"))
@@ -110,7 +117,7 @@ def shown(chars: Iterable[str]) -> set[str]:
 def margin_text() -> str:
     """The safety margin of characters beyond what is used today."""
     ranges = "".join(chr(cp) for lo, hi in MARGIN_RANGES for cp in range(lo, hi + 1))
-    return ranges + MARGIN_EXTRA + gb2312_level1()
+    return ranges + MARGIN_EXTRA + gb2312_characters()
 
 
 def find_face(ttc_path: Path, family: str = FAMILY) -> int:
@@ -162,6 +169,51 @@ def make_subset(source: Path, index: int, target: Path, text: str) -> list[str]:
     return kept
 
 
+def put_used_glyphs_first(target: Path, used: set[str]) -> int:
+    """Move the glyphs of ``used`` characters to the front of the font, in place.
+
+    The viewer maps the font file and touches a page for every glyph it draws; with
+    the report's few hundred characters scattered among 22,000 glyphs that is most of
+    the file's pages (about 5 MB more resident memory than with the glyphs together).
+    Every glyph keeps its outline, advance and font dict; this is checked.
+
+    Returns:
+        how many glyphs were moved to the front.
+    """
+    font = TTFont(str(target), recalcTimestamp=False)
+    order = font.getGlyphOrder()
+    cmap = font.getBestCmap()
+    wanted = {cmap[ord(c)] for c in used if ord(c) in cmap}
+    first = [name for name in order if name == ".notdef" or name in wanted]
+    moved = set(first)
+    new_order = first + [name for name in order if name not in moved]
+    top = font["CFF "].cff.topDictIndex[0]
+    font_dicts = dict(zip(order, top.FDSelect.gidArray, strict=True)) if top.ROS else {}
+    before = _glyph_facts(font)
+    reorderGlyphs(font, new_order)
+    if font_dicts:
+        top.FDSelect.gidArray = [font_dicts[name] for name in new_order]
+    font.save(str(target))
+    font.close()
+    with TTFont(str(target)) as saved:
+        if saved.getGlyphOrder() != new_order or _glyph_facts(saved) != before:
+            raise SystemExit(f"{target.name}: reordering changed a glyph")
+    return len(first)
+
+
+def _glyph_facts(font: TTFont) -> dict[str, object]:
+    """Each glyph's advance, bounds and font dict, and each character's glyph name."""
+    glyphs = font.getGlyphSet()
+    top = font["CFF "].cff.topDictIndex[0]
+    charstrings = top.CharStrings
+    facts: dict[str, object] = {"cmap": font.getBestCmap()}
+    for name in font.getGlyphOrder():
+        charstring, font_dict = charstrings.getItemAndSelector(name)
+        charstring.decompile()
+        facts[name] = (font["hmtx"][name], glyphs[name].width, font_dict, str(charstring.program))
+    return facts
+
+
 def check_output(target: Path, required: set[str]) -> list[str]:
     """The ``required`` characters missing from ``target``'s cmap, and its family."""
     with TTFont(str(target), lazy=True) as font:
@@ -204,6 +256,7 @@ def main(argv: list[str] | None = None) -> int:
             present = layout_features(face)
         target = args.out_dir / f"NotoSansCJKsc-{weight}.otf"
         kept = make_subset(source, index, target, text)
+        first = put_used_glyphs_first(target, required)
         missing = check_output(target, required)
         with TTFont(str(target), lazy=True) as out:
             glyphs = out["maxp"].numGlyphs
@@ -215,6 +268,7 @@ def main(argv: list[str] | None = None) -> int:
         for tag, tags in present.items():
             print(f"  source {tag}: {' '.join(tags)}")
         print(f"  kept features: {' '.join(kept)}")
+        print(f"  the {first} glyphs of the data and interface come first")
         widths = "/".join(str(w) for w in sorted(digit_widths))
         tabular = "tabular" if len(digit_widths) == 1 else "proportional"
         print(f"  default digits 0-9: advance {widths} units, so {tabular} by default")

@@ -203,3 +203,33 @@ def test_unreadable_config_and_json(tmp_path: Path) -> None:
     keys = [problem["key"] for problem in report["config"]["problems"]]
     assert keys == [None, "pin_hash"]
     assert report["data"]["valid"] is True
+
+
+def test_check_lists_a_glyph_warning_and_stays_valid(tmp_path: Path) -> None:
+    from tests.fixtures.datasets import make_dataset
+
+    dataset = make_dataset(tmp_path)
+    row = dataset.set_cell("metrics", "lectures", "label_zh", "主题宣讲𠀀")
+    code, text = check(dataset.folder, "en")
+    assert code == 0
+    assert "warning" in text
+    assert f"metrics.csv, row {row}, column 'label_zh'" in text
+    assert "U+20000" in text
+
+
+def test_check_shows_control_characters_visibly(tmp_path: Path) -> None:
+    from tests.fixtures.datasets import make_dataset
+
+    dataset = make_dataset(tmp_path)
+    dataset.set_cell("metrics", "lectures", "label_zh", "\x1b]0;owned\x07主题宣讲")
+    code, text = check(dataset.folder, "en")
+    assert code == 2
+    assert "\x1b" not in text and "\x07" not in text
+    assert "<U+001B>]0;owned<U+0007>" in text
+
+
+def test_a_data_path_with_control_characters_is_shown_visibly(tmp_path: Path) -> None:
+    code, text = check(tmp_path / "数据\x1b[2J", "en")
+    assert code == 2
+    assert "\x1b" not in text
+    assert "数据<U+001B>[2J" in text

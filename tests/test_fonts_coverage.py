@@ -75,3 +75,32 @@ def test_font_family_is_simplified_chinese(font: TTFont) -> None:
     assert name.getDebugName(1) == FAMILY
     typographic = name.getDebugName(16)
     assert typographic in (None, FAMILY)
+
+
+def gb2312_hanzi() -> set[str]:
+    """The 6,763 hanzi of GB 2312 (rows 16-87), enumerated through the codec."""
+    chars = set()
+    for lead in range(0xB0, 0xF8):
+        for trail in range(0xA1, 0xFF):
+            try:
+                chars.add(bytes((lead, trail)).decode("gb2312"))
+            except UnicodeDecodeError:
+                continue
+    return chars
+
+
+def test_gb2312_has_6763_hanzi() -> None:
+    assert len(gb2312_hanzi()) == 6763
+
+
+def test_font_covers_every_gb2312_hanzi(font: TTFont) -> None:
+    cmap = font.getBestCmap()
+    missing = {c for c in gb2312_hanzi() if ord(c) not in cmap}
+    assert not missing, describe(missing)
+
+
+def test_font_covers_common_hanzi_beyond_gb2312(font: TTFont) -> None:
+    # Characters of names and places outside GB 2312 (喆 堃 赟 昇 珺 犇 鑫 淼).
+    cmap = font.getBestCmap()
+    missing = {c for c in "喆堃赟昇珺犇鑫淼" if ord(c) not in cmap}
+    assert not missing, describe(missing)

@@ -177,8 +177,44 @@ def log_loaded(result: LoadResult, origin: str) -> None:
     )
 
 
+_EXPORT_TEXT = {
+    "zh": {
+        "refused": "数据有 {count} 个问题，未导出任何文件。请按提示修改后再导出；"
+        "如确实只导出没有问题的部分，请加上 --allow-problems。",
+        "nothing": "数据中没有可以导出的内容，未导出任何文件。",
+        "partial": "数据有 {count} 个问题；按 --allow-problems 只导出了没有问题的部分。",
+    },
+    "en": {
+        "refused": "The data has {count} problem(s); nothing was exported. Correct them and "
+        "export again, or add --allow-problems to export only what is sound.",
+        "nothing": "Nothing in the data can be exported; no file was written.",
+        "partial": "The data has {count} problem(s); with --allow-problems, only what is "
+        "sound was exported.",
+    },
+}
+
+
 def run_export(args: argparse.Namespace) -> int:
-    """``fulian-viewer export``: every pane to PNG and one PDF, without a display."""
+    """``fulian-viewer export``: every pane to PNG and one PDF, without a display.
+
+    A dataset with problems is not exported (exit 2, nothing written) unless
+    ``--allow-problems`` is given; then only what is sound is, and it says so.
+    It never falls back to the bundled report.
+    """
+    from fulian_viewer.check import EXIT_INVALID
+
+    result = load_report(args.data, glyphs=True)
+    lang = args.lang
+    errors = [problem for problem in result.problems if not problem.warning]
+    for problem in result.problems:
+        print(problem.message(lang), file=sys.stderr)
+    text = _EXPORT_TEXT[lang]
+    if result.report is None:
+        print(text["nothing"], file=sys.stderr)
+        return EXIT_INVALID
+    if errors and not getattr(args, "allow_problems", False):
+        print(text["refused"].format(count=len(errors)), file=sys.stderr)
+        return EXIT_INVALID
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from fulian_viewer.system.logs import install_exception_logging
 
@@ -188,18 +224,20 @@ def run_export(args: argparse.Namespace) -> int:
 
     from fulian_viewer.ui.export import export_deck
 
-    settings = Settings(lang=args.lang).without_motion()
-    result = load_with_fallback(args.data, settings)
-    assert result.report is not None
+    settings = Settings(lang=lang).without_motion()
     try:
         files = export_deck(
-            result.report, settings, args.out, QSize(args.size.width, args.size.height), args.lang
+            result.report, settings, args.out, QSize(args.size.width, args.size.height), lang
         )
     except OSError as error:
-        print(f"fulian-viewer export: {error}", file=sys.stderr)
+        reason = error.strerror or type(error).__name__
+        where = error.filename or args.out
+        print(f"fulian-viewer export: {where}: {reason}", file=sys.stderr)
         return 1
     for path in files:
         print(path)
+    if errors:
+        print(text["partial"].format(count=len(errors)), file=sys.stderr)
     return 0
 
 
@@ -267,8 +305,8 @@ def build_window(result: LoadResult, settings: Settings, notice: bool = True) ->
     deck.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
     window.keyboard = keyboard  # type: ignore[attr-defined]
     window.pointer = pointer  # type: ignore[attr-defined]
-    if result.problems and notice:
-        deck.show_notice(ui_text("data_problems", settings.lang, count=len(result.problems)))
+    if result.errors and notice:
+        deck.show_notice(ui_text("data_problems", settings.lang, count=len(result.errors)))
     return window
 
 

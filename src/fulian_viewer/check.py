@@ -14,6 +14,7 @@ from typing import TextIO
 from fulian_viewer.model.config import ConfigProblem, load_config, pin_problems
 from fulian_viewer.model.loading import LoadResult, load_report
 from fulian_viewer.model.numbers import Lang
+from fulian_viewer.model.problems import visible
 from fulian_viewer.model.serialise import result_to_dict
 
 EXIT_OK = 0
@@ -25,6 +26,7 @@ _TEXT = {
         "encoding": "  {file}：{encoding}",
         "valid": "✓ 数据有效：{sections} 个部分，{metrics} 个指标，{charts} 个图表。",
         "found": "✗ 发现 {count} 个问题：",
+        "warnings": "⚠ {count} 个提醒（数据仍然有效）：",
         "usable": "仍可显示：{sections} 个部分，{metrics} 个指标，{charts} 个图表。",
         "nothing": "没有可以显示的内容。",
         "fix": "请按以上提示修改表格后，再运行一次 check。",
@@ -37,6 +39,7 @@ _TEXT = {
         "encoding": "  {file}: {encoding}",
         "valid": "✓ The data is valid: {sections} sections, {metrics} metrics, {charts} charts.",
         "found": "✗ Found {count} problem(s):",
+        "warnings": "⚠ {count} warning(s) (the data is still valid):",
         "usable": "Still usable: {sections} sections, {metrics} metrics, {charts} charts.",
         "nothing": "Nothing can be shown.",
         "fix": "Correct the tables as described above, then run check again.",
@@ -53,7 +56,7 @@ def run_check(data: Path | None, lang: Lang, as_json: bool, out: TextIO) -> int:
     Returns:
         0 when the dataset is valid, 2 when it has problems.
     """
-    result = load_report(data)
+    result = load_report(data, glyphs=True)
     if as_json:
         json.dump(result_to_dict(result, lang), out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -65,8 +68,10 @@ def run_check(data: Path | None, lang: Lang, as_json: bool, out: TextIO) -> int:
 def summary(result: LoadResult, lang: Lang) -> str:
     """A short human summary of a load: counts when valid, every problem when not."""
     text = _TEXT[lang]
-    lines = [text["data"].format(path=result.path)]
-    lines += [text["encoding"].format(file=f, encoding=e) for f, e in result.encodings.items()]
+    lines = [text["data"].format(path=visible(str(result.path), limit=400))]
+    lines += [
+        text["encoding"].format(file=visible(f), encoding=e) for f, e in result.encodings.items()
+    ]
     report = result.report
     counts = {}
     if report is not None:
@@ -75,11 +80,16 @@ def summary(result: LoadResult, lang: Lang) -> str:
             "metrics": len(report.metrics),
             "charts": len(report.charts),
         }
+    warnings = [p for p in result.problems if p.warning]
     if result.ok:
         lines.append(text["valid"].format(**counts))
     else:
-        lines.append(text["found"].format(count=len(result.problems)))
-        lines += [f"  • {p.message(lang)}" for p in result.problems]
+        lines.append(text["found"].format(count=len(result.errors)))
+        lines += [f"  • {p.message(lang)}" for p in result.errors]
+    if warnings:
+        lines.append(text["warnings"].format(count=len(warnings)))
+        lines += [f"  • {p.message(lang)}" for p in warnings]
+    if not result.ok:
         lines.append(text["usable"].format(**counts) if counts else text["nothing"])
         lines.append(text["fix"])
     return "\n".join(lines) + "\n"

@@ -145,6 +145,11 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
     export.add_argument(
         "--size", type=Size.parse, default=Size(1920, 1080), metavar="WxH", help=t("export_size")
     )
+    export.add_argument(
+        "--allow-problems",
+        action="store_true",
+        help="export what is sound even when the data has problems (they are listed)",
+    )
 
     importer = command("import", help=t("import"), description=t("import_description"))
     importer.add_argument("report", type=Path, metavar="REPORT", help=t("report"))

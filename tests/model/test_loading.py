@@ -425,8 +425,8 @@ def test_truncated_inside_a_quoted_cell(dataset: Dataset) -> None:
     cut = data.index(b'"Piloted in health') + 10
     dataset.path("metrics").write_bytes(data[:cut])
     result = dataset.load()
-    problem = has_problem(result, "metrics.csv", None, None, "malformed")
-    assert "truncated" in problem.text("en")
+    problem = has_problem(result, "metrics.csv", 8, None, "ends_in_quote")
+    assert "incomplete" in problem.text("en")
 
 
 def test_truncated_report_text_is_still_read_as_utf8(dataset: Dataset) -> None:
@@ -693,7 +693,7 @@ def test_damaged_workbook(tmp_path: Path) -> None:
     result = load_report(book)
     assert result.report is None
     problem = result.problems[0]
-    assert (problem.file, problem.code) == ("data.xlsx", "unreadable")
+    assert (problem.file, problem.code) == ("data.xlsx", "bad_workbook")
     assert "Traceback" not in problem.message("en")
 
 

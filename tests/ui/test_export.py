@@ -11,6 +11,7 @@ from PySide6.QtGui import QImage
 
 from fulian_viewer.model.settings import Settings
 from fulian_viewer.ui.export import export_deck
+from tests.fixtures.datasets import make_dataset
 
 
 def _pdf_pages(path) -> int:
@@ -107,3 +108,77 @@ def test_each_pane_is_painted_once_straight_into_its_image(app, report, tmp_path
         QApplication.instance().removeEventFilter(log)
     assert count == 7
     assert log.panes == 7, "one paint per pane: the render into its image"
+
+
+EXPORT = [sys.executable, "-m", "fulian_viewer", "export", "--lang", "en"]
+
+
+def _export(data, out, *extra):
+    return subprocess.run(
+        [*EXPORT, "--data", str(data), "--out", str(out), "--size", "320x180", *extra],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_export_of_data_with_problems_writes_nothing(tmp_path):
+    dataset = make_dataset(tmp_path)
+    row = dataset.set_cell("metrics", "lectures", "value", "1e999999999")
+    out = tmp_path / "out"
+    run = _export(dataset.folder, out)
+    assert run.returncode == 2
+    assert f"metrics.csv, row {row}, column 'value'" in run.stderr
+    assert "--allow-problems" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert not out.exists()
+
+
+def test_export_with_allow_problems_renders_what_is_sound(tmp_path):
+    dataset = make_dataset(tmp_path)
+    dataset.set_cell("metrics", "lectures", "value", "1e999999999")
+    out = tmp_path / "out"
+    run = _export(dataset.folder, out, "--allow-problems")
+    assert run.returncode == 0, run.stderr
+    assert "only what is sound" in run.stderr
+    assert (out / "handout.pdf").is_file()
+
+
+def test_export_of_unusable_data_never_renders_the_bundled_report(tmp_path):
+    dataset = make_dataset(tmp_path)
+    dataset.path("sections").unlink()
+    out = tmp_path / "out"
+    run = _export(dataset.folder, out, "--allow-problems")
+    assert run.returncode == 2
+    assert "Nothing in the data can be exported" in run.stderr
+    assert not out.exists()
+
+
+def test_extreme_accepted_values_export(app, tmp_path):
+    """The largest value the loader accepts, and zero, side by side in one chart."""
+    from fulian_viewer.model.loading import load_report
+
+    dataset = make_dataset(tmp_path)
+    rows = dataset.rows("metrics")
+    header = rows[0]
+    column = {name: header.index(name) for name in ("id", "value", "display", "source")}
+    changes = {
+        "lecture_reach": ("9999999999999999", "9999999999999999人次", "覆盖9999999999999999人次"),
+        "online_clicks": ("0", "0人次", "点击0人次"),
+    }
+    for row in rows[1:]:
+        if row[column["id"]] in changes:
+            value, display, source = changes[row[column["id"]]]
+            row[column["value"]], row[column["display"]], row[column["source"]] = (
+                value,
+                display,
+                source,
+            )
+    dataset.write("metrics", rows)
+    with (dataset.folder / "report.txt").open("a", encoding="utf-8") as report_text:
+        report_text.write("\n覆盖9999999999999999人次\n点击0人次\n")
+    result = load_report(dataset.folder)
+    assert result.ok, [p.message("en") for p in result.problems]
+    for lang in ("zh", "en"):
+        files = export_deck(result.report, Settings(), tmp_path / lang, QSize(640, 360), lang)
+        assert len(files) == 8

@@ -120,3 +120,86 @@ def test_a_broken_or_missing_font_only_logs(
         assert register_bundled_fonts(tmp_path / "absent") == FAMILY
     assert "Broken.otf" in caplog.text
     assert "absent" in caplog.text
+
+
+HIDDEN_FONTS_SCRIPT = """
+import sys
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QImage, QPainter
+app = QGuiApplication([])
+from fulian_viewer.ui.fonts import FAMILY, display_font, register_bundled_fonts
+register_bundled_fonts()
+families = set(QFontDatabase.families()) - {"Monospace", "Sans Serif", "Serif"}  # Qt's aliases
+def ink(text, bold):
+    image = QImage(240, 120, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setFont(display_font(64, bold=bold))
+    painter.setPen(QColor("black"))
+    painter.drawText(image.rect(), Qt.AlignmentFlag.AlignCenter, text)
+    painter.end()
+    dark = lambda x, y: QColor(image.pixel(x, y)).lightness() < 128
+    return frozenset((x, y) for y in range(120) for x in range(240) if dark(x, y))
+for bold in (False, True):
+    tofu = ink("\\u0378", bold)
+    shapes = [ink(char, bold) for char in "鑫淼犇喆"]
+    assert all(shapes) and tofu not in shapes and len(set(shapes)) == 4, bold
+print(sorted(families))
+"""
+
+
+def test_edited_labels_draw_with_every_system_font_hidden(tmp_path: Path) -> None:
+    """鑫淼犇 (not in the report) draw from the bundled fonts alone, as on a bare kiosk PC."""
+    import os
+    import subprocess
+    import sys
+
+    config = tmp_path / "fonts.conf"
+    config.write_text(
+        f'<?xml version="1.0"?><fontconfig><cachedir>{tmp_path}/cache</cachedir></fontconfig>'
+    )
+    (tmp_path / "empty").mkdir()
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "FONTCONFIG_FILE": str(config),
+        "QT_QPA_FONTDIR": str(tmp_path / "empty"),
+    }
+    run = subprocess.run(
+        [sys.executable, "-c", HIDDEN_FONTS_SCRIPT],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == str([FAMILY])  # no system font was there to help
+
+
+def _alone(font: QFont) -> QFont:
+    """``font`` without Qt's fallback to other families."""
+    alone = QFont(font)
+    alone.setStyleStrategy(QFont.StyleStrategy.NoFontMerging)
+    return alone
+
+
+def test_a_character_only_a_system_font_has_still_draws(family: str) -> None:
+    """Qt falls back to a system font for what the bundled fonts lack (here U+3400 㐀)."""
+    from fulian_viewer.model.glyphs import bundled_coverage
+
+    char = "\u3400"
+    assert ord(char) not in bundled_coverage()
+    helpers = [
+        name
+        for name in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+        if name != FAMILY
+        and ink(render(char, _alone(QFont(name, 40))))
+        != ink(render(UNASSIGNED[0], _alone(QFont(name, 40))))
+    ]
+    if not helpers:
+        pytest.skip("no system font here draws U+3400")
+    font = display_font(64)
+    box = ink(render(char, _alone(font)))  # the bundled font alone: its missing-glyph box
+    drawn = ink(render(char, font))
+    assert drawn
+    assert drawn != box

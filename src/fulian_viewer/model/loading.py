@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import TypeVar, cast
 
 from fulian_viewer.assets import resource_path
+from fulian_viewer.model.files import locate_inside
 from fulian_viewer.model.numbers import DisplayTextError, Figure, parse_display
-from fulian_viewer.model.problems import Problem, problem
+from fulian_viewer.model.problems import Problem, Problems, problem
 from fulian_viewer.model.report import (
     CHART_TYPES,
     Chart,
@@ -27,7 +28,7 @@ from fulian_viewer.model.report import (
     Text,
 )
 from fulian_viewer.model.schema import LIST_SEPARATORS, SCHEMAS, Cells
-from fulian_viewer.model.tables import RawDataset, read_dataset, read_text_file, resolve_inside
+from fulian_viewer.model.tables import RawDataset, read_dataset, read_text_file
 
 DECK_KEYS = (
     "title",
@@ -44,6 +45,7 @@ DECK_KEYS = (
     "dwell_seconds",
 )
 REQUIRED_DECK_KEYS = ("title", "source_file")
+DWELL_RANGE = (3, 3600)
 T = TypeVar("T")
 
 
@@ -58,8 +60,13 @@ class LoadResult:
 
     @property
     def ok(self) -> bool:
-        """Whether the dataset loaded with no problem at all."""
-        return self.report is not None and not self.problems
+        """Whether the dataset loaded with no problem at all (warnings aside)."""
+        return self.report is not None and not self.errors
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems that are not mere warnings."""
+        return tuple(problem for problem in self.problems if not problem.warning)
 
 
 def bundled_data_path() -> Path:
@@ -67,13 +74,23 @@ def bundled_data_path() -> Path:
     return resource_path("data")
 
 
-def load_report(path: Path | None = None) -> LoadResult:
-    """Load and validate the dataset at ``path`` (the bundled report when None)."""
+def load_report(path: Path | None = None, glyphs: bool = False) -> LoadResult:
+    """Load and validate the dataset at ``path`` (the bundled report when None).
+
+    With ``glyphs``, also warn about each cell holding characters that no bundled
+    font can draw (``check`` and ``export`` ask; the viewer need not).
+    """
     path = path or bundled_data_path()
     raw = read_dataset(path)
     builder = _Builder(raw)
     report = builder.build()
-    return LoadResult(path, report, tuple(raw.problems + builder.problems), dict(raw.encodings))
+    problems = Problems(raw.problems)
+    problems.extend(builder.problems)
+    if glyphs:
+        from fulian_viewer.model.glyphs import bundled_coverage, missing_glyphs
+
+        problems.extend(missing_glyphs(raw.tables.values(), bundled_coverage()))
+    return LoadResult(path, report, tuple(problems.with_counts()), dict(raw.encodings))
 
 
 def normalise_source(text: str) -> str:
@@ -90,7 +107,7 @@ class _Builder:
 
     def __init__(self, raw: RawDataset) -> None:
         self.raw = raw
-        self.problems: list[Problem] = []
+        self.problems = Problems()
 
     def _cells(self, name: str) -> Cells | None:
         if name not in self.raw.tables:
@@ -104,7 +121,7 @@ class _Builder:
 
     def _collect(self, cells: Cells) -> None:
         self.problems.extend(cells.problems)
-        cells.problems = []
+        cells.problems = Problems()
 
     def build(self) -> Report | None:
         deck, source_text = self._deck()
@@ -112,6 +129,8 @@ class _Builder:
         charts = self._charts(metrics)
         sections = self._sections(metrics, charts)
         if not sections:
+            if self.raw.unreadable or "sections" not in self.raw.tables:
+                return None  # the unreadable tables are the problems to tell
             label = self.raw.tables["sections"][1] if "sections" in self.raw.tables else "sections"
             self.problems.append(problem(label, "no_sections"))
             return None
@@ -131,6 +150,8 @@ class _Builder:
                 cells.add("unknown_deck_key", row, "key", key=key, allowed=", ".join(DECK_KEYS))
             elif key in entries:
                 cells.add("duplicate_id", row, "key", id=key, first=entries[key][0])
+            elif key == "dwell_seconds" and cells.seconds(row, record, "zh", *DWELL_RANGE) is None:
+                continue
             else:
                 entries[key] = (row, Text(zh, record.get("en", "")))
         for key in REQUIRED_DECK_KEYS:
@@ -144,9 +165,9 @@ class _Builder:
         return Deck(tuple((key, text) for key, (_, text) in entries.items())), source_text
 
     def _source_text(self, cells: Cells, row: int, name: str) -> str | None:
-        path = resolve_inside(self.raw.folder, name)
-        if path is None:
-            cells.add("path_outside", row, "zh", path=name)
+        path = locate_inside(self.raw.folder, name)
+        if isinstance(path, str):
+            cells.add(path, row, "zh", path=name)
             return None
         text, problems = read_text_file(path, name)
         self.problems.extend(problems)
@@ -312,6 +333,8 @@ class _Builder:
         ids = [part for part in LIST_SEPARATORS.split(text) if part]
         if not ids:
             cells.add("empty_chart", row, "metrics")
+        if "metrics" in self.raw.unreadable:
+            return members  # the unreadable table is the one problem to tell
         for metric_id in ids:
             if metric_id in metrics:
                 members.append(metrics[metric_id])
@@ -346,6 +369,8 @@ class _Builder:
             if order is None or title is None:
                 continue
             own_metrics = by_section.pop(section_id, [])
+            if not own_metrics and "metrics" in self.raw.unreadable:
+                continue
             if not own_metrics:
                 cells.add("section_without_metrics", row, "id", id=section_id)
                 continue

@@ -18,6 +18,7 @@ from typing import Literal, Protocol
 Lang = Literal["zh", "en"]
 
 SCALES: dict[str, int] = {"": 1, "万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
+MAX_DISPLAY_DIGITS = 28  # 16 digits, the point and 10 decimals, with room to spare
 PREFIX_QUALIFIERS = ("超过", "超", "逾", "近", "约")
 SUFFIX_QUALIFIERS = ("余", "多")
 # A figure's text starts a block (a counter, a bar's label), so its qualifier is
@@ -134,10 +135,11 @@ def parse_display(text: str) -> Figure:
     """Split a display text such as ``97.49亿元`` or ``3万余个`` into a :class:`Figure`.
 
     Raises:
-        DisplayTextError: when the text does not start with a number.
+        DisplayTextError: when the text does not start with a number, or its number
+            has more than :data:`MAX_DISPLAY_DIGITS` characters.
     """
     match = _DISPLAY_RE.match(text.strip())
-    if match is None:
+    if match is None or len(match["number"]) > MAX_DISPLAY_DIGITS:
         raise DisplayTextError(text)
     raw = match["number"]
     grouped = "," in raw

@@ -1,7 +1,15 @@
-"""Problems found in a dataset, each naming file, row and column, in Chinese or English."""
+"""Problems found in a dataset, each naming file, row and column, in Chinese or English.
+
+Text taken from the files (cell contents, names, paths) is shown with control
+characters made visible and cut to a readable length, so that a message never
+carries a terminal escape sequence or a cell of a million characters.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from fulian_viewer.model.numbers import Lang
@@ -14,7 +22,83 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this file is missing (expected {expected})",
     ),
     "missing_sheet": ("工作簿缺少工作表“{sheet}”", "the workbook has no sheet named '{sheet}'"),
-    "unreadable": ("无法读取：{reason}", "cannot be read: {reason}"),
+    "unreadable": (
+        "无法读取这个文件（{reason}）",
+        "this file cannot be read ({reason})",
+    ),
+    "no_permission": (
+        "没有读取这个文件的权限；请检查文件的权限或是否被其他程序锁定",
+        "no permission to read this file; check its permissions or whether a program locks it",
+    ),
+    "special_file": (
+        "这里应是一个普通文件，却是{kind}",
+        "a plain file is expected here, but this is {kind_en}",
+    ),
+    "link_loop": (
+        "这个快捷方式（符号链接）指向它自己，形成了循环",
+        "this shortcut (symbolic link) leads back to itself in a loop",
+    ),
+    "link_outside": (
+        "这个文件是指向数据文件夹以外的快捷方式（符号链接）；请把文件本身复制到数据文件夹里",
+        "this file is a shortcut (symbolic link) to a place outside the data folder; "
+        "copy the file itself into the data folder",
+    ),
+    "bad_workbook": (
+        "不是有效的 .xlsx 工作簿（文件已损坏，或是其他格式改了扩展名）；"
+        "请在 Excel 中打开并另存为 .xlsx",
+        "this is not a valid .xlsx workbook (it is damaged, or another format renamed); "
+        "open it in Excel and save it as .xlsx",
+    ),
+    "workbook_too_large": (
+        "工作簿中的“{part}”解压后有 {size} 字节，超过上限 {limit} 字节；"
+        "请删除多余的内容（空行、大段文字、图片）后再保存",
+        "the workbook's part '{part}' expands to {size} bytes, over the limit of {limit}; "
+        "remove what is not needed (empty rows, long texts, pictures) and save again",
+    ),
+    "too_many_rows": (
+        "表格超过 {limit} 行，只读取了前 {limit} 行；数据表不应这么大",
+        "the table has more than {limit} rows; only the first {limit} were read",
+    ),
+    "cell_too_long": (
+        "单元格超过 {limit} 个字符，这个文件无法读取",
+        "a cell is longer than {limit} characters; the file cannot be read",
+    ),
+    "bad_sheet_data": (
+        "从这一行起，工作表有 Excel 不会写出的内容（例如位数极多的数字），只读取了此前的行",
+        "from this row on, the sheet holds values Excel does not write (such as a number of "
+        "thousands of digits); only the rows before it were read",
+    ),
+    "sheet_too_large": (
+        "工作表的单元格太多（超过 {limit} 个），从这一行起没有读取；请删除多余的行和列",
+        "the sheet has too many cells (over {limit}); from this row on it was not read; "
+        "delete the rows and columns that are not needed",
+    ),
+    "formula_without_value": (
+        "这是一个公式，但工作簿里没有保存它的计算结果；请在 Excel 中打开工作簿并保存一次",
+        "this cell holds a formula whose result was never saved; "
+        "open the workbook in Excel and save it once",
+    ),
+    "control_characters": (
+        "单元格含有不可见的控制字符：{text}；请删除这些字符",
+        "the cell holds invisible control characters: {text}; remove them",
+    ),
+    "number_too_large": (
+        "“{text}”太大了；数字最多 {digits} 位整数",
+        "'{text}' is too large; a number may have at most {digits} digits before the point",
+    ),
+    "too_many_decimals": (
+        "“{text}”的小数位太多；最多 {decimals} 位小数",
+        "'{text}' has too many decimal places; at most {decimals}",
+    ),
+    "more_of_kind": (
+        "另有 {count} 个同类问题未逐一列出（如：{what}）",
+        "{count} more problems of the same kind are not listed (such as: {what_en})",
+    ),
+    "missing_glyphs": (
+        "内置字体无法显示字符 {chars}；没有安装相应字体的电脑会把它显示为方框",
+        "the bundled fonts cannot draw {chars}; "
+        "a PC without a system font for them will show empty boxes",
+    ),
     "not_a_dataset": (
         "不是数据文件夹或 .xlsx 工作簿",
         "is neither a data folder nor an .xlsx workbook",
@@ -38,8 +122,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "no_rows": ("只有表头，没有数据行", "has a header but no data rows"),
     "malformed": (
-        "表格格式有误（文件可能被截断）：{reason}",
-        "the table is malformed (the file may be truncated): {reason}",
+        "这一行的引号不成对：以引号开始的单元格没有正确结束；请在 Excel 中打开文件并重新保存",
+        "a quoted cell in this row is not closed properly; "
+        "open the file in Excel and save it again",
+    ),
+    "ends_in_quote": (
+        "文件在这一行的一个带引号的单元格中间结束（文件可能不完整）",
+        "the file ends inside a quoted cell of this row (it may be incomplete)",
     ),
     "truncated_row": (
         "这一行只有 {found} 列，应有 {expected} 列（文件可能被截断）",
@@ -59,6 +148,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_finite": ("“{text}”不是有限的数字", "'{text}' is not a finite number"),
     "negative": ("数值不能为负：{text}", "the value cannot be negative: {text}"),
     "percent_over_100": ("百分比超过 100：{text}", "a percentage over 100: {text}"),
+    "out_of_range": (
+        "“{text}”应在 {low} 到 {high} 之间",
+        "'{text}' should be from {low} to {high}",
+    ),
     "not_an_integer": ("“{text}”不是整数", "'{text}' is not a whole number"),
     "bad_display": (
         "“{text}”不是报告中的数字写法（应以数字开头，如 6.6万场次、3万余个、70%）",
@@ -122,6 +215,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
 }
 
+# How many problems of one kind in one file are listed; the rest are counted.
+MAX_PER_KIND = 100
+
+# Codes that warn: the dataset is still valid and shown as it is.
+WARNINGS = frozenset({"missing_glyphs"})
+MAX_SHOWN_CHARS = 120
+
 _WHERE = {
     "zh": (
         "{file}",
@@ -156,6 +256,11 @@ class Problem:
     code: str
     params: tuple[tuple[str, str], ...] = ()
 
+    @property
+    def warning(self) -> bool:
+        """Whether this is only a warning (the data is valid and shown as it is)."""
+        return self.code in WARNINGS
+
     def where(self, lang: Lang = "zh") -> str:
         """File, row and column, as a phrase."""
         index = (self.row is not None) + 2 * (self.column is not None)
@@ -175,7 +280,101 @@ class Problem:
 def problem(
     file: str, code: str, row: int | None = None, column: str | None = None, **params: object
 ) -> Problem:
-    """Build a :class:`Problem`, turning parameter values into strings."""
+    """Build a :class:`Problem`, turning parameter values into visible strings."""
     if code not in MESSAGES:
         raise KeyError(code)
-    return Problem(file, row, column, code, tuple((k, str(v)) for k, v in params.items()))
+    return Problem(
+        visible(file),
+        row,
+        None if column is None else visible(column),
+        code,
+        tuple((k, visible(str(v))) for k, v in params.items()),
+    )
+
+
+def visible(text: str, limit: int = MAX_SHOWN_CHARS) -> str:
+    """``text`` with control and format characters shown as ``<U+001B>``, cut to ``limit``.
+
+    Line breaks and tabs are shown the same way, so that a message stays on one line.
+    """
+    cut = len(text) > limit
+    shown = text[:limit] if cut else text
+    if _HIDDEN_RE.search(shown):
+        shown = _HIDDEN_RE.sub(_escape, shown)
+    return shown + "…" if cut else shown
+
+
+class Problems(list[Problem]):
+    """A list of problems that keeps :data:`MAX_PER_KIND` of one kind in one file.
+
+    A file of 300,000 rows naming a missing section gives 100 messages and a count,
+    not 300,000 messages: the time and memory stay small and the list readable.
+    """
+
+    def __init__(self, problems: Iterable[Problem] = ()) -> None:
+        super().__init__()
+        self.counts: Counter[tuple[str, str]] = Counter()
+        self.first: dict[tuple[str, str], Problem] = {}
+        self.extend(problems)
+
+    def append(self, item: Problem) -> None:
+        """Keep ``item`` unless its kind is already listed :data:`MAX_PER_KIND` times."""
+        key = (item.file, item.code)
+        self.counts[key] += 1
+        if self.counts[key] <= MAX_PER_KIND:
+            self.first.setdefault(key, item)
+            super().append(item)
+
+    def full(self, file: str, code: str) -> bool:
+        """Count one more problem of this kind if its kind is listed in full already.
+
+        Callers check this first to avoid building a message that would be dropped.
+        """
+        key = (file, code)
+        if self.counts[key] < MAX_PER_KIND:
+            return False
+        self.counts[key] += 1
+        return True
+
+    def extend(self, items: Iterable[Problem]) -> None:
+        """Append each of ``items``, and the counts of those another list left out."""
+        for item in items:
+            self.append(item)
+        if isinstance(items, Problems):
+            for key, count in items.counts.items():
+                self.counts[key] += max(0, count - MAX_PER_KIND)
+                if key in items.first:
+                    self.first.setdefault(key, items.first[key])
+
+    def with_counts(self) -> list[Problem]:
+        """The listed problems, then one line for each kind with problems left out."""
+        more = []
+        for key, count in self.counts.items():
+            if count > MAX_PER_KIND:
+                example = self.first[key]
+                more.append(
+                    problem(
+                        key[0],
+                        "more_of_kind",
+                        count=count - MAX_PER_KIND,
+                        what=example.message("zh"),
+                        what_en=example.message("en"),
+                    )
+                )
+        return [*self, *more]
+
+
+_HIDDEN_RE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f"
+    "\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\udfff\ufeff\ufff9-\ufffb"
+    "\U000e0001\U000e0020-\U000e007f]"
+)
+
+
+def is_hidden(ch: str) -> bool:
+    """Whether ``ch`` is a control or format character, shown as ``<U+…>`` in messages."""
+    return _HIDDEN_RE.match(ch) is not None
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"<U+{ord(match.group()):04X}>"

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from fulian_viewer.model.problems import Problem, problem
+from fulian_viewer.model.problems import Problems, problem, visible
 from fulian_viewer.model.tables import Table
 
 
@@ -40,6 +40,9 @@ SCHEMAS: dict[str, TableSchema] = {
     ),
 }
 
+MAX_INTEGER_DIGITS = 16  # below 10**16: exact as a float, and beyond any report's figure
+MAX_DECIMALS = 10
+_PLAIN_NUMBER_RE = re.compile(r"[0-9]{1,20}(?:\.[0-9]{1,20})?")
 _ID_RE = re.compile(r"^[A-Za-z0-9_-]+$")
 _TRUE = {"是", "yes", "y", "true", "1", "✓", "√", "x"}
 _FALSE = {"否", "no", "n", "false", "0", ""}
@@ -53,7 +56,8 @@ class Cells:
         self.table = table
         self.label = label
         self.schema = schema
-        self.problems: list[Problem] = []
+        self.problems = Problems()
+        self._key = visible(label)
         self._check_columns()
 
     @property
@@ -63,16 +67,23 @@ class Cells:
 
     def rows(self) -> list[tuple[int, dict[str, str]]]:
         """(Excel row number, {column: text}) for each data row."""
-        return [(row, dict(cells)) for row, cells in self.table.rows.items()]
+        return list(self.table.rows.items())
 
     def add(
         self, code: str, row: int | None = None, column: str | None = None, **params: object
     ) -> None:
-        """Record a problem in this table."""
+        """Record a problem in this table (only counted once its kind is listed in full)."""
+        if self.problems.full(self._key, code):
+            return
         self.problems.append(problem(self.label, code, row=row, column=column, **params))
 
     def text(self, row: int, cells: dict[str, str], column: str) -> str | None:
-        """A cell's text; None (and a problem) when a required cell is empty."""
+        """A cell's text; None (and a problem) when a required cell is empty.
+
+        A cell refused while reading (its problem already told) is None too.
+        """
+        if (row, column) in self.table.refused:
+            return None
         value = cells.get(column, "")
         if not value and column in self.schema.required:
             self.add("empty_cell", row, column)
@@ -103,23 +114,29 @@ class Cells:
         return value, False
 
     def number(self, row: int, cells: dict[str, str], column: str) -> Decimal | None:
-        """A finite, non-negative number; full-width digits and ``1,234`` are accepted."""
+        """A finite, non-negative number; full-width digits and ``1,234`` are accepted.
+
+        The size is bounded before anything is computed from it: at most
+        :data:`MAX_INTEGER_DIGITS` digits before the point and :data:`MAX_DECIMALS`
+        after it, so ``1e999999999`` or a thousand digits is a plain problem.
+        """
         value = self.text(row, cells, column)
         if value is None:
             return None
-        normal = re.sub(r"[,\s]", "", unicodedata.normalize("NFKC", value))
-        try:
-            number = Decimal(normal)
-        except InvalidOperation:
+        number = _decimal(value)
+        if number is None:
             self.add("not_a_number", row, column, text=value)
-            return None
-        if not number.is_finite():
+        elif not number.is_finite():
             self.add("not_finite", row, column, text=value)
-            return None
-        if number < 0:
+        elif number < 0:
             self.add("negative", row, column, text=value)
-            return None
-        return number
+        elif number and number.adjusted() >= MAX_INTEGER_DIGITS:
+            self.add("number_too_large", row, column, text=value, digits=MAX_INTEGER_DIGITS)
+        elif _decimal_places(number) > MAX_DECIMALS:
+            self.add("too_many_decimals", row, column, text=value, decimals=MAX_DECIMALS)
+        else:
+            return number
+        return None
 
     def integer(self, row: int, cells: dict[str, str], column: str, default: int) -> int | None:
         """A whole number, or ``default`` when an optional cell is empty."""
@@ -142,6 +159,16 @@ class Cells:
             self.add("bad_flag", row, column, text=cells[column])
         return False
 
+    def seconds(
+        self, row: int, cells: dict[str, str], column: str, low: int, high: int
+    ) -> Decimal | None:
+        """A number of seconds from ``low`` to ``high``."""
+        number = self.number(row, cells, column)
+        if number is not None and not low <= number <= high:
+            self.add("out_of_range", row, column, text=cells[column], low=low, high=high)
+            return None
+        return number
+
     def _check_columns(self) -> None:
         columns = self.table.columns
         for column in self.schema.required:
@@ -151,3 +178,20 @@ class Cells:
         for column in columns:
             if column not in self.schema.allowed:
                 self.add("unknown_column", 1, column, name=column, allowed=allowed)
+
+
+def _decimal(text: str) -> Decimal | None:
+    """``text`` as a Decimal (``1,234``, full-width digits and spaces allowed), else None."""
+    if _PLAIN_NUMBER_RE.fullmatch(text):
+        return Decimal(text)
+    normal = re.sub(r"[,\s]", "", unicodedata.normalize("NFKC", text))
+    try:
+        return Decimal(normal)
+    except InvalidOperation:
+        return None
+
+
+def _decimal_places(number: Decimal) -> int:
+    """How many decimal places ``number`` is written with (0 for ``1e3``)."""
+    exponent = number.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0

@@ -22,6 +22,7 @@ def result_to_dict(result: LoadResult, lang: Lang = "zh") -> dict[str, Any]:
                 "row": p.row,
                 "column": p.column,
                 "code": p.code,
+                "warning": p.warning,
                 "message": p.message(lang),
             }
             for p in result.problems

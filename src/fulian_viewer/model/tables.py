@@ -5,9 +5,12 @@ strict UTF-8, GB18030 as saved by Excel on Chinese Windows) and anything else is
 refused with a plain message rather than guessed. Each table becomes a
 :class:`Table` of strings whose rows are numbered as Excel shows them.
 
-CSV files are read with the standard library alone: pandas (about half a second
-to import) is only imported to read an ``.xlsx`` workbook, so that the viewer
-starts without it.
+CSV files are read with the standard library's ``csv``; workbooks by streaming
+their XML (:mod:`fulian_viewer.model.workbook`), imported only when needed.
+
+Everything is bounded: file sizes, the number of rows, the length of a cell. A
+cell holding control characters is refused (one problem naming its row and
+column) wherever it is in the file and whatever the file's encoding.
 """
 
 from __future__ import annotations
@@ -15,20 +18,23 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import math
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
 
-from fulian_viewer.model.problems import Problem, problem
-
-if TYPE_CHECKING:
-    import pandas as pd
+from fulian_viewer.model.files import RefusedFileError, locate_inside, read_plain_file
+from fulian_viewer.model.problems import Problem, Problems, problem
 
 TABLE_NAMES = ("deck", "sections", "metrics", "charts")
 MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_ROWS = 20_000
+MAX_CELL_CHARS = 131_072  # the csv module's own default limit
 _SNIFF_BYTES = 8192
+# Control characters refused in a cell (tab and line breaks are allowed), and the
+# bidirectional overrides that would make a cell read backwards.
+CELL_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_BINARY_MAGIC = (b"PK\x03\x04", b"\x89PNG", b"%PDF", b"\xd0\xcf\x11\xe0", b"\x1f\x8b", b"GIF8")
 
 
 class DecodeError(Exception):
@@ -47,14 +53,32 @@ class Table:
         columns: the column names, each once, in the file's order.
         rows: Excel row number to {column: the cell's text, stripped}, for each
             row that is not blank.
+        refused: (row, column) of cells whose content was refused while reading
+            (already reported); their text is blank.
+        positions: where each of ``columns`` is in a row of the file (0-based).
     """
 
     columns: tuple[str, ...]
     rows: dict[int, dict[str, str]]
+    refused: frozenset[tuple[int, str]] = frozenset()
+    positions: tuple[int, ...] = ()
+    _indexes: dict[str, dict[str, list[int]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def rows_where(self, column: str, value: str) -> list[int]:
-        """The Excel numbers of the rows whose ``column`` holds ``value``."""
-        return [number for number, cells in self.rows.items() if cells.get(column) == value]
+        """The Excel numbers of the rows whose ``column`` holds ``value``.
+
+        The first call for a column indexes it, so that looking up every row of a
+        large table stays linear.
+        """
+        index = self._indexes.get(column)
+        if index is None:
+            index = {}
+            for number, cells in self.rows.items():
+                index.setdefault(cells.get(column, ""), []).append(number)
+            self._indexes[column] = index
+        return list(index.get(value, ()))
 
 
 @dataclass
@@ -66,12 +90,15 @@ class RawDataset:
         tables: table name to (its :class:`Table`, the label naming it in problems).
         encodings: file label to the encoding it was read in.
         problems: what went wrong while reading.
+        unreadable: the tables that could not be read at all (their absence is
+            not reported again by the tables that refer to them).
     """
 
     folder: Path
     tables: dict[str, tuple[Table, str]] = field(default_factory=dict)
     encodings: dict[str, str] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
+    problems: Problems = field(default_factory=Problems)
+    unreadable: set[str] = field(default_factory=set)
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -81,11 +108,11 @@ def decode_text(data: bytes) -> tuple[str, str]:
         DecodeError: ``binary`` for a non-text file, ``encoding`` when the bytes
             are neither UTF-8 (with or without BOM), UTF-16 with BOM nor GB18030.
     """
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _strict(data, "utf-16"), "UTF-16"
-    if b"\x00" in data[:_SNIFF_BYTES]:
+    if data.startswith(_BINARY_MAGIC):
         raise DecodeError("binary")
-    if data.startswith(codecs.BOM_UTF8):
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text, name = _strict(data, "utf-16"), "UTF-16"
+    elif data.startswith(codecs.BOM_UTF8):
         try:
             text, name = _utf8(data[len(codecs.BOM_UTF8) :]), "UTF-8 (BOM)"
         except UnicodeDecodeError:
@@ -97,21 +124,27 @@ def decode_text(data: bytes) -> tuple[str, str]:
             text, name = _strict(data, "gb18030"), "GB18030"
             if not _looks_chinese(text):
                 raise DecodeError("encoding") from None
-    if _has_control_characters(text[:_SNIFF_BYTES]):
+    if _mostly_control_characters(text[:_SNIFF_BYTES]):
         raise DecodeError("binary")
     return text, name
 
 
 def read_dataset(path: Path) -> RawDataset:
     """Read the four tables of the dataset at ``path`` (a folder or a workbook)."""
-    if not path.exists():
+    try:
+        exists, is_dir = path.exists(), path.is_dir()
+    except OSError:  # a name too long, or a link loop, for the system
+        exists = is_dir = False
+    if not exists:
         raw = RawDataset(folder=path.parent)
         raw.problems.append(problem(str(path), "not_found"))
         return raw
-    if path.is_dir():
+    if is_dir:
         return _read_folder(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_workbook(path)
+        from fulian_viewer.model.workbook import read_workbook
+
+        return read_workbook(path)
     raw = RawDataset(folder=path.parent)
     raw.problems.append(problem(str(path), "not_a_dataset"))
     return raw
@@ -120,31 +153,101 @@ def read_dataset(path: Path) -> RawDataset:
 def read_text_file(path: Path, label: str) -> tuple[str | None, list[Problem]]:
     """Read and decode one text file, reporting problems against ``label``."""
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return None, [problem(label, "not_found")]
-    except OSError as error:
-        return None, [problem(label, "unreadable", reason=error.strerror or error)]
+        data = read_plain_file(path, label, MAX_FILE_BYTES)
+    except RefusedFileError as refused:
+        return None, [refused.problem]
     if not data.strip():
         return None, [problem(label, "empty_file")]
     try:
         text, _ = decode_text(data)
     except DecodeError as error:
         return None, [problem(label, error.code)]
+    found = CELL_CONTROL_RE.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        return None, [problem(label, "control_characters", row=line, text=found.group())]
     return text, []
 
 
 def resolve_inside(folder: Path, relative: str) -> Path | None:
     """Resolve a path written in the data, or None when it leads outside ``folder``.
 
-    Absolute paths, drive letters, UNC paths and links that escape are refused.
+    Absolute paths, drive letters, UNC paths, links that escape and link loops
+    are refused.
     """
-    text = relative.strip().replace("\\", "/")
-    if not text or PureWindowsPath(relative).drive or PurePosixPath(text).is_absolute():
+    located = locate_inside(folder, relative)
+    return located if isinstance(located, Path) else None
+
+
+def build_table(
+    rows: Iterable[list[str]],
+    label: str,
+    raw: RawDataset,
+    controls: bool = True,
+    max_rows: int | None = None,
+) -> Table | None:
+    """Turn parsed rows (the header first) into a :class:`Table`; report structure problems.
+
+    Of columns with the same name, the first is kept. Blank rows are skipped, rows
+    beyond :data:`MAX_ROWS` are not read, and cells with control characters are
+    refused (``controls=False`` when the whole text is known to have none).
+    ``max_rows`` overrides :data:`MAX_ROWS`.
+    """
+    limit = MAX_ROWS if max_rows is None else max_rows
+    numbered = enumerate(rows, start=1)
+    header: list[str] = []
+    number = 0
+    for number, row in numbered:  # noqa: B007 (the header's row number is kept)
+        if any(cell.strip() for cell in row):
+            header = [cell.strip().lstrip("\ufeff") for cell in row]
+            break
+    else:
+        raw.problems.append(problem(label, "empty_file"))
         return None
-    base = folder.resolve()
-    target = (base / text).resolve()
-    return target if target.is_relative_to(base) else None
+    while header and not header[-1]:
+        header.pop()
+    refused: set[tuple[int, str]] = set()
+    first: dict[str, int] = {}  # column name -> where it first appears
+    for index, name in enumerate(header):
+        if CELL_CONTROL_RE.search(name):
+            raw.problems.append(problem(label, "control_characters", row=number, text=name))
+            continue
+        if name in first:
+            raw.problems.append(
+                problem(label, "duplicate_column", row=number, column=name, name=name)
+            )
+        first.setdefault(name, index)
+    width = len(header)
+    body: dict[int, dict[str, str]] = {}
+    for number, row in numbered:
+        cells = [cell.strip() for cell in row]
+        if not any(cells):
+            continue
+        if len(body) >= limit:
+            raw.problems.append(problem(label, "too_many_rows", row=number, limit=limit))
+            break
+        if len(cells) < width:
+            if not raw.problems.full(label, "truncated_row"):
+                raw.problems.append(
+                    problem(label, "truncated_row", row=number, found=len(cells), expected=width)
+                )
+            cells += [""] * (width - len(cells))
+        elif len(cells) > width:
+            extra = sum(1 for cell in cells[width:] if cell)
+            if extra and not raw.problems.full(label, "extra_cells"):
+                raw.problems.append(problem(label, "extra_cells", row=number, count=extra))
+        record = {name: cells[index] for name, index in first.items()}
+        for name, text in record.items() if controls else ():
+            if CELL_CONTROL_RE.search(text):
+                raw.problems.append(
+                    problem(label, "control_characters", row=number, column=name, text=text)
+                )
+                refused.add((number, name))
+                record[name] = ""
+        body[number] = record
+    if not body:
+        raw.problems.append(problem(label, "no_rows"))
+    return Table(tuple(first), body, frozenset(refused), tuple(first.values()))
 
 
 def _read_folder(folder: Path) -> RawDataset:
@@ -152,23 +255,37 @@ def _read_folder(folder: Path) -> RawDataset:
     for name in TABLE_NAMES:
         label = f"{name}.csv"
         path = folder / label
-        if not path.is_file():
+        if not _lexists(path):
             raw.problems.append(problem(label, "missing_file", expected=str(path)))
+            raw.unreadable.add(name)
             continue
-        table = _read_csv(path, label, raw)
-        if table is not None:
+        located = locate_inside(folder, label)
+        if isinstance(located, str):
+            code = "link_outside" if located == "path_outside" else located
+            raw.problems.append(problem(label, code))
+            raw.unreadable.add(name)
+            continue
+        table = _read_csv(located, label, raw)
+        if table is None:
+            raw.unreadable.add(name)
+        else:
             raw.tables[name] = (table, label)
     return raw
 
 
+def _lexists(path: Path) -> bool:
+    try:
+        path.lstat()
+    except OSError:
+        return False
+    return True
+
+
 def _read_csv(path: Path, label: str, raw: RawDataset) -> Table | None:
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raw.problems.append(problem(label, "unreadable", reason=error.strerror or error))
-        return None
-    if len(data) > MAX_FILE_BYTES:
-        raw.problems.append(problem(label, "too_large", size=len(data)))
+        data = read_plain_file(path, label, MAX_FILE_BYTES)
+    except RefusedFileError as refused:
+        raw.problems.append(refused.problem)
         return None
     if not data.strip(codecs.BOM_UTF8 + b" \t\r\n"):
         raw.problems.append(problem(label, "empty_file"))
@@ -178,94 +295,46 @@ def _read_csv(path: Path, label: str, raw: RawDataset) -> Table | None:
     except DecodeError as error:
         raw.problems.append(problem(label, error.code))
         return None
+    del data
     raw.encodings[label] = encoding
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
-    except csv.Error as error:
-        raw.problems.append(problem(label, "malformed", reason=error))
+    records = _CsvRecords(text, label)
+    table = build_table(records, label, raw, controls=CELL_CONTROL_RE.search(text) is not None)
+    if records.error is not None:
+        raw.problems.append(records.error)
         return None
-    return _table(rows, label, raw)
+    return table
 
 
-def _read_workbook(path: Path) -> RawDataset:
-    import pandas as pd  # only workbooks need it (see the module's docstring)
+class _CsvRecords:
+    """The records of a CSV text, stopping at the first malformed one (kept in ``error``)."""
 
-    raw = RawDataset(folder=path.parent)
-    try:
-        # pandas opens the workbook read-only with cached values (no formulas run);
-        # defusedxml, a dependency, guards openpyxl against XML bombs.
-        sheets: dict[str, pd.DataFrame] = pd.read_excel(
-            path, sheet_name=None, header=None, dtype=object, engine="openpyxl"
-        )
-    except Exception as error:  # openpyxl raises many types for a damaged file
-        raw.problems.append(problem(path.name, "unreadable", reason=_first_line(error)))
-        return raw
-    by_name = {name.strip().lower(): frame for name, frame in sheets.items()}
-    for name in TABLE_NAMES:
-        label = f"{path.name}:{name}"
-        sheet = by_name.get(name)
-        if sheet is None:
-            raw.problems.append(problem(path.name, "missing_sheet", sheet=name))
-            continue
-        rows = [[_cell_text(value) for value in row] for row in sheet.itertuples(index=False)]
-        table = _table(rows, label, raw)
-        if table is not None:
-            raw.tables[name] = (table, label)
-    return raw
+    def __init__(self, text: str, label: str) -> None:
+        self._reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+        self._label = label
+        self.error: Problem | None = None
 
-
-def _table(rows: list[list[str]], label: str, raw: RawDataset) -> Table | None:
-    """Turn parsed rows into a :class:`Table`; report structure problems.
-
-    Of columns with the same name, the first is kept.
-    """
-    rows = _trim_trailing_empty(rows)
-    if not rows:
-        raw.problems.append(problem(label, "empty_file"))
-        return None
-    header = [cell.strip().lstrip("\ufeff") for cell in rows[0]]
-    while header and not header[-1]:
-        header.pop()
-    first: dict[str, int] = {}  # column name -> where it first appears
-    for index, name in enumerate(header):
-        if name in first:
-            raw.problems.append(problem(label, "duplicate_column", row=1, column=name, name=name))
-        first.setdefault(name, index)
-    body: dict[int, dict[str, str]] = {}
-    for number, row in enumerate(rows[1:], start=2):
-        cells = [cell.strip() for cell in row]
-        if not any(cells):
-            continue
-        if len(cells) < len(header):
-            raw.problems.append(
-                problem(label, "truncated_row", row=number, found=len(cells), expected=len(header))
-            )
-            cells += [""] * (len(header) - len(cells))
-        extra = sum(1 for cell in cells[len(header) :] if cell)
-        if extra:
-            raw.problems.append(problem(label, "extra_cells", row=number, count=extra))
-        body[number] = {name: cells[index] for name, index in first.items()}
-    if not body:
-        raw.problems.append(problem(label, "no_rows"))
-    return Table(tuple(first), body)
-
-
-def _trim_trailing_empty(rows: Iterable[list[str]]) -> list[list[str]]:
-    kept = [list(row) for row in rows]
-    while kept and not any(cell.strip() for cell in kept[-1]):
-        kept.pop()
-    return kept
-
-
-def _cell_text(value: Any) -> str:
-    """Text of a workbook cell: whole floats without ``.0``, blanks as ``""``."""
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        if math.isnan(value):
-            return ""
-        return str(int(value)) if value.is_integer() else repr(value)
-    return str(value)
+    def __iter__(self) -> Iterator[list[str]]:
+        count = 0
+        while True:
+            try:
+                record = next(self._reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                # Excel numbers records, not physical lines (a cell may hold a line break).
+                row = count + 1
+                reason = str(error)
+                if "field limit" in reason:
+                    self.error = problem(
+                        self._label, "cell_too_long", row=row, limit=MAX_CELL_CHARS
+                    )
+                elif "unexpected end of data" in reason:
+                    self.error = problem(self._label, "ends_in_quote", row=row)
+                else:
+                    self.error = problem(self._label, "malformed", row=row)
+                return
+            count += 1
+            yield record
 
 
 def _utf8(data: bytes) -> str:
@@ -306,10 +375,7 @@ def _looks_chinese(text: str) -> bool:
     return plausible >= 0.9 * len(wide)
 
 
-def _has_control_characters(text: str) -> bool:
-    return any(ord(ch) < 0x20 and ch not in "\t\r\n\f" for ch in text)
-
-
-def _first_line(error: BaseException) -> str:
-    text = str(error).strip() or type(error).__name__
-    return text.splitlines()[0]
+def _mostly_control_characters(text: str) -> bool:
+    """Whether the start of a text is so full of control characters that it is binary."""
+    count = len(CELL_CONTROL_RE.findall(text))
+    return count > 0 and count >= 0.05 * len(text)
