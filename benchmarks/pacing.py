@@ -108,15 +108,15 @@ def main() -> None:
     waits: list[float] = []
     for _ in range(deck.state.count - 1):
         log.frames.clear()
-        deck.next()
+        deck.controller.next()
         pane = deck.current_pane
         changes = ChangeLog(pane)
         pane._animation.valueChanged.connect(changes.tick)  # after the pane's own slot
-        deck._slide.valueChanged.connect(changes.tick)
+        deck.slide.valueChanged.connect(changes.tick)
         while deck.transitioning or pane.animating:
             app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
         pane._animation.valueChanged.disconnect(changes.tick)
-        deck._slide.valueChanged.disconnect(changes.tick)
+        deck.slide.valueChanged.disconnect(changes.tick)
         times = log.frames
         for (before, _), (after, slide) in itertools.pairwise(times):
             (sliding if slide else counting).append(after - before)

@@ -127,19 +127,19 @@ def main() -> None:
 
     def visit(number: int) -> None:
         if number % 97 == 0:  # a visitor taps, then walks away
-            deck.activity.emit()
+            deck.controller.user_input()
             clock.now += 60_000
         if number % 1009 == 0:  # nobody for five minutes: back to the cover
-            deck.activity.emit()
+            deck.controller.user_input()
             clock.now += 300_000
             autoplay.timer.timeout.emit()
         if number % 499 == 0:
-            deck.toggle_language()
+            deck.controller.toggle_language()
             clock.now += 60_000
         if number % 1999 == 0:
-            deck.toggle_overview()
+            deck.controller.toggle_overview()
             QApplication.processEvents()
-            deck.toggle_overview()
+            deck.controller.toggle_overview()
             clock.now += 60_000
 
     print(machine())

@@ -20,18 +20,11 @@ from fulian_viewer.model.loading import LoadResult
 from fulian_viewer.model.pin import hash_pin
 from fulian_viewer.model.problems import problem
 from fulian_viewer.ui.main_window import MainWindow
+from tests.fakes import FakeClock
 
 Mod = Qt.KeyboardModifier
 CHORD = Mod.ControlModifier | Mod.AltModifier | Mod.ShiftModifier
 PIN = "2468"
-
-
-class FakeSeconds:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +75,7 @@ def test_every_exit_path_is_refused(start: Callable[..., KioskSession]) -> None:
         assert window.isVisible() and window.isFullScreen(), key
     assert window.close() is False  # the window manager's close button, Alt+F4
     assert window.isVisible()
-    window.deck.toggle_fullscreen()  # the deck's own request, as F would send
+    window.deck.controller.toggle_fullscreen()  # the deck's own request, as F would send
     assert window.isFullScreen()
 
 
@@ -100,7 +93,7 @@ def test_esc_closes_an_open_overlay_first(start: Callable[..., KioskSession]) ->
     session = start()
     deck = session.window.deck
     deck.state.go(2)
-    deck.toggle_help()
+    deck.controller.toggle_help()
     press(session, Qt.Key.Key_Escape)
     assert not deck.help.isVisible()
     assert deck.state.index == 2
@@ -157,7 +150,7 @@ def test_wrong_pins_are_rate_limited(
 ) -> None:
     session = start(KioskConfig(kiosk=True, pin_hash=pin_hash))
     assert session.keys.guard is not None
-    clock = FakeSeconds()
+    clock = FakeClock()
     monkeypatch.setattr(session.keys.guard, "_clock", clock)
     approvals: list[bool] = []
     session.keys.exit_approved.connect(lambda: approvals.append(True))

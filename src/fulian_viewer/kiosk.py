@@ -133,7 +133,7 @@ def start_kiosk(
     config_problems: list[ConfigProblem],
 ) -> KioskSession:
     """Run ``window`` as a kiosk; the returned session must be kept until the app quits."""
-    deck = window.deck
+    deck = window.controller
     window.lock()
     window.setWindowFlags(
         window.windowFlags()
@@ -148,7 +148,7 @@ def start_kiosk(
     if screens.fit() is None:
         window.showFullScreen()
 
-    report = deck.report
+    report = deck.dataset.report
     dwell = dwell_seconds(config, report.deck.get("dwell_seconds", "zh"))
     autoplay = AutoplayController(
         deck,
@@ -161,7 +161,12 @@ def start_kiosk(
         },
     )
     keys = KioskController(
-        deck, autoplay, config.exit_chord, config.pin_hash, problems_source(load, config_problems)
+        deck,
+        window.deck,
+        autoplay,
+        config.exit_chord,
+        config.pin_hash,
+        problems_source(load, config_problems),
     )
     cursor = CursorHider(round(config.cursor_hide_seconds * 1000), window)
     app.installEventFilter(keys)
@@ -177,7 +182,7 @@ def start_kiosk(
     session = KioskSession(window, autoplay, keys, cursor, screens, inhibitor, heartbeat, links)
     keys.exit_approved.connect(session.approve_exit)
     keys.exit_approved.connect(app.quit)
-    deck.first_painted.connect(notify_ready)
+    window.deck.first_painted.connect(notify_ready)
     heartbeat.start()
     autoplay.start()
     log.info(

@@ -11,8 +11,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QWidget
 
-from fulian_viewer.ui.deck_view import DeckView
+from fulian_viewer.controllers.deck import DeckController
 
 Key = Qt.Key
 NEXT_KEYS = {
@@ -34,11 +35,20 @@ OVERVIEW_MOVES = {
 
 
 class KeyboardController(QObject):
-    """Filters key presses on a window and calls the deck's actions."""
+    """Filters key presses on a window and calls the deck controller's actions.
 
-    def __init__(self, deck: DeckView, parent: QObject | None = None) -> None:
+    Args:
+        deck: the deck controller.
+        audience: the audience's window (F5 puts it full screen).
+        parent: the owning object.
+    """
+
+    def __init__(
+        self, deck: DeckController, audience: QWidget, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.deck = deck
+        self.audience = audience
         self._simple: dict[Key, Callable[[], None]] = {
             Key.Key_Home: deck.first,
             Key.Key_End: deck.last,
@@ -86,17 +96,15 @@ class KeyboardController(QObject):
 
     def _handle_overview(self, key: Key) -> bool:
         if key in OVERVIEW_MOVES:
-            self.deck.overview.move_selection(*OVERVIEW_MOVES[key])
-            self.deck.activity.emit()
+            self.deck.move_overview(*OVERVIEW_MOVES[key])
             return True
         if key in (Key.Key_Return, Key.Key_Enter, Key.Key_Space):
-            self.deck.overview.open_selected()
+            self.deck.choose_overview()
             return True
         return False
 
     def _present(self, from_start: bool) -> None:
-        window = self.deck.window()
         if from_start:
             self.deck.first()
-        if not window.isFullScreen():
+        if not self.audience.isFullScreen():
             self.deck.toggle_fullscreen()

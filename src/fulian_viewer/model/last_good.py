@@ -15,9 +15,9 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 from fulian_viewer import APP_NAME, ORGANISATION
+from fulian_viewer.model.dataset import Origin
 from fulian_viewer.model.loading import LoadResult, load_report
 from fulian_viewer.model.problems import Problem
 from fulian_viewer.model.report import Report
@@ -26,7 +26,6 @@ from fulian_viewer.model.tables import resolve_inside
 
 log = logging.getLogger(__name__)
 
-Origin = Literal["data", "last_good", "bundled"]
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
+from fulian_viewer.model.dataset import CurrentDataset
 from fulian_viewer.model.numbers import Lang
-from fulian_viewer.model.report import Metric, Report
+from fulian_viewer.model.report import Metric
 from fulian_viewer.model.ui_strings import ui_text
 from fulian_viewer.ui import theme
 from fulian_viewer.ui.fonts import display_font
@@ -134,12 +135,19 @@ class HelpOverlay(DimmedOverlay):
 class ProvenancePanel(DimmedOverlay):
     """A figure's source sentence from the report, the figure highlighted.
 
-    It closes by itself after ``timeout_ms`` and whenever the deck moves.
+    After ``timeout_ms`` it emits :attr:`timed_out` (the deck then closes it).
+
+    Signals:
+        timed_out: the panel has been open for its time.
     """
 
-    def __init__(self, report: Report, timeout_ms: int, parent: QWidget | None = None) -> None:
+    timed_out = Signal()
+
+    def __init__(
+        self, dataset: CurrentDataset, timeout_ms: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.report = report
+        self.dataset = dataset
         self.current_metric: Metric | None = None
         self.lang: Lang = "zh"
         self.heading = TextBlock(self, color=theme.GOLD, bold=True, wrap=False)
@@ -154,7 +162,7 @@ class ProvenancePanel(DimmedOverlay):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(max(1, timeout_ms))
-        self.timer.timeout.connect(self.hide)
+        self.timer.timeout.connect(self.timed_out)
 
     def show_metric(self, metric: Metric, lang: Lang) -> None:
         """Open the panel on ``metric``'s source, restarting the close timer."""
@@ -174,8 +182,9 @@ class ProvenancePanel(DimmedOverlay):
         metric = self.current_metric
         if metric is None:
             return
-        section = self.report.section_of(metric)
-        report_title = self.report.deck.get("title", "zh")
+        report = self.dataset.report
+        section = report.section_of(metric)
+        report_title = report.deck.get("title", "zh")
         self.heading.set_text(ui_text("provenance_title", lang))
         self.figure.set_text(f"{metric.display}  {metric.label(lang)}")
         self.sentence.setText(highlighted_sentence(metric))

@@ -1,0 +1,105 @@
+"""The dataset on screen: its report, its problems and where it came from.
+
+Qt-free. Views are given the one :class:`CurrentDataset` of the application and
+read :attr:`CurrentDataset.report` from it, never keeping a copy of the report:
+when the data changes (a live reload) :meth:`CurrentDataset.replace` swaps the
+loaded result in and tells every subscriber, which rebuilds what it shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Literal
+
+from fulian_viewer.model.loading import LoadResult
+from fulian_viewer.model.problems import Problem
+from fulian_viewer.model.report import Report
+
+Origin = Literal["data", "last_good", "bundled"]
+"""``data``: the dataset asked for (maybe only its good part); ``last_good``: its
+last good copy (a kiosk); ``bundled``: the report that ships with the app."""
+
+
+class CurrentDataset:
+    """The report shown, with the problems found on the way to it.
+
+    Args:
+        result: a load result whose report is not None.
+        origin: where the report came from.
+        problems: the problems to report; the result's own by default (a kiosk
+            showing a last good copy reports the problems of the data asked for).
+    """
+
+    def __init__(
+        self,
+        result: LoadResult,
+        origin: Origin = "data",
+        problems: tuple[Problem, ...] | None = None,
+    ) -> None:
+        self._listeners: list[Callable[[], None]] = []
+        self._set(result, origin, problems)
+
+    def _set(
+        self, result: LoadResult, origin: Origin, problems: tuple[Problem, ...] | None
+    ) -> None:
+        if result.report is None:
+            raise ValueError("the dataset shown needs a report")
+        self._result = result
+        self._report: Report = result.report
+        self._origin: Origin = origin
+        self._problems = result.problems if problems is None else problems
+
+    @classmethod
+    def of_report(cls, report: Report, path: Path | None = None) -> CurrentDataset:
+        """A dataset showing ``report`` (an export, a benchmark) with no problems."""
+        return cls(LoadResult(path or Path(), report))
+
+    @property
+    def report(self) -> Report:
+        """The report on screen."""
+        return self._report
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """Every problem found with the data asked for."""
+        return self._problems
+
+    @property
+    def origin(self) -> Origin:
+        """Where the report came from."""
+        return self._origin
+
+    @property
+    def path(self) -> Path:
+        """The file or folder the report was read from."""
+        return self._result.path
+
+    @property
+    def result(self) -> LoadResult:
+        """The load result shown."""
+        return self._result
+
+    def replace(
+        self,
+        result: LoadResult,
+        origin: Origin = "data",
+        problems: tuple[Problem, ...] | None = None,
+    ) -> None:
+        """Show another load result (a reload) and tell every subscriber."""
+        self._set(result, origin, problems)
+        for callback in list(self._listeners):
+            callback()
+
+    def subscribe(self, callback: Callable[[], None]) -> Callable[[], None]:
+        """Call ``callback`` after each :meth:`replace`; returns the unsubscriber.
+
+        A Qt view unsubscribes when it is destroyed.
+        """
+        self._listeners.append(callback)
+
+        def unsubscribe() -> None:
+            if callback in self._listeners:
+                self._listeners.remove(callback)
+
+        return unsubscribe
