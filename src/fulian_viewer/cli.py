@@ -161,7 +161,12 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``fulian-viewer`` and ``python -m fulian_viewer``."""
     _make_output_safe()
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["_reload-worker"]:  # the viewer's own loader process (see reload_worker)
+        from fulian_viewer.reload_worker import worker_main
+
+        return worker_main(argv[1:])
+    args = parse_args(argv)
     try:
         return _dispatch(args)
     except BrokenPipeError:  # output piped into `head` and closed early

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from fulian_viewer.model.dataset import CurrentDataset
-from fulian_viewer.model.deck import DeckState
+from fulian_viewer.model.dataset import CurrentDataset, Origin
+from fulian_viewer.model.deck import DeckState, build_panes
+from fulian_viewer.model.loading import LoadResult
 from fulian_viewer.model.report import Metric
 from fulian_viewer.model.settings import Settings
 
@@ -34,6 +35,7 @@ class DeckController(QObject):
         activity: a user acted on the deck (for autoplay and idle timers).
         index_changed, lang_changed, blanked_changed, overlay_changed: the state's
             events, for Qt views.
+        panes_changed: the data was reloaded: the deck has new panes.
         replay_requested: count the current pane up again.
         finish_requested: show the current pane's final figures at once.
         fullscreen_requested: the user asked to toggle full screen.
@@ -45,6 +47,7 @@ class DeckController(QObject):
     lang_changed = Signal()
     blanked_changed = Signal()
     overlay_changed = Signal()
+    panes_changed = Signal()
     replay_requested = Signal()
     finish_requested = Signal()
     fullscreen_requested = Signal()
@@ -68,6 +71,7 @@ class DeckController(QObject):
         state.subscribe("lang", self.lang_changed.emit)
         state.subscribe("blanked", self.blanked_changed.emit)
         state.subscribe("overlay", self.overlay_changed.emit)
+        state.subscribe("panes", self.panes_changed.emit)
 
     # Reading the state -------------------------------------------------------
 
@@ -206,6 +210,23 @@ class DeckController(QObject):
             self.replay_requested.emit()  # no slide happens, so count it up here
         else:
             self.state.go(0)
+
+    # The data: no activity -------------------------------------------------
+
+    def show_dataset(self, result: LoadResult, origin: Origin = "data") -> None:
+        """Show a reloaded dataset: the same pane if it is still there, else the nearest.
+
+        The views rebuild their panes and the pane shown counts up again.
+        """
+        if result.report is None:
+            raise ValueError("a dataset without a report cannot be shown")
+        shown = self.state.spec.key
+        specs = build_panes(result.report)
+        keys = [spec.key for spec in specs]
+        target = keys.index(shown) if shown in keys else self.state.index
+        self.dataset.replace(result, origin)
+        self._source_cursor = -1
+        self.state.set_specs(specs, target)
 
     # Internals ---------------------------------------------------------------
 

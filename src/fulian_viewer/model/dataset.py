@@ -49,6 +49,7 @@ class CurrentDataset:
         self._report: Report = result.report
         self._origin: Origin = origin
         self._problems = result.problems if problems is None else problems
+        self._refused: tuple[Problem, ...] = ()
 
     @classmethod
     def of_report(cls, report: Report, path: Path | None = None) -> CurrentDataset:
@@ -90,6 +91,15 @@ class CurrentDataset:
         self._set(result, origin, problems)
         for callback in list(self._listeners):
             callback()
+
+    @property
+    def refused(self) -> tuple[Problem, ...]:
+        """The problems of the last edit refused by a live reload (none once one is taken)."""
+        return self._refused
+
+    def refuse(self, problems: tuple[Problem, ...]) -> None:
+        """Note the problems of an edit that was not taken; the report shown stays."""
+        self._refused = problems
 
     def subscribe(self, callback: Callable[[], None]) -> Callable[[], None]:
         """Call ``callback`` after each :meth:`replace`; returns the unsubscriber.

@@ -20,8 +20,8 @@ from fulian_viewer.model.ui_strings import ui_text
 
 PaneKind = Literal["cover", "section", "scorecard", "closing"]
 Overlay = Literal["help", "overview", "source"]
-Event = Literal["index", "lang", "blanked", "overlay"]
-EVENTS: tuple[Event, ...] = ("index", "lang", "blanked", "overlay")
+Event = Literal["index", "lang", "blanked", "overlay", "panes"]
+EVENTS: tuple[Event, ...] = ("index", "lang", "blanked", "overlay", "panes")
 
 
 @dataclass(frozen=True)
@@ -171,6 +171,22 @@ class DeckState:
             self._index = index
             self.set_overlay(None)
             self._emit("index")
+
+    def set_specs(self, specs: tuple[PaneSpec, ...], index: int) -> None:
+        """Show other panes (the data was reloaded), pane ``index`` of them.
+
+        Closes any overlay (a figure's source may be gone) and emits ``panes``,
+        not ``index``: the panes are new, so there is nothing to slide from.
+        """
+        if not specs:
+            raise ValueError("a deck needs at least one pane")
+        self._specs = specs
+        self._index = max(0, min(len(specs) - 1, index))
+        self._selected = min(self._selected, len(specs) - 1)
+        self._source = None
+        self._overlay = None
+        self._emit("overlay")
+        self._emit("panes")
 
     def set_lang(self, lang: Lang) -> None:
         """Show the deck in ``lang``."""

@@ -120,6 +120,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "显示文字“{display}”不在出处句子中",
         "the display text '{display}' does not occur in the source sentence",
     ),
+    "reload_failed": (
+        "重新读取失败：{reason}",
+        "reloading failed: {reason}",
+    ),
 }
 
 _WHERE = {

@@ -78,6 +78,7 @@ class DeckView(QWidget):
         controller.lang_changed.connect(self._on_lang)
         controller.blanked_changed.connect(self._on_blanked)
         controller.overlay_changed.connect(self._on_overlay)
+        controller.panes_changed.connect(self._on_panes)
         controller.replay_requested.connect(self._replay)
         controller.finish_requested.connect(self._finish)
         self._painted = False
@@ -150,10 +151,7 @@ class DeckView(QWidget):
         if not self._painted:
             self._painted = True
             self.first_painted.emit()
-            self._store.build_in_background(
-                near=lambda: self.state.index,
-                busy=lambda: self.transitioning or self.current_pane.animating,
-            )
+            self._build_rest()
 
     def _adopt(self, pane: Pane) -> None:
         """Make a newly built pane part of the deck, hidden.
@@ -267,6 +265,36 @@ class DeckView(QWidget):
             self._slide.start()
         else:
             old.hide()
+
+    def _on_panes(self) -> None:
+        """The data was reloaded: drop every pane, show the new current one counting up."""
+        self.end_slide()
+        old = self._store
+        for pane in old.built():
+            pane.hide()
+            pane.deleteLater()
+        old.deleteLater()
+        self._store = PaneStore(
+            self.controller.dataset, self.state.specs, self.settings, self, self._adopt
+        )
+        self._store.ready.connect(self.ready)
+        self._shown = self.state.index
+        pane = self.current_pane
+        pane.setGeometry(self.rect())
+        pane.stackUnder(self.chrome)
+        pane.show()
+        pane.play()
+        if self._painted:
+            self._build_rest()
+        else:
+            pane.installEventFilter(self)
+
+    def _build_rest(self) -> None:
+        """Build the panes not shown yet in the background, between animations."""
+        self._store.build_in_background(
+            near=lambda: self.state.index,
+            busy=lambda: self.transitioning or self.current_pane.animating,
+        )
 
     def slide_to(self, value: object) -> None:
         """Place the new pane ``value`` (0 to 1) of the way in over the old one, which stays still.
