@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from fulian_viewer.kiosk import KioskSession, dwell_seconds, problems_source, start_kiosk
 from fulian_viewer.model.config import ConfigProblem, KioskConfig
-from fulian_viewer.model.last_good import KioskLoad
+from fulian_viewer.model.dataset import CurrentDataset
 from fulian_viewer.model.loading import LoadResult
 from fulian_viewer.model.pin import hash_pin
 from fulian_viewer.model.problems import problem
@@ -40,8 +40,9 @@ def start(
 
     def make(config: KioskConfig | None = None, problems: tuple = ()) -> KioskSession:
         window = make_window(800, 450)
-        load = KioskLoad(bundled, problems, "last_good" if problems else "data")
-        session = start_kiosk(app, window, config or KioskConfig(kiosk=True), load, [])
+        if problems:
+            window.controller.dataset.replace(bundled, "last_good", problems)
+        session = start_kiosk(app, window, config or KioskConfig(kiosk=True), [])
         QApplication.processEvents()
         sessions.append(session)
         return session
@@ -228,7 +229,7 @@ def test_dwell_comes_from_config_then_dataset_then_default() -> None:
 
 def test_problem_source_names_what_is_shown(bundled: LoadResult) -> None:
     config_problem = ConfigProblem("k.toml", "lang", "语言错误", "bad language")
-    source = problems_source(KioskLoad(bundled, (), "bundled"), [config_problem])
+    source = problems_source(CurrentDataset(bundled, "bundled"), [config_problem])
     showing, messages = source("en")
     assert showing == "Showing: the bundled report"
     assert any("k.toml" in m and "lang" in m for m in messages)

@@ -12,8 +12,9 @@ The order matters and is always the same:
    state (:class:`DeckState`, its panes built once); then the one
    :class:`DeckController` that acts on it, and the view (:class:`DeckView`).
 5. Attach the input controllers, which only call the deck controller.
-6. Show the window (a kiosk: :func:`fulian_viewer.kiosk.start_kiosk`) and run
-   the event loop.
+6. Show the window (a kiosk: :func:`fulian_viewer.kiosk.start_kiosk`), start
+   live reload (:func:`fulian_viewer.watching.start_watching`: the data and the
+   configuration are watched unless ``--no-watch``) and run the event loop.
 """
 
 from __future__ import annotations
@@ -109,7 +110,7 @@ def _show(
             CurrentDataset(load.shown, load.origin, load.problems), settings, notice=False
         )
         log_loaded(load.shown, load.origin)
-        session = start_kiosk(app, window, config, load, config_problems)
+        session = start_kiosk(app, window, config, config_problems)
     else:
         result = load_with_fallback(config.data, settings)
         log_loaded(result, "data" if result.path == config.data else "bundled")
@@ -122,6 +123,10 @@ def _show(
             window.enter_fullscreen()
         else:
             window.show()
+    from fulian_viewer.watching import start_watching
+
+    watching = start_watching(window, config, args.config, lambda: resolve_config(args))
+    window.watching = watching  # type: ignore[attr-defined]
     if args.quit_after_first_paint or args.quit_when_ready:
         from fulian_viewer.ui.startup_probe import StartupProbe
 
@@ -146,6 +151,7 @@ def resolve_config(args: argparse.Namespace) -> tuple[KioskConfig, list[ConfigPr
         "reduce_motion": args.reduce_motion,
         "data": args.data,
         "screen": args.screen,
+        "watch": getattr(args, "watch", None),
     }
     return merge_cli(config, overrides), problems
 

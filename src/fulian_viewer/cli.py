@@ -107,6 +107,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="screen to fill in kiosk mode: index from 0, or name such as HDMI-1",
     )
     run.add_argument(
+        "--no-watch",
+        dest="watch",
+        action="store_false",
+        default=None,
+        help="do not watch the data for edits (live reload is on by default)",
+    )
+    run.add_argument(
         "--quit-after-first-paint",
         action="store_true",
         help=argparse.SUPPRESS,  # benchmark hook: exit once the cover has painted

@@ -28,9 +28,8 @@ from fulian_viewer.controllers.autoplay import AutoplayController
 from fulian_viewer.controllers.cursor import CursorHider
 from fulian_viewer.controllers.kiosk import KioskController
 from fulian_viewer.model.config import DEFAULT_DWELL_SECONDS, ConfigProblem, KioskConfig
-from fulian_viewer.model.last_good import KioskLoad
+from fulian_viewer.model.dataset import CurrentDataset, problem_list
 from fulian_viewer.model.numbers import Lang
-from fulian_viewer.model.ui_strings import ui_text
 from fulian_viewer.system.heartbeat import Heartbeat, notify_ready
 from fulian_viewer.system.screensaver import ScreenSaverInhibitor
 from fulian_viewer.ui.main_window import MainWindow
@@ -108,19 +107,13 @@ def dwell_seconds(config: KioskConfig, dataset_dwell: str) -> float:
 
 
 def problems_source(
-    load: KioskLoad, config_problems: list[ConfigProblem]
+    dataset: CurrentDataset, config_problems: list[ConfigProblem]
 ) -> Callable[[Lang], tuple[str, list[str]]]:
-    """What the staff problem list shows: which data is on screen, then every problem."""
-    showing_key = {
-        "data": "problems_shown_data",
-        "last_good": "last_good_notice",
-        "bundled": "fallback_notice" if load.problems else "problems_shown_bundled",
-    }[load.origin]
+    """What the staff problem list shows: the data on screen now, then every problem."""
 
     def source(lang: Lang) -> tuple[str, list[str]]:
-        messages = [problem.message(lang) for problem in load.problems]
-        messages += [problem.message(lang) for problem in config_problems]
-        return ui_text(showing_key, lang), messages
+        extra = tuple(problem.message(lang) for problem in config_problems)
+        return problem_list(dataset, lang, extra)
 
     return source
 
@@ -129,7 +122,6 @@ def start_kiosk(
     app: QApplication,
     window: MainWindow,
     config: KioskConfig,
-    load: KioskLoad,
     config_problems: list[ConfigProblem],
 ) -> KioskSession:
     """Run ``window`` as a kiosk; the returned session must be kept until the app quits."""
@@ -166,7 +158,7 @@ def start_kiosk(
         autoplay,
         config.exit_chord,
         config.pin_hash,
-        problems_source(load, config_problems),
+        problems_source(deck.dataset, config_problems),
     )
     cursor = CursorHider(round(config.cursor_hide_seconds * 1000), window)
     app.installEventFilter(keys)

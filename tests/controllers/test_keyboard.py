@@ -195,3 +195,37 @@ def test_every_action_reports_activity(make_window, qtbot):
     ):
         qtbot.keyClick(window, key)
     assert len(seen) == 8
+
+
+def test_ctrl_r_asks_for_a_reload_and_r_alone_replays(make_window, qtbot):
+    window = make_window(960, 540)
+    deck = window.deck.controller
+    asked: list[int] = []
+    replays: list[int] = []
+    deck.reload_requested.connect(lambda: asked.append(1))
+    deck.replay_requested.connect(lambda: replays.append(1))
+    qtbot.keyClick(window, Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [1] and replays == []
+    qtbot.keyClick(window, Key.Key_R)
+    assert asked == [1] and replays == [1]
+    qtbot.keyClick(window, Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert deck.state.index == 0  # no other Ctrl key acts
+
+
+def test_the_staff_chord_lists_the_problems_of_a_refused_edit(make_window, qtbot):
+    from fulian_viewer.model.problems import problem
+
+    window = make_window(960, 540)
+    deck = window.deck.controller
+    deck.dataset.refuse((problem("metrics.csv", "not_a_number", row=2, column="value", text="x"),))
+    chord = (
+        Qt.KeyboardModifier.ControlModifier
+        | Qt.KeyboardModifier.AltModifier
+        | Qt.KeyboardModifier.ShiftModifier
+    )
+    qtbot.keyClick(window, Key.Key_D, chord)
+    assert deck.state.overlay == "problems" and window.deck.problems.isVisible()
+    text = window.deck.problems.body.toPlainText()
+    assert "metrics.csv，第 2 行，列“value”" in text
+    qtbot.keyClick(window, Key.Key_Escape)
+    assert not window.deck.problems.isVisible()

@@ -176,3 +176,21 @@ def test_the_watcher_sees_a_file_replaced_by_rename(app: object, dataset: Datase
     settle.fire()
     assert heard == [1]
     watch.stop()
+
+
+def test_an_edited_configuration_is_logged_and_a_new_data_folder_watched(
+    window: MainWindow, dataset: Dataset, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from fulian_viewer.model.config import KioskConfig
+    from fulian_viewer.watching import Watching
+
+    other = make_dataset(tmp_path / "other").folder
+    configs = iter([(KioskConfig(data=other, dwell_seconds=30), [])])
+    watching = Watching(window, KioskConfig(data=dataset.folder), None, lambda: next(configs))
+    assert watching.reload is not None and watching.reload.data == dataset.folder
+    caplog.set_level(logging.INFO)
+    watching._config_edited()
+    assert watching.reload.data == other
+    assert any("dwell_seconds: None → 30" in m and "next start" in m for m in caplog.messages)
+    assert watching.reload.running  # the new data is being read
+    watching.runner._on_timeout()  # stop the worker the test started

@@ -40,6 +40,7 @@ class DeckController(QObject):
         finish_requested: show the current pane's final figures at once.
         fullscreen_requested: the user asked to toggle full screen.
         escape_unhandled: Esc was pressed with nothing to close.
+        reload_requested: the user asked to read the data again (Ctrl+R).
     """
 
     activity = Signal()
@@ -52,6 +53,7 @@ class DeckController(QObject):
     finish_requested = Signal()
     fullscreen_requested = Signal()
     escape_unhandled = Signal()
+    reload_requested = Signal()
 
     def __init__(
         self,
@@ -78,7 +80,7 @@ class DeckController(QObject):
     @property
     def overlay_open(self) -> bool:
         """Whether the screen is blanked or help or a source panel covers the deck."""
-        return self.state.blanked or self.state.overlay in ("help", "source")
+        return self.state.blanked or self.state.overlay in ("help", "source", "problems")
 
     @property
     def overview_open(self) -> bool:
@@ -160,6 +162,16 @@ class DeckController(QObject):
         """Show or hide the key help."""
         self.activity.emit()
         self.state.set_overlay(None if self.state.overlay == "help" else "help")
+
+    def toggle_problems(self) -> None:
+        """Show or hide the staff list of the data's problems (Ctrl+Alt+Shift+D)."""
+        self.activity.emit()
+        self.state.set_overlay(None if self.state.overlay == "problems" else "problems")
+
+    def reload(self) -> None:
+        """Ask for the data to be read again (Ctrl+R on the desktop)."""
+        self.activity.emit()
+        self.reload_requested.emit()
 
     def escape(self) -> None:
         """Close what is open (overview, help, source, blank); otherwise report it."""

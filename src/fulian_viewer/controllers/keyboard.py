@@ -3,6 +3,7 @@
 PgDn/PgUp always mean next/previous (remote clickers send them); F5 starts the
 presentation full screen from the first pane, Shift+F5 from the current one;
 ``B`` and ``.`` blank the screen, as clickers' "black screen" button sends.
+Ctrl+R reads the data again; Ctrl+Alt+Shift+D lists the data's problems.
 """
 
 from __future__ import annotations
@@ -74,8 +75,11 @@ class KeyboardController(QObject):
     def handle(self, event: QKeyEvent) -> bool:
         """Carry out the action bound to ``event``; return whether one was."""
         key = Key(event.key())
-        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        modifiers = event.modifiers()
+        shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
         deck = self.deck
+        if modifiers & Qt.KeyboardModifier.ControlModifier:
+            return self._handle_control(key, modifiers)
         if deck.overview_open and self._handle_overview(key):
             return True
         if key == Key.Key_F5:
@@ -90,6 +94,18 @@ class KeyboardController(QObject):
             deck.go(key - Key.Key_1)
         elif key in self._simple:
             self._simple[key]()
+        else:
+            return False
+        return True
+
+    def _handle_control(self, key: Key, modifiers: Qt.KeyboardModifier) -> bool:
+        """Ctrl+R and Ctrl+Alt+Shift+D; no other Ctrl key does anything."""
+        mod = Qt.KeyboardModifier
+        staff = mod.ControlModifier | mod.AltModifier | mod.ShiftModifier
+        if key == Key.Key_R and not modifiers & (mod.AltModifier | mod.ShiftModifier):
+            self.deck.reload()
+        elif key == Key.Key_D and modifiers & staff == staff:
+            self.deck.toggle_problems()
         else:
             return False
         return True

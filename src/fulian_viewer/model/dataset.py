@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Literal
 
 from fulian_viewer.model.loading import LoadResult
+from fulian_viewer.model.numbers import Lang
 from fulian_viewer.model.problems import Problem
 from fulian_viewer.model.report import Report
+from fulian_viewer.model.ui_strings import ui_text
 
 Origin = Literal["data", "last_good", "bundled"]
 """``data``: the dataset asked for (maybe only its good part); ``last_good``: its
@@ -113,3 +115,23 @@ class CurrentDataset:
                 self._listeners.remove(callback)
 
         return unsubscribe
+
+
+def problem_list(
+    dataset: CurrentDataset, lang: Lang, extra: tuple[str, ...] = ()
+) -> tuple[str, list[str]]:
+    """What the staff problem list shows: which data is on screen, then every problem.
+
+    ``extra`` are further messages (the configuration's); the problems of an edit
+    a live reload did not take come last, under their own heading.
+    """
+    showing_key = {
+        "data": "problems_shown_data",
+        "last_good": "last_good_notice",
+        "bundled": "fallback_notice" if dataset.problems else "problems_shown_bundled",
+    }[dataset.origin]
+    messages = [problem.message(lang) for problem in dataset.problems] + list(extra)
+    if dataset.refused:
+        messages.append(ui_text("problems_refused", lang))
+        messages += [problem.message(lang) for problem in dataset.refused]
+    return ui_text(showing_key, lang), messages

@@ -19,7 +19,7 @@ from fulian_viewer.model.settings import Settings
 from fulian_viewer.model.ui_strings import ui_text
 
 PaneKind = Literal["cover", "section", "scorecard", "closing"]
-Overlay = Literal["help", "overview", "source"]
+Overlay = Literal["help", "overview", "source", "problems"]
 Event = Literal["index", "lang", "blanked", "overlay", "panes"]
 EVENTS: tuple[Event, ...] = ("index", "lang", "blanked", "overlay", "panes")
 

@@ -26,6 +26,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QWidget
 
 from fulian_viewer.controllers.deck import DeckController
+from fulian_viewer.model.dataset import problem_list
 from fulian_viewer.model.deck import DeckState, PaneSpec
 from fulian_viewer.model.report import Report
 from fulian_viewer.model.settings import Settings
@@ -34,6 +35,7 @@ from fulian_viewer.ui.overlays import BlankOverlay, HelpOverlay, NoticeBanner, P
 from fulian_viewer.ui.overview import OverviewOverlay
 from fulian_viewer.ui.pane import Pane
 from fulian_viewer.ui.pane_store import PaneStore
+from fulian_viewer.ui.staff_overlays import ProblemsOverlay
 
 __all__ = ["DeckView"]
 
@@ -62,8 +64,16 @@ class DeckView(QWidget):
         self.overview.chosen.connect(controller.choose_overview)
         self.provenance = ProvenancePanel(controller.dataset, settings.provenance_ms, self)
         self.provenance.timed_out.connect(controller.close_overlay)
-        self.notice = NoticeBanner(settings.provenance_ms, self)
-        for overlay in (self.blank, self.help, self.overview, self.provenance, self.notice):
+        self.notice = NoticeBanner(settings.provenance_ms * 2, self)
+        self.problems = ProblemsOverlay(self)
+        for overlay in (
+            self.blank,
+            self.help,
+            self.overview,
+            self.provenance,
+            self.notice,
+            self.problems,
+        ):
             overlay.hide()
         self._shown = state.index
         self._leaving: Pane | None = None
@@ -220,6 +230,12 @@ class DeckView(QWidget):
                 widget.hide()
         if overlay != "source":
             self.provenance.hide()
+        if overlay != "problems":
+            self.problems.hide()
+        elif not self.problems.isVisible():
+            self.problems.open(
+                self.state.lang, *problem_list(self.controller.dataset, self.state.lang)
+            )
         if overlay == "help" and not self.help.isVisible():
             self.help.set_lang(self.state.lang)
             self.help.show()
@@ -335,7 +351,7 @@ class DeckView(QWidget):
         self.end_slide()
         self.current_pane.setGeometry(self.rect())
         self.chrome.place_in(self.width(), self.height())
-        for overlay in (self.blank, self.help, self.overview, self.provenance):
+        for overlay in (self.blank, self.help, self.overview, self.provenance, self.problems):
             overlay.setGeometry(self.rect())
         self.controller.overview_columns = self.overview.columns
         self.notice.place_in(self.width(), self.height())

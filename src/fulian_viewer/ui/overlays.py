@@ -29,6 +29,7 @@ HELP_ROWS = (
     ("help_replay", "R"),
     ("help_final", "S"),
     ("help_source", "I"),
+    ("help_reload", "Ctrl+R"),
     ("help_help", "?  H"),
     ("help_escape", "Esc"),
 )
@@ -239,7 +240,7 @@ def highlighted_sentence(metric: Metric) -> str:
 
 
 class NoticeBanner(QWidget):
-    """A one-line notice along the top edge that goes away by itself."""
+    """A one-line notice along the top edge that goes away by itself or when clicked."""
 
     def __init__(self, timeout_ms: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -248,7 +249,7 @@ class NoticeBanner(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(max(1, timeout_ms))
         self.timer.timeout.connect(self.hide)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
 
     def show_text(self, text: str) -> None:
         """Show ``text`` (plain) until the timeout."""
@@ -256,6 +257,10 @@ class NoticeBanner(QWidget):
         self.show()
         self.raise_()
         self.timer.start()
+
+    def mousePressEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
+        """A click or touch dismisses the notice."""
+        self.hide()
 
     def hideEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         """Stop the timer with the banner."""
