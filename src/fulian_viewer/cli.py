@@ -31,6 +31,8 @@ examples:
   fulian-viewer check --json             print the dataset as JSON
   fulian-viewer export --out handouts --size 3840x2160
                                          render every pane to PNG and one PDF
+  fulian-viewer export --workbook 数据.xlsx
+                                         write the data as a workbook to edit
   fulian-viewer --kiosk --config kiosk.toml
                                          run unattended as an exhibition kiosk
   fulian-viewer kiosk-pin                hash a staff PIN for the kiosk configuration
@@ -130,9 +132,28 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print the loaded dataset as JSON")
 
     export = commands.add_parser(
-        "export", parents=[common], help="render every pane to PNG and a PDF handout"
+        "export",
+        parents=[common],
+        help="render every pane to PNG and a PDF handout, or write the data out to edit",
     )
-    export.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
+    export.add_argument("--out", type=Path, metavar="DIR", help="output folder for PNG and PDF")
+    export.add_argument(
+        "--workbook",
+        type=Path,
+        metavar="FILE.xlsx",
+        help="write the dataset as one workbook to edit in Excel (report.txt beside it)",
+    )
+    export.add_argument(
+        "--data-folder",
+        type=Path,
+        metavar="DIR",
+        help="write the dataset as CSV files (UTF-8 with BOM) and report.txt",
+    )
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite files that exist (--workbook, --data-folder)",
+    )
     export.add_argument(
         "--size", type=Size.parse, default=Size(1920, 1080), metavar="WxH", help="default 1920x1080"
     )
@@ -198,13 +219,61 @@ def _dispatch(args: argparse.Namespace) -> int:
         from fulian_viewer.check import run_check
 
         return run_check(args.data, args.lang, args.json, sys.stdout)
+    if args.command == "export" and (args.workbook or args.data_folder):
+        return run_data_export(args)
     if args.command == "export":
+        if args.out is None:
+            print(
+                "fulian-viewer export: give --out DIR (PNG and PDF), --workbook FILE.xlsx "
+                "or --data-folder DIR",
+                file=sys.stderr,
+            )
+            return 2
         from fulian_viewer.app import run_export
 
         return run_export(args)
     from fulian_viewer.app import run_viewer
 
     return run_viewer(args)
+
+
+def run_data_export(args: argparse.Namespace) -> int:
+    """``export --workbook`` / ``--data-folder``: the dataset written out for staff to edit."""
+    from fulian_viewer.model.loading import bundled_data_path
+    from fulian_viewer.model.tables import read_dataset
+    from fulian_viewer.model.workbook import ExportRefusedError, export_folder, export_workbook
+
+    en = args.lang == "en"
+    if args.workbook is not None and args.workbook.suffix.lower() != ".xlsx":
+        print(
+            "--workbook: the file must end in .xlsx" if en else "--workbook：文件名须以 .xlsx 结尾",
+            file=sys.stderr,
+        )
+        return 2
+    raw = read_dataset(args.data or bundled_data_path())
+    if not raw.tables:
+        for problem in raw.problems:
+            print(problem.message(args.lang), file=sys.stderr)
+        return 2
+    try:
+        if args.workbook is not None:
+            files = export_workbook(raw, args.workbook, args.force)
+        else:
+            files = export_folder(raw, args.data_folder, args.force)
+    except ExportRefusedError as refused:
+        print(
+            f"{refused.path} exists already; add --force to overwrite it"
+            if en
+            else f"{refused.path} 已存在；如要覆盖，请加上 --force",
+            file=sys.stderr,
+        )
+        return 2
+    except OSError as error:
+        print(f"fulian-viewer export: {error}", file=sys.stderr)
+        return 1
+    for path in files:
+        print(path)
+    return 0
 
 
 def _read_pin(prompt: str) -> str:
