@@ -24,7 +24,16 @@ repaints between animation ticks (for instance pyqtgraph's own queued updates),
 not faster animation. On a real screen run it with QT_QPA_PLATFORM=xcb (or
 wayland, windows) to see the pacing the display gives.
 
-    uv run python benchmarks/pacing.py [--size 1920x1080]
+    uv run python benchmarks/pacing.py [--size 1920x1080] [--reload]
+
+With ``--reload`` it measures live reload instead: the window shows a copy of
+the bundled data and keeps sliding between panes while the copy is edited (one
+figure changed, as staff would) and then while a 50 MB ``metrics.csv`` arrives
+(written by another process, as a copy over the network would). The watcher,
+the worker process and the swap run as in the viewer. For each it prints the
+intervals between frames during slides from the edit until a second after the
+reload ended, the late changes, how long the reload took, and the longest
+interval around the swap itself (the new current pane is built then).
 """
 
 from __future__ import annotations
@@ -72,11 +81,31 @@ def on_screen(pane: Any) -> tuple[object, ...]:
     return (pane.pos().x(), counters, charts)
 
 
+def print_intervals(name: str, values: list[float]) -> None:
+    """One line: how many frames, mean, p99, max, the share 16-17 ms apart, gaps over 33 ms."""
+    if not values:
+        print(f"  {name:17s} no frames")
+        return
+    paced = sum(1 for v in values if 15.5 <= v <= 17.5) / len(values)
+    gaps = sum(1 for v in values if v > 33.4)
+    print(
+        f"  {name:17s} {len(values):4d} frames  mean {statistics.fmean(values):5.1f}  "
+        f"p99 {percentile(values, 0.99):5.1f}  max {max(values):5.1f}  "
+        f"16-17 ms: {paced:4.0%}  gaps > 33 ms: {gaps}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", default="1920x1080")
+    parser.add_argument("--reload", action="store_true", help="measure live reload instead")
     args = parser.parse_args()
     width, height = (int(part) for part in args.size.split("x"))
+    if args.reload:
+        from pacing_reload import measure_reload
+
+        measure_reload(width, height)
+        return
     app = create_application()
     from PySide6.QtCore import QEvent, QEventLoop, QObject
     from PySide6.QtTest import QTest
@@ -128,15 +157,8 @@ def main() -> None:
     print(machine())
     print(f"frame pacing at {width}x{height}, {deck.state.count - 1} slides (ms between frames)")
     for name, values in (("during slides", sliding), ("during count-ups", counting)):
-        if not values:
-            continue
-        paced = sum(1 for v in values if 15.5 <= v <= 17.5) / len(values)
-        gaps = sum(1 for v in values if v > 33.4)
-        print(
-            f"  {name:17s} {len(values):4d} frames  mean {statistics.fmean(values):5.1f}  "
-            f"p99 {percentile(values, 0.99):5.1f}  max {max(values):5.1f}  "
-            f"16-17 ms: {paced:4.0%}  gaps > 33 ms: {gaps}"
-        )
+        if values:
+            print_intervals(name, values)
     if waits:
         late = sum(1 for w in waits if w > 33.4)
         print(

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from fulian_viewer.app import build_window
 from fulian_viewer.controllers.live_reload import FileWatcher, LiveReload
@@ -47,6 +48,15 @@ def window(app: object, qtbot, dataset: Dataset) -> MainWindow:
     return window
 
 
+def build_staged(live: LiveReload) -> None:
+    """Run the event loop's zero-time turns until the staged panes are built and shown."""
+    for _ in range(200):
+        if live.pending is None:
+            return
+        QApplication.processEvents()
+    raise AssertionError("the staged dataset was never shown")
+
+
 def reloader(
     window: MainWindow, dataset: Dataset, **options: object
 ) -> tuple[LiveReload, HandRunner]:
@@ -69,7 +79,11 @@ def test_a_sound_edit_is_shown_at_once_on_the_same_pane(
     caplog.set_level(logging.INFO)
     live.reload()
     runner.finish()
+    old_pane = window.deck.current_pane
+    assert live.pending is not None and window.deck.current_pane is old_pane
+    build_staged(live)
     assert deck.state.index == 1
+    assert window.deck.current_pane is not old_pane
     shown = [c.final_text for c in window.deck.current_pane.counters]
     assert "6.7万场次" in "".join(shown)
     assert "reload: lectures: 6.6万场次 → 6.7万场次" in caplog.messages
@@ -104,10 +118,13 @@ def test_a_kiosk_takes_a_sound_edit_at_the_next_pane_change(
     report = deck.dataset.report
     live.reload()
     runner.finish()
+    for _ in range(50):
+        QApplication.processEvents()  # its panes are built meanwhile
     assert deck.dataset.report is report and live.pending is not None
     deck.tour_next()
     assert deck.dataset.report is not report and live.pending is None
     assert deck.state.index == 1
+    assert window.deck.current_pane.dataset.report is deck.dataset.report
     assert any(m.display == "6.7万场次" for m in deck.dataset.report.metrics)
 
 
@@ -121,6 +138,7 @@ def test_a_pane_that_went_away_gives_the_nearest(window: MainWindow, dataset: Da
         dataset.write(table, [row for row in dataset.rows(table) if row[0] != "rights"])
     live.reload()
     runner.finish()
+    build_staged(live)
     assert deck.dataset.refused == ()
     assert deck.state.count == len(deck.state.specs) and deck.state.index == 4
     assert deck.state.spec.kind == "scorecard"

@@ -13,13 +13,34 @@ idle timers hear about all input whatever its path. The tour's own moves
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QObject, Signal
 
 from fulian_viewer.model.dataset import CurrentDataset, Origin
-from fulian_viewer.model.deck import DeckState, build_panes
+from fulian_viewer.model.deck import DeckState, PaneSpec, build_panes
 from fulian_viewer.model.loading import LoadResult
 from fulian_viewer.model.report import Metric
 from fulian_viewer.model.settings import Settings
+
+
+@dataclass(frozen=True)
+class Staged:
+    """A reloaded dataset waiting to be shown.
+
+    Attributes:
+        result: the load result.
+        origin: where it came from.
+        specs: its panes.
+        index: the pane of them nearest to the one shown when it was staged.
+        at_next_move: shown at the next move between panes rather than once built.
+    """
+
+    result: LoadResult
+    origin: Origin
+    specs: tuple[PaneSpec, ...]
+    index: int
+    at_next_move: bool
 
 
 class DeckController(QObject):
@@ -35,6 +56,7 @@ class DeckController(QObject):
         activity: a user acted on the deck (for autoplay and idle timers).
         index_changed, lang_changed, blanked_changed, overlay_changed: the state's
             events, for Qt views.
+        dataset_staged: a reloaded dataset waits to be shown: build its panes.
         panes_changed: the data was reloaded: the deck has new panes.
         replay_requested: count the current pane up again.
         finish_requested: show the current pane's final figures at once.
@@ -49,6 +71,7 @@ class DeckController(QObject):
     blanked_changed = Signal()
     overlay_changed = Signal()
     panes_changed = Signal()
+    dataset_staged = Signal()
     replay_requested = Signal()
     finish_requested = Signal()
     fullscreen_requested = Signal()
@@ -69,6 +92,7 @@ class DeckController(QObject):
         self.overview_columns = 1
         """How many thumbnails a row of the overview holds (set by the view showing it)."""
         self._source_cursor = -1
+        self._staged: Staged | None = None
         state.subscribe("index", self._on_index)
         state.subscribe("lang", self.lang_changed.emit)
         state.subscribe("blanked", self.blanked_changed.emit)
@@ -96,26 +120,31 @@ class DeckController(QObject):
     def next(self) -> None:
         """Next pane."""
         self.activity.emit()
+        self._before_move()
         self.state.go(self.state.index + 1)
 
     def previous(self) -> None:
         """Previous pane."""
         self.activity.emit()
+        self._before_move()
         self.state.go(self.state.index - 1)
 
     def first(self) -> None:
         """First pane."""
         self.activity.emit()
+        self._before_move()
         self.state.go(0)
 
     def last(self) -> None:
         """Last pane."""
         self.activity.emit()
+        self._before_move()
         self.state.go(self.state.count - 1)
 
     def go(self, index: int) -> None:
         """Pane ``index`` (from 0, clamped to the deck)."""
         self.activity.emit()
+        self._before_move()
         self.state.go(index)
 
     # The current pane --------------------------------------------------------
@@ -212,11 +241,13 @@ class DeckController(QObject):
 
     def tour_next(self) -> None:
         """The tour moves on one pane (un-blanking the screen)."""
+        self._before_move()
         self.state.go(self.state.index + 1)
 
     def tour_home(self) -> None:
         """The tour returns to the cover, closing overlays; on the cover it counts up again."""
         self.state.set_overlay(None)
+        self._before_move()
         if self.state.index == 0:
             self.state.set_blanked(False)
             self.replay_requested.emit()  # no slide happens, so count it up here
@@ -225,22 +256,59 @@ class DeckController(QObject):
 
     # The data: no activity -------------------------------------------------
 
-    def show_dataset(self, result: LoadResult, origin: Origin = "data") -> None:
-        """Show a reloaded dataset: the same pane if it is still there, else the nearest.
+    @property
+    def staged(self) -> Staged | None:
+        """A reloaded dataset waiting to be shown, with its panes and where the deck will be."""
+        return self._staged
 
-        The views rebuild their panes and the pane shown counts up again.
+    def stage_dataset(
+        self, result: LoadResult, origin: Origin = "data", *, at_next_move: bool = False
+    ) -> None:
+        """Get a reloaded dataset ready to show; views build its panes in the background.
+
+        It is shown once the views report its panes built (:meth:`staged_ready`), or,
+        with ``at_next_move`` (a kiosk), at the next move between panes.
         """
         if result.report is None:
             raise ValueError("a dataset without a report cannot be shown")
-        shown = self.state.spec.key
         specs = build_panes(result.report)
-        keys = [spec.key for spec in specs]
-        target = keys.index(shown) if shown in keys else self.state.index
-        self.dataset.replace(result, origin)
+        self._staged = Staged(result, origin, specs, self._nearest(specs), at_next_move)
+        self.dataset_staged.emit()
+
+    def staged_ready(self) -> None:
+        """The views have built the staged dataset's panes: show it, unless it waits for a move."""
+        if self._staged is not None and not self._staged.at_next_move:
+            self.show_staged()
+
+    def show_staged(self) -> None:
+        """Show the staged dataset now: the same pane if it is still there, else the nearest.
+
+        The views show the panes built for it and the pane shown counts up again.
+        """
+        staged, self._staged = self._staged, None
+        if staged is None:
+            return
+        self.dataset.replace(staged.result, staged.origin)
         self._source_cursor = -1
-        self.state.set_specs(specs, target)
+        self.state.set_specs(staged.specs, self._nearest(staged.specs))
+
+    def show_dataset(self, result: LoadResult, origin: Origin = "data") -> None:
+        """Show a reloaded dataset at once (its panes built now)."""
+        self.stage_dataset(result, origin, at_next_move=True)
+        self.show_staged()
 
     # Internals ---------------------------------------------------------------
+
+    def _nearest(self, specs: tuple[PaneSpec, ...]) -> int:
+        """Of ``specs``, the pane shown now if it is there, else the one at its place."""
+        keys = [spec.key for spec in specs]
+        shown = self.state.spec.key
+        return keys.index(shown) if shown in keys else min(self.state.index, len(specs) - 1)
+
+    def _before_move(self) -> None:
+        """A dataset waiting for the next move is shown first, so the move slides in it."""
+        if self._staged is not None and self._staged.at_next_move:
+            self.show_staged()
 
     def _on_index(self) -> None:
         self._source_cursor = -1

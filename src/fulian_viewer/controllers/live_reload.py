@@ -6,9 +6,10 @@ work) and emits :attr:`FileWatcher.settled` once a change has stopped moving.
 :class:`LiveReload` then has the dataset loaded in a worker process
 (:mod:`fulian_viewer.reload_worker`) and, on the GUI thread, takes the outcome:
 
-- a sound dataset whose figures changed is shown through the deck controller (on
-  the desktop at once, in a kiosk at the next pane change) and each changed figure
-  is logged (``lectures: 6.6万场次 → 6.7万场次``);
+- a sound dataset whose figures changed is staged on the deck controller: the
+  views build its panes in the background, between animations, and it is shown
+  on the desktop as soon as they are built, in a kiosk at the next pane change;
+  each changed figure is logged (``lectures: 6.6万场次 → 6.7万场次``);
 - a broken one changes nothing on screen: its problems are logged with file, row
   and column, kept on the dataset for the staff list, and (on the desktop) a notice
   says the edit was not taken.
@@ -254,7 +255,7 @@ class LiveReload(QObject):
         parent: the owning object.
 
     Signals:
-        taken: a sound edit was shown (its change lines).
+        taken: a sound edit is on screen (its change lines).
         refused: an edit was not taken (its problems).
     """
 
@@ -281,13 +282,14 @@ class LiveReload(QObject):
         self.notice = notice
         self.running = False
         self._again = False
-        self._pending: LoadResult | None = None
-        deck.index_changed.connect(self._take_pending)
+        self._changes: list[str] | None = None
+        deck.panes_changed.connect(self._on_shown)
 
     @property
     def pending(self) -> LoadResult | None:
-        """A sound edit waiting for the next pane change (a kiosk)."""
-        return self._pending
+        """A sound edit not on screen yet (its panes being built, or waiting for a move)."""
+        staged = self.deck.staged
+        return staged.result if staged is not None else None
 
     def source_name(self) -> str | None:
         """The report text's file as the deck shown names it."""
@@ -336,30 +338,26 @@ class LiveReload(QObject):
         dataset.refuse(())
         if result.report == dataset.report and dataset.origin == "data":
             log.info("reload: %s read again, no figure changed", self.data)
-            self._pending = None
             return
-        if self.kiosk:
-            log.info("reload: a sound edit waits for the next pane change")
-            self._pending = result
-        else:
-            self._show(result)
-
-    def _take_pending(self) -> None:
-        if self._pending is not None:
-            result, self._pending = self._pending, None
-            self._show(result)
-
-    def _show(self, result: LoadResult) -> None:
-        assert result.report is not None
-        changes = figure_changes(self.deck.dataset.report, result.report)
-        log.info("reload: showing the edit of %s (%d changes)", self.data, len(changes))
+        changes = figure_changes(dataset.report, result.report)
+        when = "at the next pane change" if self.kiosk else "once its panes are built"
+        log.info(
+            "reload: taking the edit of %s (%d changes), shown %s", self.data, len(changes), when
+        )
         for line in changes:
             log.info("reload: %s", line)
-        self.deck.show_dataset(result, "data")
+        self._changes = changes
+        self.deck.stage_dataset(result, "data", at_next_move=self.kiosk)
+
+    def _on_shown(self) -> None:
+        changes, self._changes = self._changes, None
+        if changes is None:
+            return
+        log.info("reload: the edit of %s is on screen", self.data)
         if self.notice is not None:
             from fulian_viewer.model.ui_strings import ui_text
 
-            self.notice(ui_text("reload_taken", self.deck.settings.lang, count=len(changes)))
+            self.notice(ui_text("reload_taken", self.deck.state.lang, count=len(changes)))
         self.taken.emit(changes)
 
     def _refuse(self, problems: tuple[Problem, ...]) -> None:

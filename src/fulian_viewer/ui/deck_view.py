@@ -26,7 +26,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QWidget
 
 from fulian_viewer.controllers.deck import DeckController
-from fulian_viewer.model.dataset import problem_list
+from fulian_viewer.model.dataset import CurrentDataset, problem_list
 from fulian_viewer.model.deck import DeckState, PaneSpec
 from fulian_viewer.model.report import Report
 from fulian_viewer.model.settings import Settings
@@ -34,7 +34,7 @@ from fulian_viewer.ui.chrome import ProgressChrome
 from fulian_viewer.ui.overlays import BlankOverlay, HelpOverlay, NoticeBanner, ProvenancePanel
 from fulian_viewer.ui.overview import OverviewOverlay
 from fulian_viewer.ui.pane import Pane
-from fulian_viewer.ui.pane_store import PaneStore
+from fulian_viewer.ui.pane_store import BUSY_RETRY_MS, PaneStore
 from fulian_viewer.ui.staff_overlays import ProblemsOverlay
 
 __all__ = ["DeckView"]
@@ -89,6 +89,12 @@ class DeckView(QWidget):
         controller.blanked_changed.connect(self._on_blanked)
         controller.overlay_changed.connect(self._on_overlay)
         controller.panes_changed.connect(self._on_panes)
+        controller.dataset_staged.connect(self._on_staged)
+        self._staging: PaneStore | None = None
+        self._dropped: list[Pane] = []
+        self._drop_timer = QTimer(self)
+        self._drop_timer.setSingleShot(True)
+        self._drop_timer.timeout.connect(self._delete_dropped)
         controller.replay_requested.connect(self._replay)
         controller.finish_requested.connect(self._finish)
         self._painted = False
@@ -282,17 +288,32 @@ class DeckView(QWidget):
         else:
             old.hide()
 
-    def _on_panes(self) -> None:
-        """The data was reloaded: drop every pane, show the new current one counting up."""
-        self.end_slide()
-        old = self._store
-        for pane in old.built():
-            pane.hide()
-            pane.deleteLater()
-        old.deleteLater()
-        self._store = PaneStore(
-            self.controller.dataset, self.state.specs, self.settings, self, self._adopt
+    def _on_staged(self) -> None:
+        """Build the staged dataset's panes in the background, between animations."""
+        self._drop(self._staging)
+        staged = self.controller.staged
+        if staged is None:
+            self._staging = None
+            return
+        dataset = CurrentDataset(staged.result, staged.origin)
+        self._staging = PaneStore(dataset, staged.specs, self.settings, self, self._adopt)
+        self._staging.ready.connect(self.controller.staged_ready)
+        self._staging.build_in_background(
+            near=lambda: staged.index,
+            busy=self._busy,
         )
+
+    def _on_panes(self) -> None:
+        """The data was reloaded: show its panes (built beforehand if staged), counting up."""
+        self.end_slide()
+        old, staging, self._staging = self._store, self._staging, None
+        if staging is not None and staging.specs == self.state.specs:
+            self._store = staging
+        else:
+            self._drop(staging)
+            self._store = PaneStore(
+                self.controller.dataset, self.state.specs, self.settings, self, self._adopt
+            )
         self._store.ready.connect(self.ready)
         self._shown = self.state.index
         pane = self.current_pane
@@ -300,17 +321,38 @@ class DeckView(QWidget):
         pane.stackUnder(self.chrome)
         pane.show()
         pane.play()
+        self._drop(old)
         if self._painted:
             self._build_rest()
         else:
             pane.installEventFilter(self)
 
+    def _drop(self, store: PaneStore | None) -> None:
+        """Hide a store's panes and delete them, one per event-loop turn."""
+        if store is None:
+            return
+        store.stop()
+        for pane in store.built():
+            pane.hide()
+        self._dropped.extend(store.built())
+        store.deleteLater()
+        if not self._drop_timer.isActive():
+            self._drop_timer.start(0)
+
+    def _delete_dropped(self) -> None:
+        busy = self._busy()
+        if self._dropped and not busy:
+            self._dropped.pop().deleteLater()
+        if self._dropped:
+            self._drop_timer.start(BUSY_RETRY_MS if busy else 0)
+
     def _build_rest(self) -> None:
         """Build the panes not shown yet in the background, between animations."""
-        self._store.build_in_background(
-            near=lambda: self.state.index,
-            busy=lambda: self.transitioning or self.current_pane.animating,
-        )
+        self._store.build_in_background(near=lambda: self.state.index, busy=self._busy)
+
+    def _busy(self) -> bool:
+        """Whether something moves on screen (a slide, a count-up): building waits."""
+        return self.transitioning or self.current_pane.animating
 
     def slide_to(self, value: object) -> None:
         """Place the new pane ``value`` (0 to 1) of the way in over the old one, which stays still.

@@ -145,6 +145,10 @@ class PaneStore(QObject):
         if not self.complete:
             self._timer.start(0)
 
+    def stop(self) -> None:
+        """Build no more in the background (the store is being dropped)."""
+        self._timer.stop()
+
     def build_next(self) -> None:
         """Build the pane nearest to ``near()`` now, unless busy (then it waits)."""
         missing = [index for index, pane in enumerate(self._panes) if pane is None]
