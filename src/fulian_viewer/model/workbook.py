@@ -31,6 +31,7 @@ INSTRUCTIONS_SHEET = "说明 Instructions"
 NUMBER_COLUMNS = {("sections", "order"), ("metrics", "value"), ("charts", "order")}
 FLAG_COLUMNS = {("metrics", "headline"), ("metrics", "scorecard")}
 MAX_COLUMN_WIDTH = 60
+LINE_HEIGHT = 15  # points, for one line of 11-point text
 SAFE_FLOAT_DIGITS = 15
 
 COLUMN_HELP: dict[str, tuple[str, str]] = {
@@ -255,17 +256,30 @@ def _style(sheet: Worksheet, title: str) -> None:
         cell.fill = header_fill
         cell.alignment = Alignment(vertical="center")
     sheet.freeze_panes = "A2"
+    sheet.print_title_rows = "1:1"  # printed: the header on every page, the width on one
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    widths: dict[int, int] = {}
     for index, column in enumerate(sheet.iter_cols(values_only=True), start=1):
         longest = max((_display_width(value) for value in column), default=8)
-        sheet.column_dimensions[get_column_letter(index)].width = min(
-            MAX_COLUMN_WIDTH, max(8, longest + 2)
-        )
+        widths[index] = min(MAX_COLUMN_WIDTH, max(8, longest + 2))
+        sheet.column_dimensions[get_column_letter(index)].width = widths[index]
     for row in sheet.iter_rows(min_row=2):
+        lines = 1
         for cell in row:
-            if isinstance(cell.value, str):
-                if cell.value.startswith("="):  # data, never a formula
-                    cell.data_type = "s"
-                cell.alignment = Alignment(wrap_text=len(cell.value) > MAX_COLUMN_WIDTH)
+            cell.alignment = Alignment(vertical="top")
+            if not isinstance(cell.value, str):
+                continue
+            if cell.value.startswith("="):  # data, never a formula
+                cell.data_type = "s"
+            needed = -(-_display_width(cell.value) // max(1, widths[cell.column] - 2))
+            if needed > 1:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                lines = max(lines, needed)
+        if lines > 1:  # spreadsheets do not grow a row for wrapped text by themselves
+            sheet.row_dimensions[row[0].row].height = LINE_HEIGHT * lines
 
 
 def _display_width(value: object) -> int:
