@@ -369,6 +369,6 @@ class LiveReload(QObject):
             from fulian_viewer.model.ui_strings import ui_text
 
             lang = self.deck.state.lang
-            first = problems[0].message(lang)
-            self.notice(ui_text("reload_refused", lang, count=len(problems), first=first))
+            where = problems[0].where(lang)
+            self.notice(ui_text("reload_refused", lang, count=len(problems), where=where))
         self.refused.emit(list(problems))

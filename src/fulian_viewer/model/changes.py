@@ -5,7 +5,7 @@ Qt-free.
 
 from __future__ import annotations
 
-from fulian_viewer.model.report import Report
+from fulian_viewer.model.report import Metric, Report
 
 ARROW = "→"
 
@@ -25,14 +25,22 @@ def figure_changes(old: Report, new: Report) -> list[str]:
             lines.append(f"{metric_id}: (new) {ARROW} {metric.display}")
         elif previous.display != metric.display:
             lines.append(f"{metric_id}: {previous.display} {ARROW} {metric.display}")
-        elif previous != metric:
-            lines.append(f"{metric_id}: {metric.display} (label, source or flags edited)")
+        elif _shown(previous) != _shown(metric):
+            lines.append(f"{metric_id}: {metric.display} (label, unit or flags edited)")
     lines += [
         f"{metric_id}: {metric.display} {ARROW} (removed)"
         for metric_id, metric in before.items()
         if metric_id not in after
     ]
-    if old.charts != new.charts:
+    old_charts = [
+        (c.id, c.section_id, c.order, c.type, c.title, tuple(m.id for m in c.metrics))
+        for c in old.charts
+    ]
+    new_charts = [
+        (c.id, c.section_id, c.order, c.type, c.title, tuple(m.id for m in c.metrics))
+        for c in new.charts
+    ]
+    if old_charts != new_charts:
         lines.append(f"charts: {len(old.charts)} {ARROW} {len(new.charts)} (edited)")
     old_sections = [(s.id, s.order, s.title, s.subtitle, s.summary) for s in old.sections]
     new_sections = [(s.id, s.order, s.title, s.subtitle, s.summary) for s in new.sections]
@@ -43,3 +51,15 @@ def figure_changes(old: Report, new: Report) -> list[str]:
     if old.source_text != new.source_text:
         lines.append("report text edited")
     return lines
+
+
+def _shown(metric: Metric) -> tuple[object, ...]:
+    """What a figure's pane shows of it besides its display text (not its source)."""
+    return (
+        metric.section_id,
+        metric.label,
+        metric.unit,
+        metric.unit_en,
+        metric.headline,
+        metric.scorecard,
+    )
