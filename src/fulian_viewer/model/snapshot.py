@@ -19,7 +19,7 @@ from fulian_viewer.model.last_good import WORKBOOK_SUFFIXES
 from fulian_viewer.model.schema import SCHEMAS
 from fulian_viewer.model.tables import resolve_inside
 
-HASHED_BYTES = 2 * 1024 * 1024
+HASHED_BYTES = 256 * 1024
 """Files up to this size are hashed at each look; larger ones by size and time only."""
 
 Fingerprint = tuple[tuple[str, int, int, str], ...]
