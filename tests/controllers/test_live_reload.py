@@ -212,3 +212,39 @@ def test_an_edited_configuration_is_logged_and_a_new_data_folder_watched(
     assert any("dwell_seconds: None → 30" in m and "next start" in m for m in caplog.messages)
     assert watching.reload.running  # the new data is being read
     watching.runner._on_timeout()  # stop the worker the test started
+
+
+def test_the_process_runner_returns_the_workers_outcome(app: object, dataset: Dataset) -> None:
+    from fulian_viewer.controllers.live_reload import ProcessRunner
+
+    runner = ProcessRunner()
+    outcomes: list[ReloadOutcome] = []
+    runner.start(ReloadRequest(dataset.folder, "report.txt"), outcomes.append)
+    process = runner._process
+    assert process is not None and process.waitForFinished(120_000)
+    QApplication.processEvents()  # deliver finished()
+    assert outcomes and outcomes[0].result is not None and outcomes[0].result.ok
+    assert not runner.running
+
+
+def test_a_worker_over_its_time_is_killed_and_reported(app: object, dataset: Dataset) -> None:
+    from fulian_viewer.controllers.live_reload import ProcessRunner
+
+    runner = ProcessRunner()
+    outcomes: list[ReloadOutcome] = []
+    runner.start(ReloadRequest(dataset.folder, "report.txt"), outcomes.append)
+    runner._killer.timeout.emit()  # the time limit is up
+    process = runner._process
+    assert process is not None and process.waitForFinished(120_000)
+    QApplication.processEvents()
+    assert outcomes[0].result is None and outcomes[0].failure.startswith("timeout")
+
+
+def test_a_failed_reload_is_refused_with_its_reason(window: MainWindow, dataset: Dataset) -> None:
+    live, runner = reloader(window, dataset)
+    report = window.controller.dataset.report
+    live.reload()
+    runner.jobs.pop(0)[1](ReloadOutcome(None, failure="memory: over 1536 MB"))
+    assert window.controller.dataset.report is report
+    refused = window.controller.dataset.refused
+    assert refused[0].file == str(dataset.folder) and "memory" in refused[0].message("en")
