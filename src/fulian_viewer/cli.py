@@ -180,7 +180,15 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     first = args[0] if args else None
     if first not in (*COMMANDS, "-h", "--help", "--version"):
         args.insert(0, "run")
-    parsed = build_parser().parse_args(args)
+    parser = build_parser()
+    parsed = parser.parse_args(args)
+    if parsed.command == "export":
+        given = [parsed.out, parsed.workbook, parsed.data_folder]
+        if sum(value is not None for value in given) != 1:
+            parser.error(
+                "export needs one of --out DIR (PNG and PDF), --workbook FILE.xlsx "
+                "or --data-folder DIR"
+            )
     if parsed.command != "run" and parsed.lang is None:
         parsed.lang = "zh"  # for `run`, None leaves the language to the kiosk configuration
     return parsed
@@ -222,13 +230,6 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "export" and (args.workbook or args.data_folder):
         return run_data_export(args)
     if args.command == "export":
-        if args.out is None:
-            print(
-                "fulian-viewer export: give --out DIR (PNG and PDF), --workbook FILE.xlsx "
-                "or --data-folder DIR",
-                file=sys.stderr,
-            )
-            return 2
         from fulian_viewer.app import run_export
 
         return run_export(args)

@@ -116,6 +116,7 @@ def test_the_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert main(["export", "--workbook", str(book)]) == 2
     assert "--force" in capsys.readouterr().err
     assert main(["export", "--workbook", str(tmp_path / "a.csv")]) == 2
-    assert main(["export"]) == 2
+    with pytest.raises(SystemExit):
+        main(["export", "--workbook", str(book), "--out", "x"])
     assert main(["export", "--data-folder", str(tmp_path / "d"), "--data", str(book)]) == 0
     assert load_report(tmp_path / "d").report == load_report().report
