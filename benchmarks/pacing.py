@@ -45,10 +45,25 @@ import time
 from typing import Any
 
 from _common import machine, percentile
+from PySide6.QtCore import QEvent, QObject
 
 from fulian_viewer.app import build_window, create_application
 from fulian_viewer.model.loading import load_report
 from fulian_viewer.model.settings import Settings
+
+
+class FrameLog(QObject):
+    """Records the time of every repaint of a window, and whether a slide was running."""
+
+    def __init__(self, deck: Any) -> None:
+        super().__init__()
+        self.deck = deck
+        self.frames: list[tuple[float, bool]] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.UpdateRequest:
+            self.frames.append((time.perf_counter() * 1000, self.deck.transitioning))
+        return False
 
 
 class ChangeLog:
@@ -107,20 +122,8 @@ def main() -> None:
         measure_reload(width, height)
         return
     app = create_application()
-    from PySide6.QtCore import QEvent, QEventLoop, QObject
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtTest import QTest
-
-    class FrameLog(QObject):
-        """Records the time of every repaint of a window, and whether a slide was running."""
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.frames: list[tuple[float, bool]] = []
-
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-            if event.type() == QEvent.Type.UpdateRequest:
-                self.frames.append((time.perf_counter() * 1000, window.deck.transitioning))
-            return False
 
     settings = Settings()
     window = build_window(load_report(), settings)
@@ -130,7 +133,7 @@ def main() -> None:
     QTest.qWaitForWindowExposed(window)
     while not (getattr(deck, "is_ready", True) and getattr(deck, "has_painted", True)):
         app.processEvents()
-    log = FrameLog()
+    log = FrameLog(deck)
     window.installEventFilter(log)
     sliding: list[float] = []
     counting: list[float] = []

@@ -8,10 +8,12 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from _common import machine
-from pacing import ChangeLog, print_intervals
+from pacing import ChangeLog, FrameLog, print_intervals
 
 from fulian_viewer.app import build_window, create_application
 from fulian_viewer.controllers.live_reload import FileWatcher, LiveReload, ProcessRunner
@@ -78,7 +80,7 @@ def measure_reload(width: int, height: int) -> None:
     ):
         timed(owner, name)
     app = create_application()
-    from PySide6.QtCore import QEvent, QEventLoop, QObject
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtTest import QTest
 
     folder = Path(tempfile.mkdtemp(prefix="fulian-pacing-")) / "data"
@@ -91,17 +93,7 @@ def measure_reload(width: int, height: int) -> None:
     while not (deck.is_ready and deck.has_painted):
         app.processEvents()
 
-    class FrameLog(QObject):
-        def __init__(self) -> None:
-            super().__init__()
-            self.frames: list[tuple[float, bool]] = []
-
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-            if event.type() == QEvent.Type.UpdateRequest:
-                self.frames.append((time.perf_counter() * 1000, deck.transitioning))
-            return False
-
-    log = FrameLog()
+    log = FrameLog(deck)
     window.installEventFilter(log)
     live = LiveReload(deck.controller, folder, ProcessRunner(window), parent=window)
     watcher = FileWatcher(live.watched_files, poll_ms=500, settle_ms=300, parent=window)
@@ -113,34 +105,59 @@ def measure_reload(width: int, height: int) -> None:
     live.refused.connect(lambda _: read.append(time.perf_counter() * 1000))
     deck.controller.panes_changed.connect(lambda: shown.append(time.perf_counter() * 1000))
 
+    step = itertools.cycle((1, -1))
+
+    def slide_until(stop: Callable[[], bool]) -> tuple[list[float], list[float]]:
+        """Slide back and forth until ``stop()``; the intervals during slides, the waits."""
+        log.frames.clear()
+        logs: list[tuple[Any, ChangeLog]] = []
+        while not stop():
+            if not deck.transitioning:
+                if logs:
+                    deck.slide.valueChanged.disconnect(logs[-1][1].tick)
+                deck.controller.go(deck.state.index + next(step) if deck.state.index else 1)
+                changes = ChangeLog(deck.current_pane)
+                deck.current_pane._animation.valueChanged.connect(changes.tick)
+                deck.slide.valueChanged.connect(changes.tick)
+                logs.append((deck.current_pane, changes))
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
+        deck.slide.valueChanged.disconnect(logs[-1][1].tick)
+        for pane, changes in logs:
+            pane._animation.valueChanged.disconnect(changes.tick)
+        frames = log.frames
+        times = [t for t, _ in frames]
+        waits = [
+            min(t for t in times if t >= c) - c
+            for _, changes in logs
+            for c in changes.times
+            if times and c <= times[-1]
+        ]
+        return [b[0] - a[0] for a, b in itertools.pairwise(frames) if b[1]], waits
+
+    def print_waits(waits: list[float]) -> None:
+        late = sum(1 for w in waits if w > 33.4)
+        print(f"  changes shown     {len(waits):4d} ticks   late (> 33 ms): {late}")
+
     print(machine())
     print(f"frame pacing during live reload at {width}x{height} (ms between frames)")
-    step = itertools.cycle((1, -1))
     started = now()
-    while now() - started < BASELINE_MS:  # the same slides with nothing being reloaded
-        if not deck.transitioning:
-            deck.controller.go(deck.state.index + next(step) if deck.state.index else 1)
-        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
-    print_intervals(
-        "slides, no reload", [b[0] - a[0] for a, b in itertools.pairwise(log.frames) if b[1]]
-    )
+    slides, waits = slide_until(lambda: now() - started > BASELINE_MS)  # nothing reloaded
+    print_intervals("slides, no reload", slides)
+    print_waits(waits)
     for name, script, extra in (
         ("one figure edited", EDIT_SCRIPT, []),
         ("50 MB metrics.csv", BIG_SCRIPT, [str(BIG_BYTES)]),
     ):
         read.clear()
         shown.clear()
-        log.frames.clear()
         started = now()
         writer = subprocess.Popen([sys.executable, "-c", script, str(folder), *extra])
-        while not read and now() - started < LIMIT_MS:  # slide on while the worker reads
-            if not deck.transitioning:
-                deck.controller.go(deck.state.index + next(step) if deck.state.index else 1)
-            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
+        deadline = started + LIMIT_MS
+        slides, waits = slide_until(lambda: bool(read) or now() > deadline)  # noqa: B023
         writer.wait()
-        loading = [b[0] - a[0] for a, b in itertools.pairwise(log.frames) if b[1]]
         print(f"{name}: read in {(read[0] - started) / 1000 if read else float('nan'):.1f} s")
-        print_intervals("slides meanwhile", loading)
+        print_intervals("slides meanwhile", slides)
+        print_waits(waits)
         if live.pending is None:
             continue
         # The desktop shows the edit once its panes are built between animations.
@@ -160,8 +177,7 @@ def measure_reload(width: int, height: int) -> None:
         waits = [
             min(t for t in frame_times if t >= c) - c for c in changes.times if c <= frame_times[-1]
         ]
-        late = sum(1 for w in waits if w > 33.4)
-        print(f"  changes shown     {len(waits):4d} ticks   late (> 33 ms): {late}")
+        print_waits(waits)
     print("reload's own work on the GUI thread (ms per call):")
     for name, values in sorted(GUI_WORK.items()):
         print(f"  {name:28s} {len(values):4d} calls  max {max(values):5.1f}")
