@@ -71,3 +71,16 @@ def test_the_worker_is_refused_more_memory_than_its_cap(tmp_path: Path) -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
     )
     assert done.stdout.strip() == "capped"
+
+
+def test_problems_name_the_datasets_own_files_not_the_copy(tmp_path: Path) -> None:
+    dataset = make_dataset(tmp_path)
+    dataset.path("charts").unlink()
+    outcome = run_job(ReloadRequest(dataset.folder, "report.txt"))
+    assert outcome.result is not None
+    messages = [p.message("en") for p in outcome.result.problems]
+    assert any(str(dataset.folder / "charts.csv") in m for m in messages), messages
+    assert not any("fulian-reload-" in m for m in messages)
+    gone = run_job(ReloadRequest(tmp_path / "gone.xlsx", "report.txt"))
+    assert gone.result is not None
+    assert gone.result.problems[0].file == str(tmp_path / "gone.xlsx")

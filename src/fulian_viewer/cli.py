@@ -251,21 +251,23 @@ def run_data_export(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    raw = read_dataset(args.data or bundled_data_path())
+    source = args.data or bundled_data_path()
+    raw = read_dataset(source)
     if not raw.tables:
         for problem in raw.problems:
             print(problem.message(args.lang), file=sys.stderr)
         return 2
     try:
         if args.workbook is not None:
-            files = export_workbook(raw, args.workbook, args.force)
+            files = export_workbook(raw, args.workbook, source, args.force)
         else:
-            files = export_folder(raw, args.data_folder, args.force)
+            files = export_folder(raw, args.data_folder, source, args.force)
     except ExportRefusedError as refused:
         print(
-            f"{refused.path} exists already; add --force to overwrite it"
+            f"{refused.path} exists already; add --force to overwrite it "
+            "(the dataset's own files are never overwritten)"
             if en
-            else f"{refused.path} 已存在；如要覆盖，请加上 --force",
+            else f"{refused.path} 已存在；如要覆盖，请加上 --force（不会覆盖正在读取的数据文件）",
             file=sys.stderr,
         )
         return 2

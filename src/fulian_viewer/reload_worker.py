@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fulian_viewer.model.loading import LoadResult, load_report
-from fulian_viewer.model.snapshot import ChangingError, copy_steady
+from fulian_viewer.model.problems import Problem
+from fulian_viewer.model.snapshot import ChangingError, copy_steady, data_folder
 
 WORKER_COMMAND = "_reload-worker"
 DEFAULT_MEMORY_MB = 1536
@@ -106,7 +107,27 @@ def run_job(request: ReloadRequest) -> ReloadOutcome:
             from fulian_viewer.model.last_good import save_snapshot
 
             save_snapshot(copy.data, report, request.last_good_root, copy_of=request.data)
-        return ReloadOutcome(dataclasses.replace(result, path=request.data), copy.digest)
+        shown = dataclasses.replace(
+            result, path=request.data, problems=_as_found_in(result, folder, request.data)
+        )
+        return ReloadOutcome(shown, copy.digest)
+
+
+def _as_found_in(result: LoadResult, copy_folder: str, data: Path) -> tuple[Problem, ...]:
+    """The problems of a copy's load, naming the dataset's own files rather than the copy's."""
+    real = str(data_folder(data))
+
+    def own(text: str) -> str:
+        return text.replace(copy_folder, real)
+
+    return tuple(
+        dataclasses.replace(
+            item,
+            file=own(item.file),
+            params=tuple((name, own(value)) for name, value in item.params),
+        )
+        for item in result.problems
+    )
 
 
 def limit_resources(memory_mb: int, time_seconds: float) -> None:

@@ -29,7 +29,7 @@ def same_dataset(result: LoadResult) -> dict:
 
 def test_bundled_data_through_a_workbook_loads_the_same(tmp_path: Path) -> None:
     book = tmp_path / "数据.xlsx"
-    written = export_workbook(read_dataset(BUNDLED), book)
+    written = export_workbook(read_dataset(BUNDLED), book, BUNDLED)
     assert written == [book, tmp_path / "report.txt"]
     loaded = load_report(book)
     assert loaded.ok, loaded.problems
@@ -39,7 +39,7 @@ def test_bundled_data_through_a_workbook_loads_the_same(tmp_path: Path) -> None:
 
 def test_bundled_data_through_a_folder_loads_the_same(tmp_path: Path) -> None:
     folder = tmp_path / "数据"
-    export_folder(read_dataset(BUNDLED), folder)
+    export_folder(read_dataset(BUNDLED), folder, BUNDLED)
     assert (folder / "metrics.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     loaded = load_report(folder)
     assert loaded.ok and loaded.report == load_report().report
@@ -47,7 +47,7 @@ def test_bundled_data_through_a_folder_loads_the_same(tmp_path: Path) -> None:
 
 def test_the_workbook_is_made_to_be_edited(tmp_path: Path) -> None:
     book = tmp_path / "数据.xlsx"
-    export_workbook(read_dataset(BUNDLED), book)
+    export_workbook(read_dataset(BUNDLED), book, BUNDLED)
     workbook = load_workbook(book)
     assert workbook.sheetnames == [INSTRUCTIONS_SHEET, "deck", "sections", "metrics", "charts"]
     instructions = workbook[INSTRUCTIONS_SHEET]
@@ -76,7 +76,7 @@ def test_the_workbook_is_made_to_be_edited(tmp_path: Path) -> None:
 def test_a_formula_looking_cell_stays_text(dataset: Dataset, tmp_path: Path) -> None:
     dataset.set_cell("metrics", "lectures", "label_en", "=1+1")
     book = tmp_path / "数据.xlsx"
-    export_workbook(read_dataset(dataset.folder), book)
+    export_workbook(read_dataset(dataset.folder), book, dataset.folder)
     cell = [c for c in load_workbook(book)["metrics"][2] if c.value == "=1+1"]
     assert cell and cell[0].data_type == "s"
     loaded = load_report(book)
@@ -86,7 +86,7 @@ def test_a_formula_looking_cell_stays_text(dataset: Dataset, tmp_path: Path) -> 
 
 def test_an_edited_figure_in_the_workbook_is_read(dataset: Dataset, tmp_path: Path) -> None:
     book = tmp_path / "数据.xlsx"
-    export_workbook(read_dataset(dataset.folder), book)
+    export_workbook(read_dataset(dataset.folder), book, dataset.folder)
     workbook = load_workbook(book)
     sheet = workbook["metrics"]
     sheet["E2"] = "not a number"
@@ -99,14 +99,14 @@ def test_nothing_is_overwritten_without_force(tmp_path: Path) -> None:
     book = tmp_path / "数据.xlsx"
     book.write_bytes(b"mine")
     with pytest.raises(ExportRefusedError):
-        export_workbook(read_dataset(BUNDLED), book)
+        export_workbook(read_dataset(BUNDLED), book, BUNDLED)
     assert book.read_bytes() == b"mine"
     (tmp_path / "folder").mkdir()
     (tmp_path / "folder" / "report.txt").write_text("mine")
     with pytest.raises(ExportRefusedError):
-        export_folder(read_dataset(BUNDLED), tmp_path / "folder")
+        export_folder(read_dataset(BUNDLED), tmp_path / "folder", BUNDLED)
     assert not (tmp_path / "folder" / "deck.csv").exists()
-    export_workbook(read_dataset(BUNDLED), book, force=True)
+    export_workbook(read_dataset(BUNDLED), book, BUNDLED, force=True)
     assert load_report(book).ok
 
 
@@ -120,3 +120,14 @@ def test_the_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
         main(["export", "--workbook", str(book), "--out", "x"])
     assert main(["export", "--data-folder", str(tmp_path / "d"), "--data", str(book)]) == 0
     assert load_report(tmp_path / "d").report == load_report().report
+
+
+def test_the_datasets_own_files_are_never_written_over(dataset: Dataset) -> None:
+    before = dataset.path("metrics").read_bytes()
+    with pytest.raises(ExportRefusedError):
+        export_folder(read_dataset(dataset.folder), dataset.folder, dataset.folder, force=True)
+    assert dataset.path("metrics").read_bytes() == before
+    book = dataset.folder / "数据.xlsx"
+    assert export_workbook(read_dataset(dataset.folder), book, dataset.folder) == [book]
+    with pytest.raises(ExportRefusedError):
+        export_workbook(read_dataset(book), book, book, force=True)

@@ -224,8 +224,12 @@ class ProcessRunner(QObject):
             except (OSError, pickle.UnpicklingError, EOFError) as error:
                 outcome = ReloadOutcome(None, failure=f"crashed: {error}")
         else:
-            kind = "memory" if status == QProcess.ExitStatus.CrashExit else "crashed"
-            outcome = ReloadOutcome(None, failure=f"{kind}: the worker stopped (exit {code})")
+            reason = (
+                "over its memory or time limit?" if status == QProcess.ExitStatus.CrashExit else ""
+            )
+            outcome = ReloadOutcome(
+                None, failure=f"crashed: the loading process stopped (exit {code}) {reason}".strip()
+            )
         self._finish(outcome)
 
     def _finish(self, outcome: ReloadOutcome) -> None:

@@ -122,13 +122,18 @@ def report_text_file(raw: RawDataset) -> tuple[str, Path] | None:
     return None
 
 
-def export_workbook(raw: RawDataset, target: Path, force: bool = False) -> list[Path]:
-    """Write ``raw``'s tables as the workbook ``target`` and its report text beside it."""
+def export_workbook(raw: RawDataset, target: Path, source: Path, force: bool = False) -> list[Path]:
+    """Write ``raw``'s tables (read from ``source``) as the workbook ``target``, report.txt beside.
+
+    Raises:
+        ExportRefusedError: a file to write exists (without ``force``), or is one the
+            dataset is read from (always).
+    """
     import pandas as pd
 
     report = report_text_file(raw)
-    report_target = resolve_inside(target.parent, report[0]) if report else None
-    _refuse_existing([target, report_target], force)
+    report_target = _report_target(report, target.parent)
+    _refuse_existing([target, report_target], force, source)
     target.parent.mkdir(parents=True, exist_ok=True)
     with pd.ExcelWriter(target, engine="openpyxl") as writer:
         _instructions_frame().to_excel(writer, sheet_name=INSTRUCTIONS_SHEET, index=False)
@@ -151,12 +156,16 @@ def export_workbook(raw: RawDataset, target: Path, force: bool = False) -> list[
     return written
 
 
-def export_folder(raw: RawDataset, folder: Path, force: bool = False) -> list[Path]:
-    """Write ``raw``'s tables as CSV files (UTF-8 with BOM) and the report text into ``folder``."""
+def export_folder(raw: RawDataset, folder: Path, source: Path, force: bool = False) -> list[Path]:
+    """Write ``raw``'s tables (read from ``source``) as CSV files (UTF-8 with BOM) and report.txt.
+
+    Raises:
+        ExportRefusedError: as :func:`export_workbook`.
+    """
     report = report_text_file(raw)
     targets = [folder / f"{name}.csv" for name in TABLE_NAMES if name in raw.tables]
-    report_target = resolve_inside(folder, report[0]) if report else None
-    _refuse_existing([*targets, report_target], force)
+    report_target = _report_target(report, folder)
+    _refuse_existing([*targets, report_target], force, source)
     folder.mkdir(parents=True, exist_ok=True)
     for name, path in zip([n for n in TABLE_NAMES if n in raw.tables], targets, strict=True):
         table = raw.tables[name][0]
@@ -173,12 +182,30 @@ def export_folder(raw: RawDataset, folder: Path, force: bool = False) -> list[Pa
     return targets
 
 
-def _refuse_existing(paths: list[Path | None], force: bool) -> None:
-    if force:
-        return
+def _report_target(report: tuple[str, Path] | None, folder: Path) -> Path | None:
+    """Where the report text goes in ``folder``; None when it is already there (the same file)."""
+    if report is None:
+        return None
+    target = resolve_inside(folder, report[0])
+    if target is None or target.resolve() == report[1].resolve():
+        return None
+    return target
+
+
+def _refuse_existing(paths: list[Path | None], force: bool, source: Path) -> None:
+    """Refuse to write over existing files without ``force``, and over the source ever."""
     for path in paths:
-        if path is not None and path.exists():
+        if path is None or not path.exists():
+            continue
+        if not force or path.resolve() == source.resolve() or _is_read_from(path, source):
             raise ExportRefusedError(path)
+
+
+def _is_read_from(path: Path, source: Path) -> bool:
+    """Whether ``path`` is one of the files the dataset at ``source`` is read from."""
+    folder = source if source.is_dir() else source.parent
+    names = {f"{name}.csv" for name in TABLE_NAMES} if source.is_dir() else {source.name}
+    return path.resolve().parent == folder.resolve() and path.name in names
 
 
 def _table_frame(name: str, table: Table) -> Any:
