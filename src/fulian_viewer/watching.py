@@ -5,7 +5,8 @@ report never changes) and the configuration file (when there is one). An edit of
 the data is read again (:class:`~fulian_viewer.controllers.live_reload.LiveReload`);
 an edit of the configuration is read again and logged key by key: a new ``data``
 is shown and watched, a new ``watch_poll_seconds`` applies at once, and the other
-keys take effect at the next start (the log says so).
+keys take effect at the next start (the log says so). Without ``watch``
+(``--no-watch``) nothing is watched and only Ctrl+R reads the data again.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ class Watching(QObject):
         self.data_watcher: FileWatcher | None = None
         window.controller.reload_requested.connect(self.reload_now)
         self.config_watcher: FileWatcher | None = None
-        if config_file is not None:
+        if config_file is not None and config.watch:
             self.config_watcher = FileWatcher(
                 lambda: [config_file], self.poll_ms, SETTLE_MS, parent=self
             )
@@ -94,6 +95,9 @@ class Watching(QObject):
                 deck, data, self.runner, kiosk=self.config.kiosk, notice=notice, parent=self
             )
         self.reload.data = data
+        if not self.config.watch:
+            log.info("live reload is off (--no-watch or watch = false); Ctrl+R reads %s", data)
+            return
         self.data_watcher = FileWatcher(
             self.reload.watched_files, self.poll_ms, SETTLE_MS, parent=self
         )
@@ -136,9 +140,6 @@ def start_watching(
     config: KioskConfig,
     config_file: Path | None,
     read_config: ConfigReader,
-) -> Watching | None:
-    """Start live reload for ``window``, unless the configuration turns it off."""
-    if not config.watch:
-        log.info("live reload is off (--no-watch or watch = false)")
-        return None
+) -> Watching:
+    """Start live reload for ``window``; without ``watch``, only Ctrl+R reloads."""
     return Watching(window, config, config_file, read_config)

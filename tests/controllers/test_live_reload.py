@@ -248,3 +248,20 @@ def test_a_failed_reload_is_refused_with_its_reason(window: MainWindow, dataset:
     assert window.controller.dataset.report is report
     refused = window.controller.dataset.refused
     assert refused[0].file == str(dataset.folder) and "memory" in refused[0].message("en")
+
+
+def test_without_watching_ctrl_r_still_reads_the_data(
+    window: MainWindow, dataset: Dataset, qtbot
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from fulian_viewer.model.config import KioskConfig
+    from fulian_viewer.watching import start_watching
+
+    config = KioskConfig(data=dataset.folder, watch=False)
+    watching = start_watching(window, config, None, lambda: (config, []))
+    assert watching.data_watcher is None and watching.reload is not None
+    runner = HandRunner()
+    watching.reload.runner = runner
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert len(runner.jobs) == 1
