@@ -153,7 +153,8 @@ def worker_main(argv: list[str]) -> int:
     if len(argv) != 2:
         print("usage: fulian-viewer _reload-worker REQUEST_JSON RESPONSE_FILE", file=sys.stderr)
         return 2
-    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    if sys.stderr is not None:  # a windowed build has none
+        logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     request = ReloadRequest.from_json(argv[0])
     limit_resources(request.memory_mb, request.time_seconds)
     try:
