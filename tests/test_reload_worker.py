@@ -36,9 +36,11 @@ def test_a_clean_job_keeps_a_last_good_copy_and_a_broken_one_does_not(tmp_path: 
     broken = run_job(ReloadRequest(dataset.folder, "report.txt", root))
     assert broken.result is not None and broken.result.problems
     assert snapshot_dataset(dataset.folder, root) is None
+    assert broken.last_good is None
     dataset.set_cell("metrics", "lectures", "value", "66000")
-    run_job(ReloadRequest(dataset.folder, "report.txt", root))
+    clean = run_job(ReloadRequest(dataset.folder, "report.txt", root))
     copy = snapshot_dataset(dataset.folder, root)
+    assert clean.last_good == copy
     assert copy is not None and load_report(copy).ok
 
 

@@ -81,11 +81,13 @@ class ReloadOutcome:
         digest: a hash of the files read ("" without a result).
         failure: why there is no result: ``changing`` (files still being written),
             ``timeout``, ``memory``, ``crashed``, with details after a colon.
+        last_good: where a clean load was kept as the last good copy, if it was.
     """
 
     result: LoadResult | None
     digest: str = ""
     failure: str = ""
+    last_good: Path | None = None
 
 
 def run_job(request: ReloadRequest) -> ReloadOutcome:
@@ -103,14 +105,15 @@ def run_job(request: ReloadRequest) -> ReloadOutcome:
         if source is not None and source.zh != request.source_name:
             # The deck names another report text than the one copied: copy again with it.
             return run_job(dataclasses.replace(request, source_name=source.zh))
+        kept = None
         if result.ok and report is not None and request.last_good_root is not None:
             from fulian_viewer.model.last_good import save_snapshot
 
-            save_snapshot(copy.data, report, request.last_good_root, copy_of=request.data)
+            kept = save_snapshot(copy.data, report, request.last_good_root, copy_of=request.data)
         shown = dataclasses.replace(
             result, path=request.data, problems=_as_found_in(result, folder, request.data)
         )
-        return ReloadOutcome(shown, copy.digest)
+        return ReloadOutcome(shown, copy.digest, last_good=kept)
 
 
 def _as_found_in(result: LoadResult, copy_folder: str, data: Path) -> tuple[Problem, ...]:

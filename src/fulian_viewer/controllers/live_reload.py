@@ -329,6 +329,8 @@ class LiveReload(QObject):
             else:
                 self._refuse((problem(str(self.data), "reload_failed", reason=outcome.failure),))
         else:
+            if outcome.last_good is not None:
+                log.info("reload: kept as the last good copy in %s", outcome.last_good)
             self._take(outcome.result)
         if self._again:
             self._again = False
