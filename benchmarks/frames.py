@@ -33,11 +33,12 @@ import tracemalloc
 from _common import cpu_steal, machine, percentile, rss_mb, summary
 
 from fulian_viewer.app import create_application
+from fulian_viewer.model.dataset import CurrentDataset
 from fulian_viewer.model.deck import build_panes
 from fulian_viewer.model.loading import load_report
 from fulian_viewer.model.settings import Settings
-from fulian_viewer.ui.deck_view import make_pane
 from fulian_viewer.ui.pane import Pane
+from fulian_viewer.ui.pane_store import make_pane
 
 FRAME_MS = 1000 / 60
 SIZES = ((1920, 1080), (3840, 2160))
@@ -50,12 +51,10 @@ def build(size: tuple[int, int]) -> list[Pane]:
 
     result = load_report()
     assert result.report is not None
-    report = result.report
+    dataset = CurrentDataset(result)
     panes = []
-    number = 0
-    for spec in build_panes(report):
-        number += spec.kind == "section"
-        pane = make_pane(report, spec, Settings(), number)
+    for spec in build_panes(dataset.report):
+        pane = make_pane(dataset, spec, Settings())
         pane.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         pane.resize(*size)
         pane.show()
@@ -68,7 +67,7 @@ def build(size: tuple[int, int]) -> list[Pane]:
 def frame(pane: Pane, image: object, index: int) -> None:
     """One animation frame: advance the count-up, then paint the whole pane."""
     duration = max(1, pane.animation_ms)
-    pane._apply((index * FRAME_MS) % duration)
+    pane.show_at((index * FRAME_MS) % duration)
     pane.render(image)
 
 

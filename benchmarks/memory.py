@@ -42,7 +42,7 @@ def child(width: int, height: int) -> None:
     while not (getattr(deck, "is_ready", True) and getattr(deck, "has_painted", True)):
         app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
     for index in range(deck.state.count):  # paint every pane once
-        deck.go(index)
+        deck.controller.go(index)
         deck.current_pane.finish()
         deck.current_pane.repaint()
         app.processEvents()

@@ -24,7 +24,16 @@ repaints between animation ticks (for instance pyqtgraph's own queued updates),
 not faster animation. On a real screen run it with QT_QPA_PLATFORM=xcb (or
 wayland, windows) to see the pacing the display gives.
 
-    uv run python benchmarks/pacing.py [--size 1920x1080]
+    uv run python benchmarks/pacing.py [--size 1920x1080] [--reload]
+
+With ``--reload`` it measures live reload instead: the window shows a copy of
+the bundled data and keeps sliding between panes while the copy is edited (one
+figure changed, as staff would) and then while a 50 MB ``metrics.csv`` arrives
+(written by another process, as a copy over the network would). The watcher,
+the worker process and the swap run as in the viewer. For each it prints the
+intervals between frames during slides from the edit until a second after the
+reload ended, the late changes, how long the reload took, and the longest
+interval around the swap itself (the new current pane is built then).
 """
 
 from __future__ import annotations
@@ -36,10 +45,25 @@ import time
 from typing import Any
 
 from _common import machine, percentile
+from PySide6.QtCore import QEvent, QObject
 
 from fulian_viewer.app import build_window, create_application
 from fulian_viewer.model.loading import load_report
 from fulian_viewer.model.settings import Settings
+
+
+class FrameLog(QObject):
+    """Records the time of every repaint of a window, and whether a slide was running."""
+
+    def __init__(self, deck: Any) -> None:
+        super().__init__()
+        self.deck = deck
+        self.frames: list[tuple[float, bool]] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.UpdateRequest:
+            self.frames.append((time.perf_counter() * 1000, self.deck.transitioning))
+        return False
 
 
 class ChangeLog:
@@ -72,26 +96,34 @@ def on_screen(pane: Any) -> tuple[object, ...]:
     return (pane.pos().x(), counters, charts)
 
 
+def print_intervals(name: str, values: list[float]) -> None:
+    """One line: how many frames, mean, p99, max, the share 16-17 ms apart, gaps over 33 ms."""
+    if not values:
+        print(f"  {name:17s} no frames")
+        return
+    paced = sum(1 for v in values if 15.5 <= v <= 17.5) / len(values)
+    gaps = sum(1 for v in values if v > 33.4)
+    print(
+        f"  {name:17s} {len(values):4d} frames  mean {statistics.fmean(values):5.1f}  "
+        f"p99 {percentile(values, 0.99):5.1f}  max {max(values):5.1f}  "
+        f"16-17 ms: {paced:4.0%}  gaps > 33 ms: {gaps}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", default="1920x1080")
+    parser.add_argument("--reload", action="store_true", help="measure live reload instead")
     args = parser.parse_args()
     width, height = (int(part) for part in args.size.split("x"))
+    if args.reload:
+        from pacing_reload import measure_reload
+
+        measure_reload(width, height)
+        return
     app = create_application()
-    from PySide6.QtCore import QEvent, QEventLoop, QObject
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtTest import QTest
-
-    class FrameLog(QObject):
-        """Records the time of every repaint of a window, and whether a slide was running."""
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.frames: list[tuple[float, bool]] = []
-
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-            if event.type() == QEvent.Type.UpdateRequest:
-                self.frames.append((time.perf_counter() * 1000, window.deck.transitioning))
-            return False
 
     settings = Settings()
     window = build_window(load_report(), settings)
@@ -101,22 +133,22 @@ def main() -> None:
     QTest.qWaitForWindowExposed(window)
     while not (getattr(deck, "is_ready", True) and getattr(deck, "has_painted", True)):
         app.processEvents()
-    log = FrameLog()
+    log = FrameLog(deck)
     window.installEventFilter(log)
     sliding: list[float] = []
     counting: list[float] = []
     waits: list[float] = []
     for _ in range(deck.state.count - 1):
         log.frames.clear()
-        deck.next()
+        deck.controller.next()
         pane = deck.current_pane
         changes = ChangeLog(pane)
         pane._animation.valueChanged.connect(changes.tick)  # after the pane's own slot
-        deck._slide.valueChanged.connect(changes.tick)
+        deck.slide.valueChanged.connect(changes.tick)
         while deck.transitioning or pane.animating:
             app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
         pane._animation.valueChanged.disconnect(changes.tick)
-        deck._slide.valueChanged.disconnect(changes.tick)
+        deck.slide.valueChanged.disconnect(changes.tick)
         times = log.frames
         for (before, _), (after, slide) in itertools.pairwise(times):
             (sliding if slide else counting).append(after - before)
@@ -128,15 +160,8 @@ def main() -> None:
     print(machine())
     print(f"frame pacing at {width}x{height}, {deck.state.count - 1} slides (ms between frames)")
     for name, values in (("during slides", sliding), ("during count-ups", counting)):
-        if not values:
-            continue
-        paced = sum(1 for v in values if 15.5 <= v <= 17.5) / len(values)
-        gaps = sum(1 for v in values if v > 33.4)
-        print(
-            f"  {name:17s} {len(values):4d} frames  mean {statistics.fmean(values):5.1f}  "
-            f"p99 {percentile(values, 0.99):5.1f}  max {max(values):5.1f}  "
-            f"16-17 ms: {paced:4.0%}  gaps > 33 ms: {gaps}"
-        )
+        if values:
+            print_intervals(name, values)
     if waits:
         late = sum(1 for w in waits if w > 33.4)
         print(

@@ -36,7 +36,6 @@ from _common import machine, rss_mb  # noqa: E402
 
 from fulian_viewer.app import build_window, create_application  # noqa: E402
 from fulian_viewer.model.config import KioskConfig  # noqa: E402
-from fulian_viewer.model.last_good import KioskLoad  # noqa: E402
 from fulian_viewer.model.loading import load_report  # noqa: E402
 from fulian_viewer.model.settings import Settings  # noqa: E402
 
@@ -88,7 +87,7 @@ def main() -> None:
     window = build_window(loaded, Settings())
     window.resize(1920, 1080)
     config = KioskConfig(kiosk=True, dwell_seconds=10, cursor_hide_seconds=3)
-    session = start_kiosk(app, window, config, KioskLoad(loaded, (), "bundled"), [])
+    session = start_kiosk(app, window, config, [])
     deck = window.deck
     clock = Clock()
     session.autoplay.stop()
@@ -127,19 +126,19 @@ def main() -> None:
 
     def visit(number: int) -> None:
         if number % 97 == 0:  # a visitor taps, then walks away
-            deck.activity.emit()
+            deck.controller.user_input()
             clock.now += 60_000
         if number % 1009 == 0:  # nobody for five minutes: back to the cover
-            deck.activity.emit()
+            deck.controller.user_input()
             clock.now += 300_000
             autoplay.timer.timeout.emit()
         if number % 499 == 0:
-            deck.toggle_language()
+            deck.controller.toggle_language()
             clock.now += 60_000
         if number % 1999 == 0:
-            deck.toggle_overview()
+            deck.controller.toggle_overview()
             QApplication.processEvents()
-            deck.toggle_overview()
+            deck.controller.toggle_overview()
             clock.now += 60_000
 
     print(machine())

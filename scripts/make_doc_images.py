@@ -37,7 +37,6 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from fulian_viewer.app import build_window, create_application  # noqa: E402
 from fulian_viewer.assets import resource_path  # noqa: E402
-from fulian_viewer.model.deck import build_panes  # noqa: E402
 from fulian_viewer.model.key_map import with_key_tables  # noqa: E402
 from fulian_viewer.model.loading import LoadResult, load_report  # noqa: E402
 from fulian_viewer.model.settings import Settings  # noqa: E402
@@ -100,8 +99,8 @@ def _grab(window: MainWindow) -> QImage:
 def _pane(kind: str) -> QImage:
     """The first pane of ``kind`` (cover, section, scorecard…)."""
     window = _window()
-    specs = build_panes(window.deck.report)
-    window.deck.go(next(i for i, spec in enumerate(specs) if spec.kind == kind))
+    specs = window.controller.state.specs
+    window.controller.go(next(i for i, spec in enumerate(specs) if spec.kind == kind))
     _settle()
     window.deck.current_pane.finish()
     return _grab(window)
@@ -121,26 +120,26 @@ def shot_scorecard() -> QImage:
 
 def shot_help() -> QImage:
     window = _window()
-    window.deck.go(1)
+    window.controller.go(1)
     _settle()
-    window.deck.toggle_help()
+    window.controller.toggle_help()
     return _grab(window)
 
 
 def shot_overview() -> QImage:
     window = _window()
-    window.deck.go(2)
+    window.controller.go(2)
     _settle()
-    window.deck.toggle_overview()
+    window.controller.toggle_overview()
     return _grab(window)
 
 
 def shot_source() -> QImage:
     window = _window()
-    window.deck.go(1)
+    window.controller.go(1)
     _settle()
     window.deck.current_pane.finish()
-    window.deck.show_source()
+    window.controller.show_source()
     return _grab(window)
 
 

@@ -15,23 +15,16 @@ from PySide6.QtWidgets import QApplication
 
 from fulian_viewer.kiosk import KioskSession, dwell_seconds, problems_source, start_kiosk
 from fulian_viewer.model.config import ConfigProblem, KioskConfig
-from fulian_viewer.model.last_good import KioskLoad
+from fulian_viewer.model.dataset import CurrentDataset
 from fulian_viewer.model.loading import LoadResult
 from fulian_viewer.model.pin import PUBLISHED_PIN_HASHES, hash_pin
 from fulian_viewer.model.problems import problem
 from fulian_viewer.ui.main_window import MainWindow
+from tests.fakes import FakeClock
 
 Mod = Qt.KeyboardModifier
 CHORD = Mod.ControlModifier | Mod.AltModifier | Mod.ShiftModifier
 PIN = "5173"  # 2468 was published as the example PIN: the kiosk refuses it
-
-
-class FakeSeconds:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture(scope="module")
@@ -47,8 +40,9 @@ def start(
 
     def make(config: KioskConfig | None = None, problems: tuple = ()) -> KioskSession:
         window = make_window(800, 450)
-        load = KioskLoad(bundled, problems, "last_good" if problems else "data")
-        session = start_kiosk(app, window, config or KioskConfig(kiosk=True), load, [])
+        if problems:
+            window.controller.dataset.replace(bundled, "last_good", problems)
+        session = start_kiosk(app, window, config or KioskConfig(kiosk=True), [])
         QApplication.processEvents()
         sessions.append(session)
         return session
@@ -82,7 +76,7 @@ def test_every_exit_path_is_refused(start: Callable[..., KioskSession]) -> None:
         assert window.isVisible() and window.isFullScreen(), key
     assert window.close() is False  # the window manager's close button, Alt+F4
     assert window.isVisible()
-    window.deck.toggle_fullscreen()  # the deck's own request, as F would send
+    window.deck.controller.toggle_fullscreen()  # the deck's own request, as F would send
     assert window.isFullScreen()
 
 
@@ -100,7 +94,7 @@ def test_esc_closes_an_open_overlay_first(start: Callable[..., KioskSession]) ->
     session = start()
     deck = session.window.deck
     deck.state.go(2)
-    deck.toggle_help()
+    deck.controller.toggle_help()
     press(session, Qt.Key.Key_Escape)
     assert not deck.help.isVisible()
     assert deck.state.index == 2
@@ -191,7 +185,7 @@ def test_wrong_pins_are_rate_limited(
 ) -> None:
     session = start(KioskConfig(kiosk=True, pin_hash=pin_hash))
     assert session.keys.guard is not None
-    clock = FakeSeconds()
+    clock = FakeClock()
     monkeypatch.setattr(session.keys.guard, "_clock", clock)
     approvals: list[bool] = []
     session.keys.exit_approved.connect(lambda: approvals.append(True))
@@ -269,7 +263,7 @@ def test_dwell_comes_from_config_then_dataset_then_default() -> None:
 
 def test_problem_source_names_what_is_shown(bundled: LoadResult) -> None:
     config_problem = ConfigProblem("k.toml", "lang", "语言错误", "bad language")
-    source = problems_source(KioskLoad(bundled, (), "bundled"), [config_problem])
+    source = problems_source(CurrentDataset(bundled, "bundled"), [config_problem])
     showing, messages = source("en")
     assert showing == "Showing: the bundled report"
     assert any("k.toml" in m and "lang" in m for m in messages)

@@ -8,10 +8,13 @@ The order matters and is always the same:
 2. Create the QApplication, set its metadata, register the bundled fonts.
 3. Load the dataset (the bundled report when none is given, or when the one
    given cannot be used at all); report its problems.
-4. Build the model state (:class:`DeckState`) and the view (:class:`DeckView`).
-5. Attach the input controllers, which only call the view's actions.
-6. Show the window (a kiosk: :func:`fulian_viewer.kiosk.start_kiosk`) and run
-   the event loop.
+4. Build the model: the dataset shown (:class:`CurrentDataset`) and the deck's
+   state (:class:`DeckState`, its panes built once); then the one
+   :class:`DeckController` that acts on it, and the view (:class:`DeckView`).
+5. Attach the input controllers, which only call the deck controller.
+6. Show the window (a kiosk: :func:`fulian_viewer.kiosk.start_kiosk`), start
+   live reload (:func:`fulian_viewer.watching.start_watching`: the data and the
+   configuration are watched unless ``--no-watch``) and run the event loop.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from fulian_viewer import APP_NAME, ORGANISATION, __version__
 from fulian_viewer.model.config import ConfigProblem, KioskConfig, load_config, merge_cli
+from fulian_viewer.model.dataset import CurrentDataset
 from fulian_viewer.model.loading import LoadResult, load_report
 from fulian_viewer.model.settings import Settings
 from fulian_viewer.model.ui_strings import ui_text
@@ -102,20 +106,28 @@ def _show(
         load = load_for_kiosk(config.data)
         for problem in load.problems:
             log.warning("data: %s", problem.message("en"))
-        window = build_window(load.shown, settings, notice=False)
+        window = build_window(
+            CurrentDataset(load.shown, load.origin, load.problems), settings, notice=False
+        )
         log_loaded(load.shown, load.origin)
         config_file = str(args.config) if args.config is not None else "--kiosk"
-        session = start_kiosk(app, window, config, load, config_problems, config_file)
+        session = start_kiosk(app, window, config, config_problems, config_file)
     else:
         result = load_with_fallback(config.data, settings)
         log_loaded(result, "data" if result.path == config.data else "bundled")
-        window = build_window(result, settings)
+        window = build_window(
+            CurrentDataset(result, "data" if result.path == config.data else "bundled"), settings
+        )
         size = args.size
         window.resize(size.width, size.height) if size else window.resize(1280, 720)
         if args.fullscreen:
             window.enter_fullscreen()
         else:
             window.show()
+    from fulian_viewer.watching import start_watching
+
+    watching = start_watching(window, config, args.config, lambda: resolve_config(args))
+    window.watching = watching  # type: ignore[attr-defined]
     if args.quit_after_first_paint or args.quit_when_ready:
         from fulian_viewer.ui.startup_probe import StartupProbe
 
@@ -140,6 +152,7 @@ def resolve_config(args: argparse.Namespace) -> tuple[KioskConfig, list[ConfigPr
         "reduce_motion": args.reduce_motion,
         "data": args.data,
         "screen": args.screen,
+        "watch": getattr(args, "watch", None),
     }
     return merge_cli(config, overrides), problems
 
@@ -279,34 +292,42 @@ def load_with_fallback(data: Path | None, settings: Settings) -> LoadResult:
     return result
 
 
-def build_window(result: LoadResult, settings: Settings, notice: bool = True) -> MainWindow:
-    """The main window with its deck view and controllers attached.
+def build_window(
+    data: CurrentDataset | LoadResult, settings: Settings, notice: bool = True
+) -> MainWindow:
+    """The audience window: the deck's model, its controller, its view and the inputs.
 
-    With ``notice``, a banner says how many problems the data has (a kiosk leaves
-    that to its staff list instead of telling visitors).
+    In order: the deck's state (its panes built once from the report), the deck
+    controller acting on it, the deck view rendering it in a main window, then the
+    keyboard and pointer controllers, which only call the deck controller. With
+    ``notice``, a banner says how many problems the data has (a kiosk leaves that
+    to its staff list instead of telling visitors).
     """
+    from PySide6.QtCore import Qt
+
+    from fulian_viewer.controllers.deck import DeckController
     from fulian_viewer.controllers.keyboard import KeyboardController
     from fulian_viewer.controllers.pointer import PointerController
-    from fulian_viewer.model.deck import DeckState, build_panes
+    from fulian_viewer.model.deck import DeckState
     from fulian_viewer.ui.deck_view import DeckView
     from fulian_viewer.ui.main_window import MainWindow
 
-    report = result.report
-    assert report is not None
-    state = DeckState(len(build_panes(report)), settings.lang)
-    deck = DeckView(report, state, settings)
+    dataset = data if isinstance(data, CurrentDataset) else CurrentDataset(data)
+    state = DeckState.of_report(dataset.report, settings.lang)
+    controller = DeckController(state, dataset, settings)
+    deck = DeckView(controller)
     window = MainWindow(deck)
-    keyboard = KeyboardController(deck, window)
+    controller.setParent(window)
+    keyboard = KeyboardController(controller, window, window)
     window.installEventFilter(keyboard)
-    pointer = PointerController(deck, settings.swipe_px, window)
+    pointer = PointerController(controller, deck, settings.swipe_px, window)
     deck.installEventFilter(pointer)
-    from PySide6.QtCore import Qt
-
     deck.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
     window.keyboard = keyboard  # type: ignore[attr-defined]
     window.pointer = pointer  # type: ignore[attr-defined]
-    if result.errors and notice:
-        deck.show_notice(ui_text("data_problems", settings.lang, count=len(result.errors)))
+    errors = [problem for problem in dataset.problems if not problem.warning]
+    if errors and notice:
+        deck.show_notice(ui_text("data_problems", settings.lang, count=len(errors)))
     return window
 
 

@@ -126,6 +126,13 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
     run.add_argument("--config", type=Path, metavar="FILE", help=t("run_config"))
     run.add_argument("--screen", type=_screen_choice, metavar="N|NAME", help=t("screen"))
     run.add_argument(
+        "--no-watch",
+        dest="watch",
+        action="store_false",
+        default=None,
+        help=t("no_watch"),
+    )
+    run.add_argument(
         "--quit-after-first-paint",
         action="store_true",
         help=argparse.SUPPRESS,  # benchmark hook: exit once the cover has painted
@@ -141,14 +148,17 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
     check.add_argument("--config", type=Path, metavar="FILE", help=t("check_config"))
 
     export = command("export", parents=[common], help=t("export"))
-    export.add_argument("--out", type=Path, required=True, metavar="DIR", help=t("out"))
+    export.add_argument("--out", type=Path, metavar="DIR", help=t("out"))
+    export.add_argument("--workbook", type=Path, metavar="FILE.xlsx", help=t("workbook"))
+    export.add_argument("--data-folder", type=Path, metavar="DIR", help=t("data_folder"))
+    export.add_argument("--force", action="store_true", help=t("force"))
     export.add_argument(
         "--size", type=Size.parse, default=Size(1920, 1080), metavar="WxH", help=t("export_size")
     )
     export.add_argument(
         "--allow-problems",
         action="store_true",
-        help="export what is sound even when the data has problems (they are listed)",
+        help=t("allow_problems"),
     )
 
     importer = command("import", help=t("import"), description=t("import_description"))
@@ -173,7 +183,12 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     first = args[0] if args else None
     if first not in (*COMMANDS, "-h", "--help", "--version"):
         args.insert(0, "run")
-    parsed = build_parser(help_lang(args)).parse_args(args)
+    parser = build_parser(help_lang(args))
+    parsed = parser.parse_args(args)
+    if parsed.command == "export":
+        given = [parsed.out, parsed.workbook, parsed.data_folder]
+        if sum(value is not None for value in given) != 1:
+            parser.error(help_text("export_needs_one", help_lang(args)))
     if parsed.command != "run" and parsed.lang is None:
         parsed.lang = "zh"  # for `run`, None leaves the language to the kiosk configuration
     return parsed
@@ -182,7 +197,12 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``fulian-viewer`` and ``python -m fulian_viewer``."""
     _make_output_safe()
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["_reload-worker"]:  # the viewer's own loader process (see reload_worker)
+        from fulian_viewer.reload_worker import worker_main
+
+        return worker_main(argv[1:])
+    args = parse_args(argv)
     try:
         return _dispatch(args)
     except BrokenPipeError:  # output piped into `head` and closed early
@@ -213,6 +233,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         from fulian_viewer.import_report import run_import
 
         return run_import(args.report, args.out, args.lang, sys.stdout, sys.stderr)
+    if args.command == "export" and (args.workbook or args.data_folder):
+        return run_data_export(args)
     if args.command == "export":
         from fulian_viewer.app import run_export
 
@@ -220,6 +242,51 @@ def _dispatch(args: argparse.Namespace) -> int:
     from fulian_viewer.app import run_viewer
 
     return run_viewer(args)
+
+
+def run_data_export(args: argparse.Namespace) -> int:
+    """``export --workbook`` / ``--data-folder``: the dataset written out for staff to edit."""
+    from fulian_viewer.model.dataset_export import (
+        ExportRefusedError,
+        export_folder,
+        export_workbook,
+    )
+    from fulian_viewer.model.loading import bundled_data_path
+    from fulian_viewer.model.tables import read_dataset
+
+    en = args.lang == "en"
+    if args.workbook is not None and args.workbook.suffix.lower() != ".xlsx":
+        print(
+            "--workbook: the file must end in .xlsx" if en else "--workbook：文件名须以 .xlsx 结尾",
+            file=sys.stderr,
+        )
+        return 2
+    source = args.data or bundled_data_path()
+    raw = read_dataset(source)
+    if not raw.tables:
+        for problem in raw.problems:
+            print(problem.message(args.lang), file=sys.stderr)
+        return 2
+    try:
+        if args.workbook is not None:
+            files = export_workbook(raw, args.workbook, source, args.force)
+        else:
+            files = export_folder(raw, args.data_folder, source, args.force)
+    except ExportRefusedError as refused:
+        print(
+            f"{refused.path} exists already; add --force to overwrite it "
+            "(the dataset's own files are never overwritten)"
+            if en
+            else f"{refused.path} 已存在；如要覆盖，请加上 --force（不会覆盖正在读取的数据文件）",
+            file=sys.stderr,
+        )
+        return 2
+    except OSError as error:
+        print(f"fulian-viewer export: {error}", file=sys.stderr)
+        return 1
+    for path in files:
+        print(path)
+    return 0
 
 
 def _read_pin(prompt: str) -> str:

@@ -32,6 +32,10 @@ HELP: dict[str, tuple[str, str]] = {
     "run": ("展示报告（默认命令）", "show the report (the default)"),
     "fullscreen": ("以全屏启动", "start full screen"),
     "size": ("窗口大小，例如 1280x720", "window size, e.g. 1280x720"),
+    "no_watch": (
+        "不监视数据的修改（默认开启实时更新）",
+        "do not watch the data for edits (live reload is on by default)",
+    ),
     "reduce_motion": ("不播放动画，直接显示最终数字", "show final values without animation"),
     "kiosk": (
         "以无人值守展台方式运行（全屏、自动导览、凭 PIN 退出）",
@@ -52,10 +56,31 @@ HELP: dict[str, tuple[str, str]] = {
         "also check a kiosk configuration (every key, the staff PIN) and the data it names",
     ),
     "export": (
-        "把每一页导出为 PNG 图片和一份 PDF 讲义",
-        "render every pane to PNG and a PDF handout",
+        "把每一页导出为 PNG 图片和一份 PDF 讲义，或把数据导出以便修改",
+        "render every pane to PNG and a PDF handout, or write the data out to edit",
     ),
-    "out": ("输出文件夹", "output folder"),
+    "out": ("PNG 图片和 PDF 讲义的输出文件夹", "output folder for PNG and PDF"),
+    "workbook": (
+        "把数据写成一个可在 Excel 中修改的工作簿（report.txt 放在旁边）",
+        "write the dataset as one workbook to edit in Excel (report.txt beside it)",
+    ),
+    "data_folder": (
+        "把数据写成 CSV 文件（UTF-8 带 BOM）和 report.txt",
+        "write the dataset as CSV files (UTF-8 with BOM) and report.txt",
+    ),
+    "force": (
+        "覆盖已存在的文件（--workbook、--data-folder）",
+        "overwrite files that exist (--workbook, --data-folder)",
+    ),
+    "export_needs_one": (
+        "export 需要且只需要以下之一：--out 文件夹（PNG 和 PDF）、--workbook 文件.xlsx "
+        "或 --data-folder 文件夹",
+        "export needs one of --out DIR (PNG and PDF), --workbook FILE.xlsx or --data-folder DIR",
+    ),
+    "allow_problems": (
+        "数据有问题时仍导出其中无误的部分（问题会列出）",
+        "export what is sound even when the data has problems (they are listed)",
+    ),
     "export_size": ("图片大小，默认 1920x1080", "default 1920x1080"),
     "import": (
         "从报告全文（.txt、.md 或 .docx）生成数据草稿文件夹",
@@ -96,6 +121,8 @@ EXAMPLES: dict[Lang, str] = {
   fulian-viewer check --config kiosk.toml  检查展台配置及其数据
   fulian-viewer export --out handouts --size 3840x2160
                                          把每一页导出为 PNG 和一份 PDF
+  fulian-viewer export --workbook 数据.xlsx
+                                         把数据写成可修改的工作簿
   fulian-viewer --kiosk --config kiosk.toml
                                          作为展台无人值守运行
   fulian-viewer import 报告.docx --out 草稿
@@ -113,6 +140,8 @@ examples:
   fulian-viewer check --config kiosk.toml  check a kiosk configuration and its data
   fulian-viewer export --out handouts --size 3840x2160
                                          render every pane to PNG and one PDF
+  fulian-viewer export --workbook 数据.xlsx
+                                         write the data as a workbook to edit
   fulian-viewer --kiosk --config kiosk.toml
                                          run unattended as an exhibition kiosk
   fulian-viewer import 报告.docx --out 草稿

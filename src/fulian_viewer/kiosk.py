@@ -33,10 +33,9 @@ from fulian_viewer.model.config import (
     KioskConfig,
     pin_problems,
 )
-from fulian_viewer.model.last_good import KioskLoad
+from fulian_viewer.model.dataset import CurrentDataset, problem_list
 from fulian_viewer.model.numbers import Lang
 from fulian_viewer.model.pin import pin_hash_status
-from fulian_viewer.model.ui_strings import ui_text
 from fulian_viewer.system.heartbeat import Heartbeat, notify_ready
 from fulian_viewer.system.screensaver import ScreenSaverInhibitor
 from fulian_viewer.ui.main_window import MainWindow
@@ -114,19 +113,13 @@ def dwell_seconds(config: KioskConfig, dataset_dwell: str) -> float:
 
 
 def problems_source(
-    load: KioskLoad, config_problems: list[ConfigProblem]
+    dataset: CurrentDataset, config_problems: list[ConfigProblem]
 ) -> Callable[[Lang], tuple[str, list[str]]]:
-    """What the staff problem list shows: which data is on screen, then every problem."""
-    showing_key = {
-        "data": "problems_shown_data",
-        "last_good": "last_good_notice",
-        "bundled": "fallback_notice" if load.problems else "problems_shown_bundled",
-    }[load.origin]
+    """What the staff problem list shows: the data on screen now, then every problem."""
 
     def source(lang: Lang) -> tuple[str, list[str]]:
-        messages = [problem.message(lang) for problem in load.problems]
-        messages += [problem.message(lang) for problem in config_problems]
-        return ui_text(showing_key, lang), messages
+        extra = tuple(problem.message(lang) for problem in config_problems)
+        return problem_list(dataset, lang, extra)
 
     return source
 
@@ -135,7 +128,6 @@ def start_kiosk(
     app: QApplication,
     window: MainWindow,
     config: KioskConfig,
-    load: KioskLoad,
     config_problems: list[ConfigProblem],
     config_file: str = "--kiosk",
 ) -> KioskSession:
@@ -145,7 +137,7 @@ def start_kiosk(
     :func:`~fulian_viewer.model.config.pin_problems`) is logged as a warning at
     every start and listed with ``config_problems``, under ``config_file``'s name.
     """
-    deck = window.deck
+    deck = window.controller
     unsafe_pin = pin_problems(config, config_file)
     for problem in unsafe_pin:
         log.warning("configuration: %s", problem.message("en"))
@@ -164,7 +156,7 @@ def start_kiosk(
     if screens.fit() is None:
         window.showFullScreen()
 
-    report = deck.report
+    report = deck.dataset.report
     dwell = dwell_seconds(config, report.deck.get("dwell_seconds", "zh"))
     autoplay = AutoplayController(
         deck,
@@ -177,7 +169,12 @@ def start_kiosk(
         },
     )
     keys = KioskController(
-        deck, autoplay, config.exit_chord, config.pin_hash, problems_source(load, config_problems)
+        deck,
+        window.deck,
+        autoplay,
+        config.exit_chord,
+        config.pin_hash,
+        problems_source(deck.dataset, config_problems),
     )
     cursor = CursorHider(round(config.cursor_hide_seconds * 1000), window)
     app.installEventFilter(keys)
@@ -197,7 +194,7 @@ def start_kiosk(
     session = KioskSession(window, autoplay, keys, cursor, screens, inhibitor, heartbeat, links)
     keys.exit_approved.connect(session.approve_exit)
     keys.exit_approved.connect(app.quit)
-    deck.first_painted.connect(notify_ready)
+    window.deck.first_painted.connect(notify_ready)
     heartbeat.start()
     autoplay.start()
     log.info(

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 
 from fulian_viewer.controllers.autoplay import READING_MS, AutoplayController
 from fulian_viewer.ui.main_window import MainWindow
+from tests.fakes import FakeMsClock as FakeClock
 
 DWELL = 10_000
 RESUME = 60_000
@@ -23,14 +24,6 @@ class Counter:
         self.count += 1
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 0
-
-    def __call__(self) -> int:
-        return self.now
-
-
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
@@ -43,7 +36,7 @@ def window(make_window: Callable[..., MainWindow]) -> MainWindow:
 
 @pytest.fixture
 def controller(window: MainWindow, clock: FakeClock) -> Iterator[AutoplayController]:
-    controller = AutoplayController(window.deck, DWELL, RESUME, HOME, clock=clock)
+    controller = AutoplayController(window.controller, DWELL, RESUME, HOME, clock=clock)
     controller.start()
     yield controller
     controller.stop()
@@ -58,7 +51,7 @@ def fire_at(controller: AutoplayController, clock: FakeClock, when: int | None =
 
 
 def test_dwell_is_at_least_the_count_up_and_reading_time(window: MainWindow) -> None:
-    controller = AutoplayController(window.deck, 1, clock=lambda: 0)
+    controller = AutoplayController(window.controller, 1, clock=lambda: 0)
     for index, pane in enumerate(window.deck.panes):
         assert controller.pane_dwell(index) == max(1, pane.animation_ms + READING_MS)
     controller.stop()
@@ -162,13 +155,13 @@ def test_autoplay_actions_do_not_count_as_input(
     window: MainWindow, controller: AutoplayController, clock: FakeClock
 ) -> None:
     heard = Counter()
-    window.deck.activity.connect(heard.hit)
+    window.deck.controller.activity.connect(heard.hit)
     fire_at(controller, clock)
     fire_at(controller, clock)
     assert window.deck.state.index == 2
     assert controller.playing
     assert heard.count == 0
-    window.deck.activity.disconnect(heard.hit)
+    window.deck.controller.activity.disconnect(heard.hit)
 
 
 def test_restart_goes_home_and_plays(
@@ -198,7 +191,7 @@ def test_stop_leaves_the_timer_inactive(
 
 
 def test_default_clock_is_monotonic(window: MainWindow) -> None:
-    controller = AutoplayController(window.deck, DWELL)
+    controller = AutoplayController(window.controller, DWELL)
     controller.start()
     assert controller.timer.isActive()
     assert 0 < controller.timer.interval() <= DWELL

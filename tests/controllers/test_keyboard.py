@@ -29,14 +29,14 @@ def test_next_keys(make_window, qtbot, key):
 @pytest.mark.parametrize("key", PREVIOUS)
 def test_previous_keys(make_window, qtbot, key):
     window = make_window()
-    window.deck.go(3)
+    window.deck.controller.go(3)
     qtbot.keyClick(window, key)
     assert window.deck.state.index == 2
 
 
 def test_shift_space_goes_back(make_window, qtbot):
     window = make_window()
-    window.deck.go(2)
+    window.deck.controller.go(2)
     qtbot.keyClick(window, Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)
     assert window.deck.state.index == 1
 
@@ -103,13 +103,13 @@ def test_overview_arrows_and_enter(make_window, qtbot):
     window = make_window()
     deck = window.deck
     qtbot.keyClick(window, Key.Key_O)
-    assert deck.overview_open
+    assert deck.controller.overview_open
     assert len(deck.overview.thumbnails) == deck.state.count
     qtbot.keyClick(window, Key.Key_Right)
     qtbot.keyClick(window, Key.Key_Right)
     assert deck.state.index == 0  # arrows move the selection, not the deck
     qtbot.keyClick(window, Key.Key_Return)
-    assert not deck.overview_open
+    assert not deck.controller.overview_open
     assert deck.state.index == 2
 
 
@@ -120,20 +120,20 @@ def test_overview_click_opens_pane(make_window, qtbot):
     cell = deck.overview.cells()[4]
     qtbot.mouseClick(deck.overview, Qt.MouseButton.LeftButton, pos=cell.center().toPoint())
     assert deck.state.index == 4
-    assert not deck.overview_open
+    assert not deck.controller.overview_open
 
 
 def test_escape_closes_overview(make_window, qtbot):
     window = make_window()
     qtbot.keyClick(window, Key.Key_O)
     qtbot.keyClick(window, Key.Key_Escape)
-    assert not window.deck.overview_open
+    assert not window.deck.controller.overview_open
 
 
 def test_language_toggle_is_live(make_window, qtbot):
     window = make_window()
     deck = window.deck
-    deck.go(1)
+    deck.controller.go(1)
     pane = deck.current_pane
     assert pane.title.text == "强化思想政治引领"
     qtbot.keyClick(window, Key.Key_L)
@@ -157,7 +157,7 @@ def test_fullscreen_toggle_and_escape(make_window, qtbot):
 
 def test_f5_presents_from_the_start_and_shift_f5_from_here(make_window, qtbot):
     window = make_window()
-    window.deck.go(3)
+    window.deck.controller.go(3)
     qtbot.keyClick(window, Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
     assert window.isFullScreen() and window.deck.state.index == 3
     qtbot.keyClick(window, Key.Key_Escape)
@@ -168,7 +168,7 @@ def test_f5_presents_from_the_start_and_shift_f5_from_here(make_window, qtbot):
 def test_source_panel_from_key_cycles_and_closes_on_navigation(make_window, qtbot):
     window = make_window()
     deck = window.deck
-    deck.go(1)
+    deck.controller.go(1)
     qtbot.keyClick(window, Key.Key_I)
     assert deck.provenance.isVisible()
     first = deck.provenance.current_metric
@@ -182,7 +182,7 @@ def test_source_panel_from_key_cycles_and_closes_on_navigation(make_window, qtbo
 def test_every_action_reports_activity(make_window, qtbot):
     window = make_window()
     seen = []
-    window.deck.activity.connect(lambda: seen.append(1))
+    window.deck.controller.activity.connect(lambda: seen.append(1))
     for key in (
         Key.Key_Right,
         Key.Key_L,
@@ -195,3 +195,37 @@ def test_every_action_reports_activity(make_window, qtbot):
     ):
         qtbot.keyClick(window, key)
     assert len(seen) == 8
+
+
+def test_ctrl_r_asks_for_a_reload_and_r_alone_replays(make_window, qtbot):
+    window = make_window(960, 540)
+    deck = window.deck.controller
+    asked: list[int] = []
+    replays: list[int] = []
+    deck.reload_requested.connect(lambda: asked.append(1))
+    deck.replay_requested.connect(lambda: replays.append(1))
+    qtbot.keyClick(window, Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [1] and replays == []
+    qtbot.keyClick(window, Key.Key_R)
+    assert asked == [1] and replays == [1]
+    qtbot.keyClick(window, Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert deck.state.index == 0  # no other Ctrl key acts
+
+
+def test_the_staff_chord_lists_the_problems_of_a_refused_edit(make_window, qtbot):
+    from fulian_viewer.model.problems import problem
+
+    window = make_window(960, 540)
+    deck = window.deck.controller
+    deck.dataset.refuse((problem("metrics.csv", "not_a_number", row=2, column="value", text="x"),))
+    chord = (
+        Qt.KeyboardModifier.ControlModifier
+        | Qt.KeyboardModifier.AltModifier
+        | Qt.KeyboardModifier.ShiftModifier
+    )
+    qtbot.keyClick(window, Key.Key_D, chord)
+    assert deck.state.overlay == "problems" and window.deck.problems.isVisible()
+    text = window.deck.problems.body.toPlainText()
+    assert "metrics.csv，第 2 行，列“value”" in text
+    qtbot.keyClick(window, Key.Key_Escape)
+    assert not window.deck.problems.isVisible()

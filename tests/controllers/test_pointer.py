@@ -20,7 +20,7 @@ def test_click_right_half_goes_forward_left_half_back(make_window, qtbot):
 def test_click_on_counter_opens_its_source(make_window, qtbot):
     window = make_window()
     deck = window.deck
-    deck.go(2)
+    deck.controller.go(2)
     counter = deck.current_pane.counters[2]
     qtbot.mouseClick(counter, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
     assert deck.state.index == 2

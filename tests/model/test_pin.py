@@ -5,22 +5,12 @@ from __future__ import annotations
 import pytest
 
 from fulian_viewer.model.pin import PinGuard, hash_pin, is_pin_hash, valid_pin, verify_pin
+from tests.fakes import FakeClock
 
 
 @pytest.fixture(scope="module")
 def stored() -> str:
     return hash_pin("2468")
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @pytest.mark.parametrize("pin", ["0000", "1234", "123456789012", "0123"])
@@ -98,13 +88,13 @@ def test_malformed_hashes_are_refused(stored: str) -> None:
 
 
 def test_guard_accepts_the_right_pin(stored: str) -> None:
-    guard = PinGuard(stored, clock=FakeClock())
+    guard = PinGuard(stored, clock=FakeClock(1000.0))
     assert guard.attempt("2468") == "ok"
     assert guard.seconds_locked() == 0
 
 
 def test_guard_locks_after_three_wrong_and_doubles(stored: str) -> None:
-    clock = FakeClock()
+    clock = FakeClock(1000.0)
     guard = PinGuard(stored, clock=clock)
     assert guard.attempt("0000") == "wrong"
     assert guard.attempt("0000") == "wrong"
@@ -129,7 +119,7 @@ def test_guard_locks_after_three_wrong_and_doubles(stored: str) -> None:
 
 
 def test_right_pin_resets_the_count(stored: str) -> None:
-    clock = FakeClock()
+    clock = FakeClock(1000.0)
     guard = PinGuard(stored, clock=clock)
     for _ in range(3):
         guard.attempt("0000")
@@ -145,7 +135,7 @@ def test_right_pin_resets_the_count(stored: str) -> None:
 
 
 def test_guard_with_malformed_hash_never_opens() -> None:
-    guard = PinGuard("not a hash", clock=FakeClock())
+    guard = PinGuard("not a hash", clock=FakeClock(1000.0))
     assert guard.attempt("2468") == "wrong"
 
 

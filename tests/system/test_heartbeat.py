@@ -23,16 +23,9 @@ from fulian_viewer.system.heartbeat import (
     rss_mb,
 )
 from fulian_viewer.system.logs import setup_logging
+from tests.fakes import FakeClock
 
 LINE = re.compile(r"heartbeat uptime=1:02:03 rss=\d+\.\d MB pane=3/12$")
-
-
-class FakeClock:
-    def __init__(self, now: float = 500.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 class Status:
@@ -66,7 +59,7 @@ def test_a_beat_writes_a_line_and_pings_the_watchdog(
     qapp: object, tmp_path: Path, notify_socket: socket.socket
 ) -> None:
     path = setup_logging(tmp_path)
-    clock = FakeClock()
+    clock = FakeClock(500.0)
     status = Status()
     beat = Heartbeat(status, clock=clock)
     clock.now += 3723.9
@@ -84,7 +77,7 @@ def test_no_ping_outside_systemd(
 ) -> None:
     monkeypatch.delenv("NOTIFY_SOCKET", raising=False)
     caplog.set_level(logging.INFO, logger="fulian_viewer.heartbeat")
-    beat = Heartbeat(clock=FakeClock())
+    beat = Heartbeat(clock=FakeClock(500.0))
     beat.beat()
     assert caplog.messages[-1].startswith("heartbeat uptime=0:00:00 rss=")
     assert beat.beats == 1
@@ -98,7 +91,7 @@ def test_a_failing_status_is_reported_in_the_line(
 
     monkeypatch.delenv("NOTIFY_SOCKET", raising=False)
     caplog.set_level(logging.INFO, logger="fulian_viewer.heartbeat")
-    Heartbeat(broken, clock=FakeClock()).beat()
+    Heartbeat(broken, clock=FakeClock(500.0)).beat()
     assert "status failed: KeyError('pane')" in caplog.messages[-1]
 
 

@@ -12,7 +12,7 @@ def section_charts(make_window):
     charts = []
     for index, pane in enumerate(deck.panes):
         if pane.charts:
-            deck.go(index)
+            deck.controller.go(index)
             QApplication.processEvents()
             pane.finish()
             QApplication.processEvents()
@@ -51,9 +51,9 @@ def test_bottom_axis_labels_are_not_cut_off(make_window) -> None:
     checked = []
     for lang in ("zh", "en"):
         if deck.state.lang != lang:
-            deck.toggle_language()
+            deck.controller.toggle_language()
         for index, pane in enumerate(deck.panes):
-            deck.go(index)
+            deck.controller.go(index)
             pane.finish()
             for _ in range(3):
                 QApplication.processEvents()

@@ -61,7 +61,7 @@ def test_counters_count_up_with_unit_and_decimals_still(make_window):
     pane.play()
     assert pane.animating
     assert loans.shown_text == "0.00亿元"
-    pane._apply(600.0)
+    pane.show_at(600.0)
     middle = loans.shown_text
     assert middle.endswith("亿元") and len(middle) <= len("97.49亿元") and middle != "97.49亿元"
     bases = next(c for c in pane.counters if c.figure_metric.id == "demo_bases")
@@ -75,7 +75,7 @@ def test_counters_are_staggered(make_window):
     deck = make_window(settings=MOVING).deck
     pane = deck.panes[1]
     pane.play()
-    pane._apply(300.0)
+    pane.show_at(300.0)
     first, last = pane.counters[0], pane.counters[-1]
     assert first.shown_text != format_count(0, first.figure_metric)
     assert last.shown_text == format_count(0, last.figure_metric)
@@ -85,7 +85,7 @@ def test_counters_are_staggered(make_window):
 def test_replay_and_show_final_keys(make_window, qtbot):
     window = make_window(settings=MOVING)
     deck = window.deck
-    deck.go(1)
+    deck.controller.go(1)
     deck.current_pane.finish()
     qtbot.keyClick(window, Qt.Key.Key_R)
     pane = deck.current_pane
@@ -98,24 +98,24 @@ def test_replay_and_show_final_keys(make_window, qtbot):
 
 def test_leaving_and_reentering_replays(make_window):
     deck = make_window(settings=MOVING).deck
-    deck.go(1)
+    deck.controller.go(1)
     pane = deck.panes[1]
     assert pane.animating
-    deck.go(2)
+    deck.controller.go(2)
     assert not pane.animating  # left: stopped at its final values
     assert pane.counters[0].shown_text == "6.6万场次"
-    deck.go(1)
+    deck.controller.go(1)
     assert pane.animating and pane.counters[0].shown_text == "0.0万场次"
 
 
 def test_reduced_motion_shows_final_values_and_cuts(make_window):
     deck = make_window(settings=dataclasses.replace(MOVING, reduce_motion=True)).deck
-    deck.go(2)
+    deck.controller.go(2)
     assert not deck.transitioning
     assert not deck.current_pane.animating
     assert all(c.shown_text == c.figure_metric.display for c in deck.current_pane.counters)
     assert all(chart.progress == 1.0 for chart in deck.current_pane.charts)
-    deck.replay()
+    deck.controller.replay()
     assert not deck.current_pane.animating
 
 
@@ -132,7 +132,7 @@ def test_burst_of_keys_lands_without_stacking(make_window, qtbot):
         qtbot.keyClick(window, Qt.Key.Key_Left)
     assert deck.state.index == deck.state.count - 5
     deck.resize(deck.size())  # a resize ends any slide at once
-    deck._end_slide()
+    deck.end_slide()
     deck.current_pane.finish()
     assert not deck.transitioning
     assert [p for p in deck.panes if p.isVisible()] == [deck.current_pane]
@@ -148,22 +148,22 @@ def test_no_timers_or_animations_left_running(make_window, qtbot):
     QApplication.processEvents()
     assert not any(p.animating for p in deck.panes)
     assert not deck.provenance.timer.isActive()
-    deck._end_slide()
+    deck.end_slide()
     assert not deck.transitioning
 
 
 def test_transition_slides_the_new_pane_in(make_window):
     deck = make_window(settings=MOVING).deck
-    deck.next()
+    deck.controller.next()
     assert deck.transitioning
-    deck._on_slide(0.5)
+    deck.slide_to(0.5)
     assert 0 < deck.current_pane.x() < deck.width()
     old = deck.panes[0]
     assert old.pos().x() == 0 and old.isVisible(), "the new pane slides over the old one"
     stacking = deck.children()
     assert stacking.index(deck.current_pane) > stacking.index(old)
     assert stacking.index(deck.current_pane) < stacking.index(deck.chrome)
-    deck._slide.setCurrentTime(deck._slide.duration())
+    deck.slide.setCurrentTime(deck.slide.duration())
     QApplication.processEvents()
     assert not deck.transitioning
     assert deck.current_pane.x() == 0 and not deck.panes[0].isVisible()
@@ -171,20 +171,20 @@ def test_transition_slides_the_new_pane_in(make_window):
 
 def test_going_back_slides_the_previous_pane_in_from_the_left(make_window):
     deck = make_window(settings=MOVING).deck
-    deck.go(2)
-    deck._end_slide()
-    deck.previous()
-    deck._on_slide(0.25)
+    deck.controller.go(2)
+    deck.end_slide()
+    deck.controller.previous()
+    deck.slide_to(0.25)
     assert -deck.width() < deck.current_pane.x() < 0
     assert deck.pane(2).pos().x() == 0 and deck.pane(2).isVisible()
     stacking = deck.children()
     assert stacking.index(deck.current_pane) > stacking.index(deck.pane(2))
-    deck._end_slide()
+    deck.end_slide()
 
 
 def test_accessible_names_are_final_value_and_label(make_window):
     deck = make_window(settings=MOVING).deck
-    deck.go(2)
+    deck.controller.go(2)
     counter = next(c for c in deck.current_pane.counters if c.figure_metric.id == "startup_loans")
     assert counter.shown_text == "0.00亿元"
     assert counter.accessibleName() == "97.49亿元 妇女创业担保贷款"
@@ -211,7 +211,7 @@ def test_text_from_the_data_is_plain(app, qtbot, report):
 def test_provenance_panel_quotes_the_source(make_window, report):
     deck = make_window().deck
     metric = next(m for m in report.metrics if m.id == "startup_loans")
-    deck.show_source(metric)
+    deck.controller.show_source(metric)
     panel = deck.provenance
     assert panel.isVisible() and panel.timer.isActive()
     assert metric.source in panel.sentence.accessibleName()
@@ -228,26 +228,34 @@ def test_any_input_mid_slide_leaves_one_pane_with_a_backdrop(make_window):
     deck = window.deck
     rng = random.Random(6)
     actions = [
-        deck.next,
-        deck.previous,
-        deck.last,
-        lambda: deck.go(rng.randrange(deck.state.count)),
-        deck.toggle_language,
-        deck.toggle_overview,
-        deck.toggle_blank,
-        deck.show_final,
+        deck.controller.next,
+        deck.controller.previous,
+        deck.controller.last,
+        lambda: deck.controller.go(rng.randrange(deck.state.count)),
+        deck.controller.toggle_language,
+        deck.controller.toggle_overview,
+        deck.controller.toggle_blank,
+        deck.controller.show_final,
         lambda: window.resize(*rng.choice([(1280, 720), (720, 1280)])),
     ]
     for step in range(120):
         rng.choice(actions)()
         if deck.transitioning:
-            deck._slide.setCurrentTime(rng.randrange(deck._slide.duration()))
+            deck.slide.setCurrentTime(rng.randrange(deck.slide.duration()))
         QApplication.processEvents()
         visible = [pane for pane in deck.built_panes if pane.isVisible()]
-        kept = [pane for pane in deck.built_panes if pane._backdrop is not None]
+        kept = [pane for pane in deck.built_panes if pane.backdrop is not None]
         if deck.transitioning:
-            assert visible.count(deck._leaving) == 1 and len(visible) == 2, step
-            assert deck._leaving._backdrop is None, step
+            assert visible.count(deck.leaving_pane) == 1 and len(visible) == 2, step
+            assert deck.leaving_pane.backdrop is None, step
         else:
             assert visible == [deck.current_pane], step
         assert len(kept) <= 1 and all(pane in visible for pane in kept), step
+
+
+def test_each_pane_shows_what_its_spec_says(make_window):
+    deck = make_window(800, 450).deck
+    for pane, spec in zip(deck.panes, deck.state.specs, strict=True):
+        assert pane.spec is spec
+        assert [c.figure_metric for c in pane.counters] == list(spec.metrics), spec.key
+        assert len(pane.charts) == spec.charts, spec.key

@@ -25,7 +25,7 @@ def test_no_clipping_or_overlap(make_window, width, height, lang):
     deck = window.deck
     deck.state.set_lang(lang)
     for index, pane in enumerate(deck.panes):
-        deck.go(index)
+        deck.controller.go(index)
         QApplication.processEvents()
         pane.finish()
         area = QRect(0, 0, pane.width(), pane.height())

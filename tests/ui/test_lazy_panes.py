@@ -9,6 +9,7 @@ import sys
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from fulian_viewer.model.dataset import CurrentDataset
 from fulian_viewer.model.deck import build_panes
 from fulian_viewer.ui.pane_store import PaneStore
 from tests.ui.conftest import STILL
@@ -60,7 +61,7 @@ def test_keys_pressed_before_the_panes_are_built_still_navigate(make_window, qtb
 
 def test_panes_built_later_take_the_current_language(make_window):
     deck = make_window(show=False).deck
-    deck.toggle_language()
+    deck.controller.toggle_language()
     pane = deck.pane(1)
     assert pane.lang == "en"
     assert pane.title.text == pane.section.title.en
@@ -68,27 +69,28 @@ def test_panes_built_later_take_the_current_language(make_window):
 
 def test_the_overview_builds_what_it_shows(make_window):
     deck = make_window().deck
-    deck.toggle_overview()
-    assert deck.is_ready and deck.overview_open
+    deck.controller.toggle_overview()
+    assert deck.is_ready and deck.controller.overview_open
 
 
 def test_background_building_waits_while_something_moves(app, report):
     parent = QWidget()
     adopted = []
-    store = PaneStore(report, build_panes(report), STILL, parent, adopted.append)
+    dataset = CurrentDataset.of_report(report)
+    store = PaneStore(dataset, build_panes(report), STILL, parent, adopted.append)
     store.get(0)
     busy = True
     store.build_in_background(near=lambda: 0, busy=lambda: busy)
-    store._build_one()
+    store.build_next()
     assert len(store.built()) == 1
     busy = False
-    store._build_one()
+    store.build_next()
     assert [pane.spec.kind for pane in store.built()] == ["cover", "section"]
     store.build_in_background(near=lambda: 4, busy=lambda: False)
-    store._build_one()
-    store._build_one()
+    store.build_next()
+    store.build_next()
     # Nearest to pane 4 first, the next one before the previous one.
-    assert [store._specs.index(pane.spec) for pane in store.built()] == [0, 1, 4, 5]
+    assert [store.specs.index(pane.spec) for pane in store.built()] == [0, 1, 4, 5]
     assert adopted == store.built()
 
 
@@ -132,13 +134,12 @@ def test_building_a_section_pane_drops_the_sources_read_on_import(app, report):
 
     import pyqtgraph
 
-    from fulian_viewer.model.deck import build_panes
     from fulian_viewer.model.settings import Settings
     from fulian_viewer.ui.pane_store import make_pane
 
     linecache.getlines(pyqtgraph.__file__)
     assert pyqtgraph.__file__ in linecache.cache
     spec = next(spec for spec in build_panes(report) if spec.kind == "section")
-    pane = make_pane(report, spec, Settings(), 1)
+    pane = make_pane(CurrentDataset.of_report(report), spec, Settings())
     assert pyqtgraph.__file__ not in linecache.cache
     pane.deleteLater()

@@ -72,17 +72,17 @@ def test_pane_backdrop_is_kept_until_the_layout_changes(make_window):
     deck = make_window(1280, 720).deck
     pane = deck.current_pane
     first = pane.grab().toImage()
-    assert pane._backdrop is not None
+    assert pane.backdrop is not None
     assert pane.grab().toImage() == first
     pane.set_lang("en")
-    assert pane._backdrop is None or pane._backdrop.size() == QSize(1280, 720)
-    deck.next()
-    assert pane.isHidden() and pane._backdrop is None, "hidden panes hold no backdrop"
+    assert pane.backdrop is None or pane.backdrop.size() == QSize(1280, 720)
+    deck.controller.next()
+    assert pane.isHidden() and pane.backdrop is None, "hidden panes hold no backdrop"
 
 
 def test_the_backdrop_holds_the_panels(make_window):
     deck = make_window(1920, 1080).deck
-    deck.go(1)
+    deck.controller.go(1)
     pane = deck.current_pane
     panel = pane._panels[0]
     image = pane.grab().toImage()
@@ -97,7 +97,7 @@ def test_chart_axes_are_drawn_on_the_backdrop_and_redrawn_when_they_change(make_
     index = next(
         i for i, p in enumerate(deck.panes) if any(hasattr(c, "value_axis") for c in p.charts)
     )
-    deck.go(index)
+    deck.controller.go(index)
     pane = deck.current_pane
     pane.finish()
     pane.grab()  # pyqtgraph settles its views' transforms in their first paint
@@ -110,9 +110,9 @@ def test_chart_axes_are_drawn_on_the_backdrop_and_redrawn_when_they_change(make_
     area = chart.plot.mapFromScene(ticks).boundingRect().translated(origin)
     area = area.intersected(pane.rect())
     before = pane.grab().toImage()
-    assert pane._backdrop is not None
+    assert pane.backdrop is not None
     rgb = QImage.Format.Format_RGB32
-    assert pane._backdrop.copy(area).convertToFormat(rgb) == before.copy(area).convertToFormat(rgb)
+    assert pane.backdrop.copy(area).convertToFormat(rgb) == before.copy(area).convertToFormat(rgb)
     axis.lang = "en"
     axis.picture = None  # as pyqtgraph does when ticks change
     assert pane._check_charts, "checked at the next paint"
@@ -125,11 +125,11 @@ def test_a_slide_draws_the_incoming_pane_before_it_starts(make_window):
     moving = Settings(counter_ms=2000, chart_ms=1400, transition_ms=500, counter_stagger_ms=180)
     deck = make_window(1280, 720, settings=moving).deck
     deck.pane(1)  # built, hidden: nothing drawn
-    assert deck.pane(1)._backdrop is None
-    deck.next()
+    assert deck.pane(1).backdrop is None
+    deck.controller.next()
     pane = deck.current_pane
     assert deck.transitioning
-    assert pane._backdrop is not None, "the backdrop holds the texts"
+    assert pane.backdrop is not None, "the backdrop holds the texts"
     assert all(counter._drawer._glyphs for counter in pane.counters)
 
 
@@ -177,7 +177,7 @@ def test_a_text_on_a_backdrop_lies_where_it_would_paint_itself(app, qtbot):
 
 def test_pane_texts_are_drawn_into_the_backdrop_not_each_frame(make_window):
     deck = make_window(1280, 720).deck
-    deck.go(1)
+    deck.controller.go(1)
     pane = deck.current_pane
     pane.finish()
     pane.grab()  # pyqtgraph settles its views' transforms in their first paint
@@ -186,7 +186,7 @@ def test_pane_texts_are_drawn_into_the_backdrop_not_each_frame(make_window):
     heading = next(block for block in pane.texts if block.text and block.isVisible())
     assert _ink(_render(heading, background=False)) == 0, "the block itself paints nothing"
     assert heading._image is None, "the backdrop holds the text, the block no image"
-    backdrop = pane._backdrop
+    backdrop = pane.backdrop
     assert backdrop is not None
     corner = heading.mapTo(pane, heading.rect().topLeft())
     area = heading.rect().translated(corner)
@@ -198,7 +198,7 @@ def test_pane_texts_are_drawn_into_the_backdrop_not_each_frame(make_window):
 
 def test_a_changed_or_moved_text_redraws_the_backdrop(make_window):
     deck = make_window(1280, 720).deck
-    deck.go(1)
+    deck.controller.go(1)
     pane = deck.current_pane
     pane.finish()
     before = pane.grab().toImage()
@@ -208,17 +208,17 @@ def test_a_changed_or_moved_text_redraws_the_backdrop(make_window):
     counter = pane.counters[0]
     label_area = counter.label.rect().translated(counter.label.mapTo(pane, QPoint(0, 0)))
     counter.move(counter.x() + 40, counter.y())
-    assert pane._backdrop is None, "moving a counter moves its label on the backdrop"
+    assert pane.backdrop is None, "moving a counter moves its label on the backdrop"
     moved = pane.grab().toImage()
     assert moved.copy(label_area) != english.copy(label_area)
     counter.label.set_text("新的说明")
-    assert pane._backdrop is None
+    assert pane.backdrop is None
 
 
 def test_ring_tracks_and_names_are_drawn_on_the_backdrop(make_window):
     deck = make_window(1920, 1080).deck
     index = next(i for i, p in enumerate(deck.panes) if any(hasattr(c, "rings") for c in p.charts))
-    deck.go(index)
+    deck.controller.go(index)
     pane = deck.current_pane
     pane.finish()
     QApplication.processEvents()
@@ -226,7 +226,7 @@ def test_ring_tracks_and_names_are_drawn_on_the_backdrop(make_window):
     origin = chart.plot.viewport().mapTo(pane, QPoint(0, 0))
     name = chart.name_rects()[0].translated(origin.x(), origin.y()).toAlignedRect()
     before = pane.grab().toImage()
-    backdrop = pane._backdrop
+    backdrop = pane.backdrop
     assert backdrop is not None
     rgb = QImage.Format.Format_RGB32
     assert backdrop.copy(name).convertToFormat(rgb) == before.copy(name).convertToFormat(rgb)
@@ -243,35 +243,35 @@ def test_a_slide_to_a_chart_pane_keeps_the_backdrop_drawn_before_it(make_window)
     moving = Settings(counter_ms=2000, chart_ms=1400, transition_ms=500, counter_stagger_ms=180)
     deck = make_window(1920, 1080, settings=moving).deck
     for index in range(1, 5):  # the four section panes, each with charts
-        deck.go(index)
+        deck.controller.go(index)
         pane = deck.current_pane
         assert deck.transitioning and pane.charts
-        drawn = pane._backdrop
+        drawn = pane.backdrop
         assert drawn is not None
         for value in (0.1, 0.5, 0.9):
-            deck._on_slide(value)
+            deck.slide_to(value)
             deck.repaint()
             QApplication.processEvents()
-        assert pane._backdrop is drawn, f"{pane.spec.key}: the backdrop was drawn again mid-slide"
-        deck._end_slide()
+        assert pane.backdrop is drawn, f"{pane.spec.key}: the backdrop was drawn again mid-slide"
+        deck.end_slide()
 
 
 def test_a_repeated_view_signal_does_not_draw_the_backdrop_again(make_window):
     deck = make_window(1920, 1080).deck
-    deck.go(3)
+    deck.controller.go(3)
     pane = deck.current_pane
     pane.grab()
-    drawn = pane._backdrop
+    drawn = pane.backdrop
     for chart in pane.charts:
         chart.view_box.sigTransformChanged.emit(chart.view_box)
     pane.grab()
-    assert pane._backdrop is drawn
+    assert pane.backdrop is drawn
 
 
 def test_after_a_resize_and_a_language_switch_the_pane_looks_as_if_built_that_way(make_window):
     def settled(window, index):
         deck = window.deck
-        deck.go(index)
+        deck.controller.go(index)
         pane = deck.current_pane
         pane.finish()
         for _ in range(3):
@@ -293,14 +293,14 @@ def test_after_a_resize_and_a_language_switch_the_pane_looks_as_if_built_that_wa
 def test_a_covered_pane_paints_what_its_backdrop_holds_and_keeps_none(make_window):
     deck = make_window(1280, 720).deck
     for index in range(deck.state.count):
-        deck.go(index)
+        deck.controller.go(index)
         pane = deck.current_pane
         pane.finish()
         with_backdrop = pane.grab().toImage()
-        assert pane._backdrop is not None
+        assert pane.backdrop is not None
         pane.cover()
         directly = pane.grab().toImage()
-        assert pane._backdrop is None, f"{pane.spec.key}: a covered pane keeps no backdrop"
+        assert pane.backdrop is None, f"{pane.spec.key}: a covered pane keeps no backdrop"
         assert directly == with_backdrop, f"{pane.spec.key}: painted directly, it looks the same"
 
 
@@ -322,34 +322,34 @@ def test_during_a_slide_the_old_pane_is_not_painted_and_keeps_no_backdrop(make_w
 
     moving = Settings(counter_ms=2000, chart_ms=1400, transition_ms=500, counter_stagger_ms=180)
     deck = make_window(1280, 720, settings=moving).deck
-    deck.go(2)
-    deck._end_slide()
+    deck.controller.go(2)
+    deck.end_slide()
     old = deck.current_pane
     old.finish()
     for _ in range(3):  # the repaints that ending the first slide asked for
         QApplication.processEvents()
-    assert old._backdrop is not None
+    assert old.backdrop is not None
     log = PaintLog()
     old.installEventFilter(log)
-    deck.next()
+    deck.controller.next()
     QApplication.processEvents()
     for value in (0.1, 0.4, 0.7, 0.95):
-        deck._on_slide(value)
+        deck.slide_to(value)
         QApplication.processEvents()
-        assert old.isVisible() and old._backdrop is None
-    assert deck.current_pane._backdrop is not None
+        assert old.isVisible() and old.backdrop is None
+    assert deck.current_pane.backdrop is not None
     # Only the strip under the chrome (its pane number changed) is painted again.
     assert log.painted.boundingRect().height() <= deck.chrome.height()
     assert deck.chrome.geometry().contains(log.painted.boundingRect())
-    deck._end_slide()
+    deck.end_slide()
 
 
 def test_the_overview_keeps_no_backdrop_for_hidden_panes(make_window):
     deck = make_window(1280, 720).deck
-    deck.toggle_overview()
+    deck.controller.toggle_overview()
     QApplication.processEvents()
-    assert deck.overview_open
-    kept = [pane.spec.key for pane in deck.panes if pane._backdrop is not None]
+    assert deck.controller.overview_open
+    kept = [pane.spec.key for pane in deck.panes if pane.backdrop is not None]
     assert kept == [deck.current_pane.spec.key]
 
 
@@ -370,8 +370,8 @@ def test_a_pane_paints_its_figures_itself_and_repaints_where_they_change(make_wi
 
     deck = make_window(1280, 720).deck
     index = next(i for i, p in enumerate(deck.panes) if p.counters and p.charts)
-    deck.go(index)
-    deck._end_slide()
+    deck.controller.go(index)
+    deck.end_slide()
     pane = deck.current_pane
     pane.finish()
     for _ in range(3):
@@ -393,7 +393,7 @@ def test_a_pane_paints_its_figures_itself_and_repaints_where_they_change(make_wi
     assert repainted.contains(QRect(viewport.mapTo(pane, QPoint(0, 0)), viewport.size()))
     area = QRect(counter.mapTo(pane, QPoint(0, 0)), counter.size())
     half = pane.grab().toImage().copy(area)
-    backdrop = pane._backdrop.copy(area).convertToFormat(half.format())
+    backdrop = pane.backdrop.copy(area).convertToFormat(half.format())
     assert half != backdrop, "the figure is drawn over the backdrop"
     pane.finish()
     assert pane.grab().toImage().copy(area) != half, "and drawn again as it counts"
@@ -407,17 +407,17 @@ def test_renamed_category_ticks_redraw_the_backdrop(make_window):
         for i, p in enumerate(deck.panes)
         if any(hasattr(c, "category_axis") and not c.horizontal for c in p.charts)
     )
-    deck.go(index)
+    deck.controller.go(index)
     pane = deck.current_pane
     pane.finish()
     for _ in range(3):
         QApplication.processEvents()
     chart = next(c for c in pane.charts if hasattr(c, "category_axis") and not c.horizontal)
     before = pane.grab().toImage()
-    drawn = pane._backdrop
+    drawn = pane.backdrop
     ticks = chart.category_axis.named_ticks
     assert ticks and ticks[0]
     chart.category_axis.setTicks([[(position, "X") for position, _ in ticks[0]], []])
     after = pane.grab().toImage()
-    assert pane._backdrop is not drawn, "drawn again"
+    assert pane.backdrop is not drawn, "drawn again"
     assert after != before, "with the new names"

@@ -8,7 +8,6 @@ import subprocess
 import sys
 import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QRect
@@ -16,19 +15,7 @@ from PySide6.QtGui import QGuiApplication
 
 from fulian_viewer.ui.main_window import MainWindow
 from fulian_viewer.ui.screen_fit import ScreenKeeper, choose_screen
-
-
-@dataclass(eq=False)
-class FakeScreen:
-    label: str
-    rect: QRect
-
-    def name(self) -> str:
-        return self.label
-
-    def geometry(self) -> QRect:
-        return self.rect
-
+from tests.fakes import FakeScreen
 
 LEFT = FakeScreen("DP-1", QRect(0, 0, 1920, 1080))
 RIGHT = FakeScreen("HDMI-1", QRect(1920, 0, 3840, 2160))

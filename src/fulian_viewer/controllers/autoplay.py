@@ -1,10 +1,10 @@
-"""Kiosk autoplay: drives an :class:`AutoplayMachine` from a deck view with one timer.
+"""Kiosk autoplay: drives an :class:`AutoplayMachine` through the deck controller with one timer.
 
-Every input path ends in :attr:`DeckView.activity`, so listening to that one
-signal pauses autoplay whatever the visitor touched. The controller carries out
-the machine's actions on the :class:`DeckState` directly (never through the
-view's actions, which would emit ``activity`` and pause autoplay again), and
-arms one single-shot timer for the machine's next deadline: no polling.
+Every input path ends in :attr:`DeckController.activity`, so listening to that one
+signal pauses autoplay whatever the visitor touched. The controller carries out the
+machine's actions with the deck controller's tour actions, which emit no
+``activity``, and arms one single-shot timer for the machine's next deadline: no
+polling.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer
 
+from fulian_viewer.controllers.deck import DeckController
 from fulian_viewer.model.autoplay import Action, AutoplayMachine
-from fulian_viewer.ui.deck_view import DeckView
 
 READING_MS = 4000
 """Time to read a pane once its figures have counted up."""
@@ -24,7 +24,7 @@ class AutoplayController(QObject):
     """Plays the deck by itself, pauses on input and returns home when left alone.
 
     Args:
-        deck: the deck view to drive.
+        deck: the deck controller to drive.
         dwell_ms: the configured dwell per pane; each pane shows for at least
             its count-up plus :data:`READING_MS`.
         idle_resume_ms: how long after the last input autoplay resumes.
@@ -38,7 +38,7 @@ class AutoplayController(QObject):
 
     def __init__(
         self,
-        deck: DeckView,
+        deck: DeckController,
         dwell_ms: int,
         idle_resume_ms: int = 60_000,
         idle_home_ms: int = 300_000,
@@ -60,19 +60,18 @@ class AutoplayController(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._on_timeout)
-        self._acting = False
         deck.activity.connect(self._on_activity)
-        deck.state.subscribe("index", self._on_index)
+        deck.index_changed.connect(self._on_index)
 
     # Public ------------------------------------------------------------------
 
     def pane_dwell(self, index: int) -> int:
         """How long pane ``index`` shows: the configured dwell, or longer for a long count-up."""
-        section = self.deck.specs[index].section
+        spec = self.deck.state.specs[index]
         dwell = self.dwell_ms
-        if section is not None:
-            dwell = self.section_dwell_ms.get(section.id, dwell)
-        return max(dwell, self.deck.pane(index).animation_ms + READING_MS)
+        if spec.section is not None:
+            dwell = self.section_dwell_ms.get(spec.section.id, dwell)
+        return max(dwell, spec.animation_ms(self.deck.settings) + READING_MS)
 
     @property
     def playing(self) -> bool:
@@ -98,8 +97,6 @@ class AutoplayController(QObject):
     # Slots -------------------------------------------------------------------
 
     def _on_activity(self) -> None:
-        if self._acting:
-            return
         self.machine.input(self._clock())
         self._arm()
 
@@ -114,25 +111,11 @@ class AutoplayController(QObject):
     # Internals ---------------------------------------------------------------
 
     def _perform(self, actions: list[Action]) -> None:
-        state = self.deck.state
-        self._acting = True
-        try:
-            if actions:
-                state.set_blanked(False)  # a blanked kiosk comes back when the tour moves
-            for action in actions:
-                if action == "next":
-                    state.next()
-                    continue
-                if action == "home":
-                    for overlay in (self.deck.help, self.deck.overview, self.deck.provenance):
-                        overlay.hide()
-                before = state.index
-                state.first()
-                if state.index == before:
-                    # Already on the cover: no slide happens, so count it up again here.
-                    self.deck.current_pane.play()
-        finally:
-            self._acting = False
+        for action in actions:
+            if action == "next":
+                self.deck.tour_next()
+            else:
+                self.deck.tour_home()
 
     def _arm(self) -> None:
         deadline = self.machine.next_deadline()

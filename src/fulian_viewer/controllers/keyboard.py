@@ -3,6 +3,7 @@
 PgDn/PgUp always mean next/previous (remote clickers send them); F5 starts the
 presentation full screen from the first pane, Shift+F5 from the current one;
 ``B`` and ``.`` blank the screen, as clickers' "black screen" button sends.
+Ctrl+R reads the data again; Ctrl+Alt+Shift+D lists the data's problems.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QWidget
 
-from fulian_viewer.ui.deck_view import DeckView
+from fulian_viewer.controllers.deck import DeckController
 
 Key = Qt.Key
 NEXT_KEYS = {
@@ -34,11 +36,20 @@ OVERVIEW_MOVES = {
 
 
 class KeyboardController(QObject):
-    """Filters key presses on a window and calls the deck's actions."""
+    """Filters key presses on a window and calls the deck controller's actions.
 
-    def __init__(self, deck: DeckView, parent: QObject | None = None) -> None:
+    Args:
+        deck: the deck controller.
+        audience: the audience's window (F5 puts it full screen).
+        parent: the owning object.
+    """
+
+    def __init__(
+        self, deck: DeckController, audience: QWidget, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.deck = deck
+        self.audience = audience
         self._simple: dict[Key, Callable[[], None]] = {
             Key.Key_Home: deck.first,
             Key.Key_End: deck.last,
@@ -64,8 +75,11 @@ class KeyboardController(QObject):
     def handle(self, event: QKeyEvent) -> bool:
         """Carry out the action bound to ``event``; return whether one was."""
         key = Key(event.key())
-        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        modifiers = event.modifiers()
+        shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
         deck = self.deck
+        if modifiers & Qt.KeyboardModifier.ControlModifier:
+            return self._handle_control(key, modifiers)
         if deck.overview_open and self._handle_overview(key):
             return True
         if key == Key.Key_F5:
@@ -84,19 +98,29 @@ class KeyboardController(QObject):
             return False
         return True
 
+    def _handle_control(self, key: Key, modifiers: Qt.KeyboardModifier) -> bool:
+        """Ctrl+R and Ctrl+Alt+Shift+D; no other Ctrl key does anything."""
+        mod = Qt.KeyboardModifier
+        staff = mod.ControlModifier | mod.AltModifier | mod.ShiftModifier
+        if key == Key.Key_R and not modifiers & (mod.AltModifier | mod.ShiftModifier):
+            self.deck.reload()
+        elif key == Key.Key_D and modifiers & staff == staff:
+            self.deck.toggle_problems()
+        else:
+            return False
+        return True
+
     def _handle_overview(self, key: Key) -> bool:
         if key in OVERVIEW_MOVES:
-            self.deck.overview.move_selection(*OVERVIEW_MOVES[key])
-            self.deck.activity.emit()
+            self.deck.move_overview(*OVERVIEW_MOVES[key])
             return True
         if key in (Key.Key_Return, Key.Key_Enter, Key.Key_Space):
-            self.deck.overview.open_selected()
+            self.deck.choose_overview()
             return True
         return False
 
     def _present(self, from_start: bool) -> None:
-        window = self.deck.window()
         if from_start:
             self.deck.first()
-        if not window.isFullScreen():
+        if not self.audience.isFullScreen():
             self.deck.toggle_fullscreen()

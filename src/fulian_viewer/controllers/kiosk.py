@@ -26,10 +26,10 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from fulian_viewer.controllers.autoplay import AutoplayController
+from fulian_viewer.controllers.deck import DeckController
 from fulian_viewer.model.numbers import Lang
 from fulian_viewer.model.pin import PinGuard, pin_hash_status
 from fulian_viewer.model.ui_strings import ui_text
-from fulian_viewer.ui.deck_view import DeckView
 from fulian_viewer.ui.staff_overlays import PIN_IDLE_MS, PinOverlay, ProblemsOverlay
 
 log = logging.getLogger(__name__)
@@ -84,7 +84,8 @@ class KioskController(QObject):
         exit_approved: the exit chord was pressed and the PIN (if any) was right.
 
     Args:
-        deck: the deck view shown.
+        deck: the deck controller.
+        view: the audience's deck view (the staff overlays cover it).
         autoplay: the autoplay controller to restart on Esc/F5.
         exit_chord: the staff exit chord, e.g. ``Ctrl+Alt+Shift+Q``.
         pin_hash: the staff PIN's hash; None lets the chord quit at once, and a
@@ -99,7 +100,8 @@ class KioskController(QObject):
 
     def __init__(
         self,
-        deck: DeckView,
+        deck: DeckController,
+        view: QWidget,
         autoplay: AutoplayController,
         exit_chord: str,
         pin_hash: str | None,
@@ -107,7 +109,7 @@ class KioskController(QObject):
         clock: Callable[[], float] = time.monotonic,
         pin_idle_ms: int = PIN_IDLE_MS,
     ) -> None:
-        super().__init__(deck)
+        super().__init__(view)
         self.deck = deck
         self.autoplay = autoplay
         self.exit_chord = parse_chord(exit_chord)
@@ -115,10 +117,10 @@ class KioskController(QObject):
         self.exit_disabled = pin_hash_status(pin_hash) == "published"
         self.guard = PinGuard(pin_hash, clock) if pin_hash and not self.exit_disabled else None
         self._problems = problems
-        self.pin = PinOverlay(pin_idle_ms, deck)
+        self.pin = PinOverlay(pin_idle_ms, view)
         self.pin.hide()
         self.pin.submitted.connect(self._on_pin)
-        self.problem_list = ProblemsOverlay(deck)
+        self.problem_list = ProblemsOverlay(view)
         self.problem_list.hide()
 
     # Staff actions -----------------------------------------------------------
@@ -157,7 +159,7 @@ class KioskController(QObject):
         """Feed input to autoplay; handle the kiosk's keys."""
         kind = event.type()
         if kind in VISITOR_EVENTS:
-            self.deck.activity.emit()
+            self.deck.user_input()
         if (
             kind == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPointF
 from PySide6.QtGui import QMouseEvent, QTouchEvent, QWheelEvent
+from PySide6.QtWidgets import QWidget
 
-from fulian_viewer.ui.deck_view import DeckView
+from fulian_viewer.controllers.deck import DeckController
 
 WHEEL_STEP = 120  # one notch of an ordinary mouse wheel
 
@@ -17,11 +18,20 @@ class PointerController(QObject):
     horizontal swipe longer than ``swipe_px`` goes forward (leftwards) or back;
     the wheel steps one pane per notch. Clicks on a counter open its source
     instead (the counter takes them before they reach the deck).
+
+    Args:
+        deck: the deck controller.
+        view: the widget the pointer acts on (its halves, its coordinates).
+        swipe_px: how far a touch must travel to be a swipe.
+        parent: the owning object.
     """
 
-    def __init__(self, deck: DeckView, swipe_px: int, parent: QObject | None = None) -> None:
+    def __init__(
+        self, deck: DeckController, view: QWidget, swipe_px: int, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.deck = deck
+        self.view = view
         self.swipe_px = swipe_px
         self._press: QPointF | None = None
         self._wheel = 0
@@ -52,7 +62,7 @@ class PointerController(QObject):
         # The window-relative position, mapped to the deck: valid however the
         # event reached us (a touch on a child pane, or sent to the deck).
         window_pos = point.scenePosition().toPoint()
-        position = QPointF(self.deck.mapFrom(self.deck.window(), window_pos))
+        position = QPointF(self.view.mapFrom(self.view.window(), window_pos))
         if event.type() == QEvent.Type.TouchBegin or self._press is None:
             self._press = position
         if event.type() == QEvent.Type.TouchEnd:
@@ -70,7 +80,7 @@ class PointerController(QObject):
         if abs(dx) >= self.swipe_px and abs(dx) > abs(dy):
             (self.deck.next if dx < 0 else self.deck.previous)()
         elif abs(dx) < self.swipe_px and abs(dy) < self.swipe_px:
-            right_half = end.x() >= self.deck.width() / 2
+            right_half = end.x() >= self.view.width() / 2
             (self.deck.next if right_half else self.deck.previous)()
 
     def _on_wheel(self, event: QWheelEvent) -> None:

@@ -14,6 +14,9 @@ Every key is optional; a missing key keeps its default. The format::
     data = "数据"                  # dataset folder or .xlsx; relative to this file's folder
     theme = "red"                 # the only theme is "red"
     cursor_hide_seconds = 3       # hide the pointer after this many still seconds (0: always)
+    watch = true                  # take edits of the data (and of this file) while running
+    watch_poll_seconds = 2        # look at the files this often (0.5 to 600); what network
+                                  # shares need, where change notification does not work
 
     [section_dwell_seconds]       # optional per-section dwell, by section id
     overview = 30
@@ -81,6 +84,8 @@ class KioskConfig:
         data: the dataset folder or workbook; None for the bundled report.
         theme: the colour theme; only ``red``.
         cursor_hide_seconds: pointer hides after this many still seconds; 0 hides it always.
+        watch: watch the data and this file, and take each sound edit (live reload).
+        watch_poll_seconds: how often the watched files are looked at.
     """
 
     kiosk: bool = False
@@ -96,6 +101,8 @@ class KioskConfig:
     data: Path | None = None
     theme: str = "red"
     cursor_hide_seconds: float = 3
+    watch: bool = True
+    watch_poll_seconds: float = 2
 
     def dwell_for(self, section_id: str, default: float = DEFAULT_DWELL_SECONDS) -> float:
         """Seconds a pane of ``section_id`` stays; ``default`` when nothing is configured."""
@@ -310,6 +317,8 @@ def _readers(folder: Path) -> dict[str, Callable[[object], Any]]:
         "data": _data(folder),
         "theme": _choice(THEMES),
         "cursor_hide_seconds": _seconds(0, 3600),
+        "watch": _bool,
+        "watch_poll_seconds": _seconds(0.5, 600),
     }
 
 

@@ -1,7 +1,10 @@
 """The deck: the ordered panes a report becomes, and the state of showing them.
 
-Qt-free. A :class:`DeckState` holds the current pane, the language and whether
-the screen is blanked; views subscribe to it and controllers call its actions.
+Qt-free. :func:`build_panes` turns a report into the deck's pane specs once; a
+:class:`DeckState` holds them with the current pane, the language, whether the
+screen is blanked and which overlay (help, overview, a figure's source) is open.
+Views subscribe to the state and render it; only the deck controller
+(:class:`fulian_viewer.controllers.deck.DeckController`) changes it.
 """
 
 from __future__ import annotations
@@ -11,60 +14,119 @@ from dataclasses import dataclass
 from typing import Literal
 
 from fulian_viewer.model.numbers import Lang
-from fulian_viewer.model.report import Report, Section
+from fulian_viewer.model.report import Metric, Report, Section
+from fulian_viewer.model.settings import Settings
+from fulian_viewer.model.ui_strings import ui_text
 
 PaneKind = Literal["cover", "section", "scorecard", "closing"]
-Event = Literal["index", "lang", "blanked"]
+Overlay = Literal["help", "overview", "source", "problems"]
+Event = Literal["index", "lang", "blanked", "overlay", "panes"]
+EVENTS: tuple[Event, ...] = ("index", "lang", "blanked", "overlay", "panes")
 
 
 @dataclass(frozen=True)
 class PaneSpec:
-    """One pane of the deck: its kind and, for a section pane, the section."""
+    """One pane of the deck, as the model knows it.
+
+    Attributes:
+        kind: which kind of pane shows it.
+        section: the section, for a section pane.
+        number: a section pane's place among the section panes, from 1 (0 otherwise).
+        metrics: the figures that count up on the pane, in their order on it.
+        charts: how many charts grow on the pane.
+    """
 
     kind: PaneKind
     section: Section | None = None
+    number: int = 0
+    metrics: tuple[Metric, ...] = ()
+    charts: int = 0
+
+    def part(self, lang: Lang) -> str:
+        """The part label of a section pane (``第一部分``); empty for other panes."""
+        return part_label(self.number, lang) if self.number else ""
 
     @property
     def key(self) -> str:
         """A stable name for the pane (``cover``, ``section-guidance``…)."""
         return f"section-{self.section.id}" if self.section else self.kind
 
+    def animation_ms(self, settings: Settings) -> int:
+        """How long the pane's count-up takes in all, with ``settings``' durations."""
+        stagger = settings.counter_stagger_ms * max(0, len(self.metrics) - 1)
+        counting = settings.counter_ms + stagger if self.metrics else 0
+        return max(counting, settings.chart_ms if self.charts else 0)
+
+
+CHINESE_NUMERALS = "一二三四五六七八九十"
+
+
+def part_label(number: int, lang: Lang) -> str:
+    """A section pane's part label: ``第一部分``, ``Part 1``."""
+    if lang == "en" or not 1 <= number <= len(CHINESE_NUMERALS):
+        return ui_text("part", lang, number=number)
+    return ui_text("part", lang, number=CHINESE_NUMERALS[number - 1])
+
 
 def build_panes(report: Report) -> tuple[PaneSpec, ...]:
-    """Cover, one pane per section, the scorecard (when any metric is on it), closing."""
+    """Cover, one pane per section, the scorecard (when any metric is on it), closing.
+
+    The only place where section panes are numbered.
+    """
     panes = [PaneSpec("cover")]
-    panes += [PaneSpec("section", section) for section in report.sections]
+    for number, section in enumerate(report.sections, start=1):
+        metrics = section.headline_metrics + section.detail_metrics
+        panes.append(PaneSpec("section", section, number, metrics, len(section.charts)))
     if report.scorecard_metrics:
-        panes.append(PaneSpec("scorecard"))
+        panes.append(PaneSpec("scorecard", metrics=report.scorecard_metrics))
     panes.append(PaneSpec("closing"))
     return tuple(panes)
 
 
 class DeckState:
-    """Which pane shows, in which language, and whether the screen is blanked."""
+    """The deck's panes and what is shown of them.
 
-    def __init__(self, pane_count: int, lang: Lang = "zh") -> None:
-        if pane_count < 1:
+    Views subscribe to an event with :meth:`subscribe` (which returns the function
+    that unsubscribes) and read the properties; the deck controller changes them.
+    """
+
+    def __init__(self, panes: int | tuple[PaneSpec, ...], lang: Lang = "zh") -> None:
+        specs = tuple(PaneSpec("cover") for _ in range(panes)) if isinstance(panes, int) else panes
+        if len(specs) < 1:
             raise ValueError("a deck needs at least one pane")
-        self._count = pane_count
+        self._specs = specs
         self._index = 0
         self._lang: Lang = lang
         self._blanked = False
-        self._listeners: dict[Event, list[Callable[[], None]]] = {
-            "index": [],
-            "lang": [],
-            "blanked": [],
-        }
+        self._overlay: Overlay | None = None
+        self._selected = 0
+        self._source: Metric | None = None
+        self._listeners: dict[Event, list[Callable[[], None]]] = {event: [] for event in EVENTS}
+
+    @classmethod
+    def of_report(cls, report: Report, lang: Lang = "zh") -> DeckState:
+        """The state of a deck showing ``report``, on its cover."""
+        return cls(build_panes(report), lang)
+
+    @property
+    def specs(self) -> tuple[PaneSpec, ...]:
+        """Every pane of the deck, in order."""
+        return self._specs
 
     @property
     def count(self) -> int:
         """How many panes the deck has."""
-        return self._count
+        return len(self._specs)
 
     @property
     def index(self) -> int:
         """The current pane, from 0."""
         return self._index
+
+    @property
+    def spec(self) -> PaneSpec:
+        """The current pane's spec."""
+        return self._specs[self._index]
 
     @property
     def lang(self) -> Lang:
@@ -76,33 +138,55 @@ class DeckState:
         """Whether the screen is blanked (``B`` or ``.``)."""
         return self._blanked
 
-    def subscribe(self, event: Event, callback: Callable[[], None]) -> None:
-        """Call ``callback`` whenever ``event`` changes."""
+    @property
+    def overlay(self) -> Overlay | None:
+        """Which overlay covers the deck, if any."""
+        return self._overlay
+
+    @property
+    def overview_selection(self) -> int:
+        """The pane selected in the overview."""
+        return self._selected
+
+    @property
+    def source_metric(self) -> Metric | None:
+        """The figure whose source the source overlay shows."""
+        return self._source
+
+    def subscribe(self, event: Event, callback: Callable[[], None]) -> Callable[[], None]:
+        """Call ``callback`` whenever ``event`` changes; returns the unsubscriber."""
         self._listeners[event].append(callback)
 
+        def unsubscribe() -> None:
+            if callback in self._listeners[event]:
+                self._listeners[event].remove(callback)
+
+        return unsubscribe
+
     def go(self, index: int) -> None:
-        """Show pane ``index`` (clamped to the deck); un-blanks the screen."""
+        """Show pane ``index`` (clamped to the deck); un-blanks and closes overlays."""
         self.set_blanked(False)
-        index = max(0, min(self._count - 1, index))
+        index = max(0, min(self.count - 1, index))
         if index != self._index:
             self._index = index
+            self.set_overlay(None)
             self._emit("index")
 
-    def next(self) -> None:
-        """Show the next pane; stays on the last."""
-        self.go(self._index + 1)
+    def set_specs(self, specs: tuple[PaneSpec, ...], index: int) -> None:
+        """Show other panes (the data was reloaded), pane ``index`` of them.
 
-    def previous(self) -> None:
-        """Show the previous pane; stays on the first."""
-        self.go(self._index - 1)
-
-    def first(self) -> None:
-        """Show the first pane."""
-        self.go(0)
-
-    def last(self) -> None:
-        """Show the last pane."""
-        self.go(self._count - 1)
+        Closes any overlay (a figure's source may be gone) and emits ``panes``,
+        not ``index``: the panes are new, so there is nothing to slide from.
+        """
+        if not specs:
+            raise ValueError("a deck needs at least one pane")
+        self._specs = specs
+        self._index = max(0, min(len(specs) - 1, index))
+        self._selected = min(self._selected, len(specs) - 1)
+        self._source = None
+        self._overlay = None
+        self._emit("overlay")
+        self._emit("panes")
 
     def set_lang(self, lang: Lang) -> None:
         """Show the deck in ``lang``."""
@@ -110,19 +194,27 @@ class DeckState:
             self._lang = lang
             self._emit("lang")
 
-    def toggle_lang(self) -> None:
-        """Switch between Chinese and English."""
-        self.set_lang("en" if self._lang == "zh" else "zh")
-
     def set_blanked(self, blanked: bool) -> None:
         """Blank the screen or bring it back."""
         if blanked != self._blanked:
             self._blanked = blanked
             self._emit("blanked")
 
-    def toggle_blanked(self) -> None:
-        """Blank the screen, or bring it back when blanked."""
-        self.set_blanked(not self._blanked)
+    def set_overlay(
+        self, overlay: Overlay | None, *, selection: int | None = None, metric: Metric | None = None
+    ) -> None:
+        """Open ``overlay`` (None closes any); the overview's selection, the source's figure."""
+        changed = overlay != self._overlay
+        if selection is not None:
+            selection = max(0, min(self.count - 1, selection))
+            changed |= selection != self._selected
+            self._selected = selection
+        if metric is not None:
+            changed |= metric is not self._source
+            self._source = metric
+        self._overlay = overlay
+        if changed or overlay == "source":  # the same figure again restarts its timer
+            self._emit("overlay")
 
     def _emit(self, event: Event) -> None:
         for callback in list(self._listeners[event]):

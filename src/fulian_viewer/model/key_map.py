@@ -28,6 +28,7 @@ KEY_ROWS: tuple[tuple[str, str], ...] = (
     ("help_replay", "R"),
     ("help_final", "S"),
     ("help_source", "help_source_keys"),
+    ("help_reload", "Ctrl+R"),
     ("help_help", "?  H"),
     ("help_escape", "Esc"),
 )

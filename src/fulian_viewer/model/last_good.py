@@ -15,9 +15,9 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 from fulian_viewer import APP_NAME, ORGANISATION
+from fulian_viewer.model.dataset import Origin
 from fulian_viewer.model.loading import LoadResult, load_report
 from fulian_viewer.model.problems import Problem
 from fulian_viewer.model.report import Report
@@ -26,7 +26,6 @@ from fulian_viewer.model.tables import resolve_inside
 
 log = logging.getLogger(__name__)
 
-Origin = Literal["data", "last_good", "bundled"]
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
 
@@ -75,14 +74,19 @@ def dataset_files(data: Path, report: Report) -> list[tuple[Path, Path]]:
     return [(path, path.resolve().relative_to(folder.resolve())) for path in files]
 
 
-def save_snapshot(data: Path, report: Report, root: Path | None = None) -> Path | None:
+def save_snapshot(
+    data: Path, report: Report, root: Path | None = None, *, copy_of: Path | None = None
+) -> Path | None:
     """Copy the dataset at ``data`` as its last good copy; None when that fails.
+
+    With ``copy_of``, ``data`` is a steady copy of the dataset at ``copy_of`` (a live
+    reload reads one) and is kept as the last good copy of ``copy_of``.
 
     The copy is written beside the old one and swapped in, so a crash half-way
     leaves the previous copy whole. Failing to copy is logged, never raised: a
     kiosk goes on showing its data either way.
     """
-    target = snapshot_folder(data, root)
+    target = snapshot_folder(copy_of or data, root)
     staging = target.with_name(f"{target.name}.new-{os.getpid()}")
     try:
         shutil.rmtree(staging, ignore_errors=True)

@@ -213,6 +213,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "显示文字“{display}”不在出处句子中",
         "the display text '{display}' does not occur in the source sentence",
     ),
+    "reload_failed": (
+        "重新读取失败：{reason}",
+        "reloading failed: {reason}",
+    ),
 }
 
 # How many problems of one kind in one file are listed; the rest are counted.

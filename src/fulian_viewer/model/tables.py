@@ -121,6 +121,8 @@ def decode_text(data: bytes) -> tuple[str, str]:
         try:
             text, name = _utf8(data), "UTF-8"
         except UnicodeDecodeError:
+            if b"\x00" in data[:_SNIFF_BYTES]:
+                raise DecodeError("binary") from None  # neither UTF-8 nor GB18030 text has NUL
             text, name = _strict(data, "gb18030"), "GB18030"
             if not _looks_chinese(text):
                 raise DecodeError("encoding") from None

@@ -96,6 +96,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "problems_none": ("没有发现问题。", "No problems found."),
     "problems_shown_data": ("正在显示：所选数据", "Showing: the chosen data"),
     "problems_shown_bundled": ("正在显示：内置报告", "Showing: the bundled report"),
+    "problems_refused": (
+        "未采用的最近一次修改（画面仍显示上次完好的数据）：",
+        "The latest edit was not taken (the screen still shows the last good data):",
+    ),
+    "reload_refused": (
+        "数据修改未采用：{where}等 {count} 个问题（Ctrl+Alt+Shift+D 查看）",
+        "The edit was not taken: {count} problem(s), first at {where} (Ctrl+Alt+Shift+D)",
+    ),
+    "reload_taken": ("数据已更新：{count} 处修改", "Data updated: {count} change(s)"),
+    "help_reload": ("重新读取数据", "Reload the data"),
     "problems_hint": ("按 Esc 关闭", "Esc closes"),
     "already_running": (
         "展示程序已在运行（进程 {pid}），不再启动第二个",

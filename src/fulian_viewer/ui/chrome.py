@@ -21,6 +21,7 @@ class ProgressChrome(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         state.subscribe("index", self.refresh)
         state.subscribe("lang", self.refresh)
+        state.subscribe("panes", self.refresh)
         self.refresh()
 
     @property

@@ -1,9 +1,9 @@
 """The deck view: panes, the slide between them, chrome and overlays.
 
-The view subscribes to a :class:`DeckState` and offers the deck's *actions*
-(next, previous, overview, help, replay…); input controllers only call these
-actions, and every action emits :attr:`DeckView.activity` so autoplay and idle
-timers hear about all input, whatever its path.
+The view renders a deck's state (:class:`DeckState`) and acts only through its
+:class:`DeckController`: input controllers call the controller, the controller
+changes the state, and the view follows its signals. Which overlay is open is the
+deck's state; the view shows that overlay.
 
 Only the pane shown at start is built with the view; the others are built after
 its first frame has been painted (see :mod:`fulian_viewer.ui.pane_store`).
@@ -25,55 +25,55 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QWidget
 
-from fulian_viewer.model.deck import DeckState, build_panes
-from fulian_viewer.model.report import Metric, Report
+from fulian_viewer.controllers.deck import DeckController
+from fulian_viewer.model.dataset import CurrentDataset, problem_list
+from fulian_viewer.model.deck import DeckState, PaneSpec
+from fulian_viewer.model.report import Report
 from fulian_viewer.model.settings import Settings
 from fulian_viewer.ui.chrome import ProgressChrome
 from fulian_viewer.ui.overlays import BlankOverlay, HelpOverlay, NoticeBanner, ProvenancePanel
 from fulian_viewer.ui.overview import OverviewOverlay
 from fulian_viewer.ui.pane import Pane
-from fulian_viewer.ui.pane_store import PaneStore, make_pane
+from fulian_viewer.ui.pane_store import BUSY_RETRY_MS, PaneStore
+from fulian_viewer.ui.staff_overlays import ProblemsOverlay
 
-__all__ = ["DeckView", "make_pane"]
+__all__ = ["DeckView"]
 
 
 class DeckView(QWidget):
-    """Shows the current pane of a deck and carries out the deck's actions.
+    """Shows the current pane of a deck, as its controller's state says.
 
     Signals:
-        activity: any input reached the deck (for autoplay and idle timers).
-        fullscreen_requested: the user asked to toggle full screen.
-        escape_unhandled: Esc was pressed with nothing to close.
         first_painted: the first frame showing the current pane has been painted.
         ready: every pane has been built (see :attr:`is_ready`).
     """
 
-    activity = Signal()
-    fullscreen_requested = Signal()
-    escape_unhandled = Signal()
     first_painted = Signal()
     ready = Signal()
 
-    def __init__(
-        self, report: Report, state: DeckState, settings: Settings, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, controller: DeckController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.report = report
-        self.state = state
-        self.settings = settings
-        self.specs = build_panes(report)
-        if len(self.specs) != state.count:
-            raise ValueError("the deck state does not match the report's panes")
-        self._store = PaneStore(report, self.specs, settings, self, self._adopt)
+        self.controller = controller
+        state, settings = controller.state, controller.settings
+        self._store = PaneStore(controller.dataset, state.specs, settings, self, self._adopt)
         self._store.ready.connect(self.ready)
         self.chrome = ProgressChrome(state, self)
         self.blank = BlankOverlay(self)
         self.help = HelpOverlay(self)
         self.overview = OverviewOverlay(self)
-        self.overview.chosen.connect(self._open_from_overview)
-        self.provenance = ProvenancePanel(report, settings.provenance_ms, self)
-        self.notice = NoticeBanner(settings.provenance_ms, self)
-        for overlay in (self.blank, self.help, self.overview, self.provenance, self.notice):
+        self.overview.chosen.connect(controller.choose_overview)
+        self.provenance = ProvenancePanel(controller.dataset, settings.provenance_ms, self)
+        self.provenance.timed_out.connect(controller.close_overlay)
+        self.notice = NoticeBanner(settings.provenance_ms * 2, self)
+        self.problems = ProblemsOverlay(self)
+        for overlay in (
+            self.blank,
+            self.help,
+            self.overview,
+            self.provenance,
+            self.notice,
+            self.problems,
+        ):
             overlay.hide()
         self._shown = state.index
         self._leaving: Pane | None = None
@@ -81,13 +81,22 @@ class DeckView(QWidget):
         self._slide.setEasingCurve(QEasingCurve(QEasingCurve.Type.OutCubic))
         self._slide.setStartValue(0.0)
         self._slide.setEndValue(1.0)
-        self._slide.valueChanged.connect(self._on_slide)
-        self._slide.finished.connect(self._end_slide)
+        self._slide.valueChanged.connect(self.slide_to)
+        self._slide.finished.connect(self.end_slide)
         self._direction = 1
-        self._source_cursor = -1
-        state.subscribe("index", self._on_index)
-        state.subscribe("lang", self._on_lang)
-        state.subscribe("blanked", self._on_blanked)
+        controller.index_changed.connect(self._on_index)
+        controller.lang_changed.connect(self._on_lang)
+        controller.blanked_changed.connect(self._on_blanked)
+        controller.overlay_changed.connect(self._on_overlay)
+        controller.panes_changed.connect(self._on_panes)
+        controller.dataset_staged.connect(self._on_staged)
+        self._staging: PaneStore | None = None
+        self._dropped: list[Pane] = []
+        self._drop_timer = QTimer(self)
+        self._drop_timer.setSingleShot(True)
+        self._drop_timer.timeout.connect(self._delete_dropped)
+        controller.replay_requested.connect(self._replay)
+        controller.finish_requested.connect(self._finish)
         self._painted = False
         self._on_lang()
         self.current_pane.stackUnder(self.chrome)
@@ -96,6 +105,26 @@ class DeckView(QWidget):
         self.current_pane.installEventFilter(self)
 
     # State -----------------------------------------------------------------
+
+    @property
+    def state(self) -> DeckState:
+        """The deck's state (read it; act through :attr:`controller`)."""
+        return self.controller.state
+
+    @property
+    def settings(self) -> Settings:
+        """How the deck is shown."""
+        return self.controller.settings
+
+    @property
+    def report(self) -> Report:
+        """The report shown."""
+        return self.controller.dataset.report
+
+    @property
+    def specs(self) -> tuple[PaneSpec, ...]:
+        """The deck's panes, as the model knows them."""
+        return self.state.specs
 
     @property
     def current_pane(self) -> Pane:
@@ -138,10 +167,7 @@ class DeckView(QWidget):
         if not self._painted:
             self._painted = True
             self.first_painted.emit()
-            self._store.build_in_background(
-                near=lambda: self.state.index,
-                busy=lambda: self.transitioning or self.current_pane.animating,
-            )
+            self._build_rest()
 
     def _adopt(self, pane: Pane) -> None:
         """Make a newly built pane part of the deck, hidden.
@@ -149,126 +175,32 @@ class DeckView(QWidget):
         It is stacked under the chrome when it is shown: restacking a hidden pane
         would still have Qt repaint what lies under it.
         """
-        pane.source_requested.connect(self.show_source)
+        pane.source_requested.connect(self.controller.show_source)
         pane.hide()
         if pane.lang != self.state.lang:
             pane.set_lang(self.state.lang)
+
+    @property
+    def slide(self) -> QVariantAnimation:
+        """The slide between panes (its clock, for tests and benchmarks to step)."""
+        return self._slide
+
+    @property
+    def leaving_pane(self) -> Pane | None:
+        """The pane the current one slides in over, while a slide runs."""
+        return self._leaving
 
     @property
     def transitioning(self) -> bool:
         """Whether a slide between panes is running."""
         return self._slide.state() == QVariantAnimation.State.Running
 
-    # Actions (called by controllers) ---------------------------------------
-
-    def next(self) -> None:
-        """Next pane."""
-        self._input()
-        self.state.next()
-
-    def previous(self) -> None:
-        """Previous pane."""
-        self._input()
-        self.state.previous()
-
-    def first(self) -> None:
-        """First pane."""
-        self._input()
-        self.state.first()
-
-    def last(self) -> None:
-        """Last pane."""
-        self._input()
-        self.state.last()
-
-    def go(self, index: int) -> None:
-        """Pane ``index`` (from 0)."""
-        self._input()
-        self.state.go(index)
-
-    def replay(self) -> None:
-        """Count the current pane up again."""
-        self._input()
-        self.current_pane.play()
-
-    def show_final(self) -> None:
-        """Show the current pane's final figures at once."""
-        self._input()
-        self.current_pane.finish()
-
-    def toggle_language(self) -> None:
-        """Switch between Chinese and English."""
-        self._input()
-        self.state.toggle_lang()
-
-    def toggle_blank(self) -> None:
-        """Blank the screen, or bring it back."""
-        self._input()
-        self.state.toggle_blanked()
-
-    def toggle_fullscreen(self) -> None:
-        """Ask the window to toggle full screen."""
-        self._input()
-        self.fullscreen_requested.emit()
-
-    def toggle_help(self) -> None:
-        """Show or hide the key help."""
-        self._input()
-        if self.help.isVisible():
-            self.help.hide()
-        else:
-            self._close_overlays()
-            self.help.set_lang(self.state.lang)
-            self.help.show()
-            self.help.raise_()
-
-    def toggle_overview(self) -> None:
-        """Show or hide the overview of all panes."""
-        self._input()
-        if self.overview.isVisible():
-            self.overview.hide()
-            return
-        self._close_overlays()
-        self.overview.open(self.thumbnails(), self.state.index, self.state.lang)
-
-    def show_source(self, metric: object = None) -> None:
-        """Open the source panel for ``metric``, or cycle through the current pane's figures."""
-        self._input()
-        if not isinstance(metric, Metric):
-            counters = self.current_pane.counters
-            if not counters:
-                return
-            self._source_cursor = (self._source_cursor + 1) % len(counters)
-            metric = counters[self._source_cursor].figure_metric
-        self.provenance.show_metric(metric, self.state.lang)
-
     def show_notice(self, text: str) -> None:
         """Show a short notice along the top edge for a while."""
         self.notice.place_in(self.width(), self.height())
         self.notice.show_text(text)
 
-    @property
-    def overlay_open(self) -> bool:
-        """Whether the screen is blanked or help or a source panel covers the deck."""
-        return self.state.blanked or self.help.isVisible() or self.provenance.isVisible()
-
-    def escape(self) -> None:
-        """Close what is open: overview, help, source, blank; otherwise report it."""
-        self._input()
-        if self.state.blanked or any(
-            o.isVisible() for o in (self.help, self.overview, self.provenance)
-        ):
-            self._close_overlays()
-            self.state.set_blanked(False)
-        else:
-            self.escape_unhandled.emit()
-
     # Overview --------------------------------------------------------------
-
-    @property
-    def overview_open(self) -> bool:
-        """Whether the overview grid is showing."""
-        return self.overview.isVisible()
 
     def thumbnails(self) -> list[QPixmap]:
         """Every pane in its final state, scaled to a thumbnail."""
@@ -288,26 +220,48 @@ class DeckView(QWidget):
             )
         return images
 
-    def _open_from_overview(self, index: int) -> None:
-        self.overview.hide()
-        self.go(index)
-
     # Reactions to the state ------------------------------------------------
 
-    def _input(self) -> None:
-        self.activity.emit()
+    def _replay(self) -> None:
+        self.current_pane.play()
 
-    def _close_overlays(self) -> None:
-        for overlay in (self.help, self.overview, self.provenance):
-            overlay.hide()
+    def _finish(self) -> None:
+        self.current_pane.finish()
+
+    def _on_overlay(self) -> None:
+        """Show the overlay the state says is open, and only that one."""
+        overlay = self.state.overlay
+        for name, widget in (("help", self.help), ("overview", self.overview)):
+            if overlay != name:
+                widget.hide()
+        if overlay != "source":
+            self.provenance.hide()
+        if overlay != "problems":
+            self.problems.hide()
+        elif not self.problems.isVisible():
+            self.problems.open(
+                self.state.lang, *problem_list(self.controller.dataset, self.state.lang)
+            )
+        if overlay == "help" and not self.help.isVisible():
+            self.help.set_lang(self.state.lang)
+            self.help.show()
+            self.help.raise_()
+        elif overlay == "overview":
+            if self.overview.isVisible():
+                self.overview.select(self.state.overview_selection)
+            else:
+                self.overview.open(
+                    self.thumbnails(), self.state.overview_selection, self.state.lang
+                )
+            self.controller.overview_columns = self.overview.columns
+        elif overlay == "source" and self.state.source_metric is not None:
+            self.provenance.show_metric(self.state.source_metric, self.state.lang)
 
     def _on_index(self) -> None:
-        self._close_overlays()
-        self._source_cursor = -1
         target = self.state.index
         if target == self._shown:
             return
-        self._end_slide()
+        self.end_slide()
         old = self.pane(self._shown)
         new = self.pane(target)
         if not self._painted:  # wait for the first frame of whatever shows first
@@ -323,7 +277,7 @@ class DeckView(QWidget):
             old.cover()  # it stays still, so its backdrop can go before the new one is drawn
             # Off screen before it is restacked and shown: Qt repaints what lies
             # under where it is then, which would be all of the old pane.
-            self._on_slide(0.0)
+            self.slide_to(0.0)
         new.stackUnder(self.chrome)  # over every other pane, under the chrome and overlays
         new.show()
         new.play()
@@ -334,8 +288,74 @@ class DeckView(QWidget):
         else:
             old.hide()
 
-    def _on_slide(self, value: object) -> None:
-        """Slide the new pane in over the old one, which stays still.
+    def _on_staged(self) -> None:
+        """Build the staged dataset's panes in the background, between animations."""
+        self._drop(self._staging)
+        staged = self.controller.staged
+        if staged is None:
+            self._staging = None
+            return
+        dataset = CurrentDataset(staged.result, staged.origin)
+        self._staging = PaneStore(dataset, staged.specs, self.settings, self, self._adopt)
+        self._staging.ready.connect(self.controller.staged_ready)
+        self._staging.build_in_background(
+            near=lambda: staged.index,
+            busy=self._busy,
+        )
+
+    def _on_panes(self) -> None:
+        """The data was reloaded: show its panes (built beforehand if staged), counting up."""
+        self.end_slide()
+        old, staging, self._staging = self._store, self._staging, None
+        if staging is not None and staging.specs == self.state.specs:
+            self._store = staging
+        else:
+            self._drop(staging)
+            self._store = PaneStore(
+                self.controller.dataset, self.state.specs, self.settings, self, self._adopt
+            )
+        self._store.ready.connect(self.ready)
+        self._shown = self.state.index
+        pane = self.current_pane
+        pane.setGeometry(self.rect())
+        pane.stackUnder(self.chrome)
+        pane.show()
+        pane.play()
+        self._drop(old)
+        if self._painted:
+            self._build_rest()
+        else:
+            pane.installEventFilter(self)
+
+    def _drop(self, store: PaneStore | None) -> None:
+        """Hide a store's panes and delete them, one per event-loop turn."""
+        if store is None:
+            return
+        store.stop()
+        for pane in store.built():
+            pane.hide()
+        self._dropped.extend(store.built())
+        store.deleteLater()
+        if not self._drop_timer.isActive():
+            self._drop_timer.start(0)
+
+    def _delete_dropped(self) -> None:
+        busy = self._busy()
+        if self._dropped and not busy:
+            self._dropped.pop().deleteLater()
+        if self._dropped:
+            self._drop_timer.start(BUSY_RETRY_MS if busy else 0)
+
+    def _build_rest(self) -> None:
+        """Build the panes not shown yet in the background, between animations."""
+        self._store.build_in_background(near=lambda: self.state.index, busy=self._busy)
+
+    def _busy(self) -> bool:
+        """Whether something moves on screen (a slide, a count-up): building waits."""
+        return self.transitioning or self.current_pane.animating
+
+    def slide_to(self, value: object) -> None:
+        """Place the new pane ``value`` (0 to 1) of the way in over the old one, which stays still.
 
         Qt then repaints only the new pane, and the old one keeps no backdrop.
         """
@@ -344,7 +364,7 @@ class DeckView(QWidget):
         offset = round(float(value) * self.width()) * self._direction  # type: ignore[arg-type]
         self.current_pane.move(QPoint(self.width() * self._direction - offset, 0))
 
-    def _end_slide(self) -> None:
+    def end_slide(self) -> None:
         """Finish any slide at once: the current pane in place, the old one hidden."""
         self._slide.stop()
         if self._leaving is not None:
@@ -358,7 +378,7 @@ class DeckView(QWidget):
         self.help.set_lang(self.state.lang)
         self.provenance.set_lang(self.state.lang)
         if self.overview.isVisible():
-            self.overview.open(self.thumbnails(), self.overview.selected, self.state.lang)
+            self.overview.open(self.thumbnails(), self.state.overview_selection, self.state.lang)
 
     def _on_blanked(self) -> None:
         if self.state.blanked:
@@ -370,9 +390,10 @@ class DeckView(QWidget):
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         """Fit panes, chrome and overlays to the new size."""
-        self._end_slide()
+        self.end_slide()
         self.current_pane.setGeometry(self.rect())
         self.chrome.place_in(self.width(), self.height())
-        for overlay in (self.blank, self.help, self.overview, self.provenance):
+        for overlay in (self.blank, self.help, self.overview, self.provenance, self.problems):
             overlay.setGeometry(self.rect())
+        self.controller.overview_columns = self.overview.columns
         self.notice.place_in(self.width(), self.height())

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QMarginsF, QRectF, QSize, Q
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication
 
+from fulian_viewer.model.dataset import CurrentDataset
 from fulian_viewer.model.deck import build_panes
 from fulian_viewer.model.numbers import Lang
 from fulian_viewer.model.report import Report
@@ -46,10 +47,9 @@ def iter_deck(
 ) -> Iterator[tuple[str, QImage]]:
     """Every pane of the deck as (file stem, image), one pane at a time."""
     settings = settings.without_motion()
-    number = 0
+    dataset = CurrentDataset.of_report(report)
     for index, spec in enumerate(build_panes(report), start=1):
-        number += spec.kind == "section"
-        pane = make_pane(report, spec, settings, number)
+        pane = make_pane(dataset, spec, settings)
         pane.set_lang(lang)
         image = render_pane(pane, size)
         pane.hide()

@@ -21,9 +21,10 @@ class MainWindow(QWidget):
         super().__init__()
         self.deck = deck
         deck.setParent(self)
-        deck.fullscreen_requested.connect(self.toggle_fullscreen)
-        deck.escape_unhandled.connect(self.leave_fullscreen)
-        deck.state.subscribe("lang", self._retitle)
+        self.controller = deck.controller
+        self.controller.fullscreen_requested.connect(self.toggle_fullscreen)
+        self.controller.escape_unhandled.connect(self.leave_fullscreen)
+        self.controller.lang_changed.connect(self._retitle)
         self.setMinimumSize(320, 240)
         self.locked = False
         self._retitle()

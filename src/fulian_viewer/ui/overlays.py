@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
+from fulian_viewer.model.dataset import CurrentDataset
 from fulian_viewer.model.key_map import KEY_ROWS, key_rows
 from fulian_viewer.model.numbers import Lang
-from fulian_viewer.model.report import Metric, Report
+from fulian_viewer.model.report import Metric
 from fulian_viewer.model.ui_strings import ui_text
 from fulian_viewer.ui import theme
 from fulian_viewer.ui.fonts import display_font
@@ -119,12 +120,19 @@ class HelpOverlay(DimmedOverlay):
 class ProvenancePanel(DimmedOverlay):
     """A figure's source sentence from the report, the figure highlighted.
 
-    It closes by itself after ``timeout_ms`` and whenever the deck moves.
+    After ``timeout_ms`` it emits :attr:`timed_out` (the deck then closes it).
+
+    Signals:
+        timed_out: the panel has been open for its time.
     """
 
-    def __init__(self, report: Report, timeout_ms: int, parent: QWidget | None = None) -> None:
+    timed_out = Signal()
+
+    def __init__(
+        self, dataset: CurrentDataset, timeout_ms: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.report = report
+        self.dataset = dataset
         self.current_metric: Metric | None = None
         self.lang: Lang = "zh"
         self.heading = TextBlock(self, color=theme.GOLD, bold=True, wrap=False)
@@ -139,7 +147,7 @@ class ProvenancePanel(DimmedOverlay):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(max(1, timeout_ms))
-        self.timer.timeout.connect(self.hide)
+        self.timer.timeout.connect(self.timed_out)
 
     def show_metric(self, metric: Metric, lang: Lang) -> None:
         """Open the panel on ``metric``'s source, restarting the close timer."""
@@ -159,8 +167,9 @@ class ProvenancePanel(DimmedOverlay):
         metric = self.current_metric
         if metric is None:
             return
-        section = self.report.section_of(metric)
-        report_title = self.report.deck.get("title", "zh")
+        report = self.dataset.report
+        section = report.section_of(metric)
+        report_title = report.deck.get("title", "zh")
         self.heading.set_text(ui_text("provenance_title", lang))
         self.figure.set_text(f"{metric.display}  {metric.label(lang)}")
         self.sentence.setText(highlighted_sentence(metric))
@@ -215,7 +224,7 @@ def highlighted_sentence(metric: Metric) -> str:
 
 
 class NoticeBanner(QWidget):
-    """A one-line notice along the top edge that goes away by itself."""
+    """A one-line notice along the top edge that goes away by itself or when clicked."""
 
     def __init__(self, timeout_ms: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -224,7 +233,7 @@ class NoticeBanner(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(max(1, timeout_ms))
         self.timer.timeout.connect(self.hide)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
 
     def show_text(self, text: str) -> None:
         """Show ``text`` (plain) until the timeout."""
@@ -232,6 +241,10 @@ class NoticeBanner(QWidget):
         self.show()
         self.raise_()
         self.timer.start()
+
+    def mousePressEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
+        """A click or touch dismisses the notice."""
+        self.hide()
 
     def hideEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         """Stop the timer with the banner."""

@@ -15,7 +15,7 @@ from fulian_viewer.ui.fonts import display_font
 
 
 class OverviewOverlay(QWidget):
-    """Thumbnails of all panes; click one, or move with arrows and press Enter.
+    """Thumbnails of all panes, the deck's overview selection framed; click one to open it.
 
     Signals:
         chosen: a pane was opened; carries its index.
@@ -47,18 +47,10 @@ class OverviewOverlay(QWidget):
         aspect = self.width() / max(1, self.height())
         return max(1, min(count, round(math.sqrt(count * aspect * 9 / 16) + 0.49)))
 
-    def move_selection(self, dx: int, dy: int) -> None:
-        """Move the selection by columns and rows, staying inside the grid."""
-        count = len(self.thumbnails)
-        if not count:
-            return
-        target = self.selected + dx + dy * self.columns
-        self.selected = max(0, min(count - 1, target))
+    def select(self, index: int) -> None:
+        """Frame pane ``index`` as the selected one."""
+        self.selected = index
         self.update()
-
-    def open_selected(self) -> None:
-        """Open the selected pane."""
-        self.chosen.emit(self.selected)
 
     def cells(self) -> list[QRectF]:
         """Where each thumbnail is drawn."""
@@ -87,8 +79,7 @@ class OverviewOverlay(QWidget):
         """Open the thumbnail clicked."""
         for index, rect in enumerate(self.cells()):
             if rect.contains(event.position()):
-                self.selected = index
-                self.open_selected()
+                self.chosen.emit(index)
                 return
         event.accept()
 

@@ -31,6 +31,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage, QPainter, QPaintEvent, QRegion
 from PySide6.QtWidgets import QWidget
 
+from fulian_viewer.model.dataset import CurrentDataset
 from fulian_viewer.model.deck import PaneSpec
 from fulian_viewer.model.numbers import Lang
 from fulian_viewer.model.report import Metric, Report
@@ -60,10 +61,14 @@ class Pane(QWidget):
     source_requested = Signal(object)
 
     def __init__(
-        self, report: Report, spec: PaneSpec, settings: Settings, parent: QWidget | None = None
+        self,
+        dataset: CurrentDataset,
+        spec: PaneSpec,
+        settings: Settings,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.report = report
+        self.dataset = dataset
         self.spec = spec
         self.settings = settings
         self.lang: Lang = settings.lang
@@ -83,6 +88,16 @@ class Pane(QWidget):
         self._animation.setStartValue(0.0)
         self._animation.valueChanged.connect(self._on_tick)
         self._elapsed = float("inf")
+
+    @property
+    def report(self) -> Report:
+        """The report shown (the dataset's)."""
+        return self.dataset.report
+
+    @property
+    def backdrop(self) -> QImage | None:
+        """The painted backdrop kept for the next frames, if any."""
+        return self._backdrop
 
     # Building blocks -----------------------------------------------------
 
@@ -296,10 +311,8 @@ class Pane(QWidget):
 
     @property
     def animation_ms(self) -> int:
-        """How long the pane's count-up takes in all."""
-        stagger = self.settings.counter_stagger_ms * max(0, len(self.counters) - 1)
-        counting = self.settings.counter_ms + stagger if self.counters else 0
-        return max(counting, self.settings.chart_ms if self.charts else 0)
+        """How long the pane's count-up takes in all (its spec says)."""
+        return self.spec.animation_ms(self.settings)
 
     @property
     def animating(self) -> bool:
@@ -313,7 +326,7 @@ class Pane(QWidget):
         if not self.settings.animates or duration <= 0:
             self.finish()
             return
-        self._apply(0.0)
+        self.show_at(0.0)
         self._animation.setDuration(duration)
         self._animation.setEndValue(float(duration))
         self._animation.start()
@@ -321,12 +334,13 @@ class Pane(QWidget):
     def finish(self) -> None:
         """Stop the count-up and show every final value."""
         self._animation.stop()
-        self._apply(float("inf"))
+        self.show_at(float("inf"))
 
     def _on_tick(self, elapsed: object) -> None:
-        self._apply(float(elapsed))  # type: ignore[arg-type]
+        self.show_at(float(elapsed))  # type: ignore[arg-type]
 
-    def _apply(self, elapsed: float) -> None:
+    def show_at(self, elapsed: float) -> None:
+        """Show the count-up as it stands ``elapsed`` milliseconds in."""
         self._elapsed = elapsed
         settings = self.settings
         for index, counter in enumerate(self.counters):

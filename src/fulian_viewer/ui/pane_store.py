@@ -14,12 +14,13 @@ imported with the first section pane, after the cover has been painted.
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import ModuleType
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from fulian_viewer.model.deck import PaneSpec
-from fulian_viewer.model.report import Report
+from fulian_viewer.model.dataset import CurrentDataset
+from fulian_viewer.model.deck import PaneKind, PaneSpec
 from fulian_viewer.model.settings import Settings
 from fulian_viewer.system.memory import forget_imported_sources
 from fulian_viewer.ui.pane import Pane
@@ -28,29 +29,48 @@ BUSY_RETRY_MS = 100
 """How long background building waits while an animation runs."""
 
 
+def _story_panes() -> ModuleType:
+    from fulian_viewer.ui import story_panes
+
+    return story_panes
+
+
+def _section_pane() -> ModuleType:
+    from fulian_viewer.ui import section_pane  # imports pyqtgraph
+
+    forget_imported_sources()  # numpy's and pyqtgraph's, read by PySide6 on import
+    return section_pane
+
+
+PANE_CLASSES: dict[PaneKind, tuple[Callable[[], ModuleType], str]] = {
+    "cover": (_story_panes, "CoverPane"),
+    "section": (_section_pane, "SectionPane"),
+    "scorecard": (_story_panes, "ScorecardPane"),
+    "closing": (_story_panes, "ClosingPane"),
+}
+"""The pane class showing each kind of pane, as (its module, imported on first use;
+its name): pyqtgraph is imported with the first section pane, after the cover shows."""
+
+
+def pane_class(kind: PaneKind) -> type[Pane]:
+    """The class of pane that shows ``kind``."""
+    module, name = PANE_CLASSES[kind]
+    cls: type[Pane] = getattr(module(), name)
+    return cls
+
+
 def make_pane(
-    report: Report, spec: PaneSpec, settings: Settings, number: int, parent: QWidget | None = None
+    dataset: CurrentDataset, spec: PaneSpec, settings: Settings, parent: QWidget | None = None
 ) -> Pane:
-    """The widget for one pane of the deck (``number`` counts section panes from 1)."""
-    from fulian_viewer.ui.story_panes import ClosingPane, CoverPane, ScorecardPane
-
-    if spec.kind == "cover":
-        return CoverPane(report, spec, settings, parent)
-    if spec.kind == "section":
-        from fulian_viewer.ui.section_pane import SectionPane  # imports pyqtgraph
-
-        forget_imported_sources()  # numpy's and pyqtgraph's, read by PySide6 on import
-        return SectionPane(report, spec, settings, number, parent)
-    if spec.kind == "scorecard":
-        return ScorecardPane(report, spec, settings, parent)
-    return ClosingPane(report, spec, settings, parent)
+    """The widget for one pane of the deck."""
+    return pane_class(spec.kind)(dataset, spec, settings, parent)
 
 
 class PaneStore(QObject):
     """The panes of a deck, each built once, on demand or in the background.
 
     Args:
-        report: the report the panes show.
+        dataset: the dataset the panes show.
         specs: the deck's panes in order.
         settings: passed to every pane.
         parent: the widget the panes are children of.
@@ -64,32 +84,32 @@ class PaneStore(QObject):
 
     def __init__(
         self,
-        report: Report,
+        dataset: CurrentDataset,
         specs: tuple[PaneSpec, ...],
         settings: Settings,
         parent: QWidget,
         adopt: Callable[[Pane], None],
     ) -> None:
         super().__init__(parent)
-        self._report = report
+        self._dataset = dataset
         self._specs = specs
         self._settings = settings
         self._parent = parent
         self._adopt = adopt
         self._panes: list[Pane | None] = [None] * len(specs)
-        self._numbers: list[int] = []
-        number = 0
-        for spec in specs:
-            number += spec.kind == "section"
-            self._numbers.append(number)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._build_one)
+        self._timer.timeout.connect(self.build_next)
         self._busy: Callable[[], bool] = lambda: False
         self._near: Callable[[], int] = lambda: 0
 
     def __len__(self) -> int:
         return len(self._specs)
+
+    @property
+    def specs(self) -> tuple[PaneSpec, ...]:
+        """The panes to build, in deck order."""
+        return self._specs
 
     @property
     def complete(self) -> bool:
@@ -100,8 +120,7 @@ class PaneStore(QObject):
         """Pane ``index``, built now if it has not been yet."""
         pane = self._panes[index]
         if pane is None:
-            spec = self._specs[index]
-            pane = make_pane(self._report, spec, self._settings, self._numbers[index], self._parent)
+            pane = make_pane(self._dataset, self._specs[index], self._settings, self._parent)
             self._panes[index] = pane
             self._adopt(pane)
             if self.complete:
@@ -126,7 +145,12 @@ class PaneStore(QObject):
         if not self.complete:
             self._timer.start(0)
 
-    def _build_one(self) -> None:
+    def stop(self) -> None:
+        """Build no more in the background (the store is being dropped)."""
+        self._timer.stop()
+
+    def build_next(self) -> None:
+        """Build the pane nearest to ``near()`` now, unless busy (then it waits)."""
         missing = [index for index, pane in enumerate(self._panes) if pane is None]
         if not missing:
             return

@@ -8,8 +8,9 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter, QPainterPath
 from PySide6.QtWidgets import QWidget
 
+from fulian_viewer.model.dataset import CurrentDataset
 from fulian_viewer.model.deck import PaneSpec
-from fulian_viewer.model.report import Report, Section
+from fulian_viewer.model.report import Section
 from fulian_viewer.model.settings import Settings
 from fulian_viewer.model.ui_strings import ui_text
 from fulian_viewer.ui import theme
@@ -24,16 +25,15 @@ class SectionPane(Pane):
 
     def __init__(
         self,
-        report: Report,
+        dataset: CurrentDataset,
         spec: PaneSpec,
         settings: Settings,
-        number: int,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(report, spec, settings, parent)
+        super().__init__(dataset, spec, settings, parent)
         assert spec.section is not None
         self.section: Section = spec.section
-        self.number = number
+        self.number = spec.number
         self.kicker = self.add_text(theme.GOLD, bold=True, wrap=False)
         self.title = self.add_text(theme.IVORY, bold=True)
         self.subtitle = self.add_text(theme.GOLD)
@@ -54,7 +54,7 @@ class SectionPane(Pane):
 
     def retranslate(self) -> None:
         """Heading and summary."""
-        self.kicker.set_text(ui_text("part", self.lang, number=_ordinal(self.number, self.lang)))
+        self.kicker.set_text(self.spec.part(self.lang))
         self.title.set_text(self.section.title(self.lang))
         self.subtitle.set_text(self.section.subtitle(self.lang))
         self.summary.set_text(self.section.summary(self.lang))
@@ -170,9 +170,3 @@ class SectionPane(Pane):
     def all_counters(self) -> list[CounterView]:
         """Headline counters, then the others."""
         return self.headlines + self.details
-
-
-def _ordinal(number: int, lang: str) -> str:
-    if lang == "en":
-        return str(number)
-    return "一二三四五六七八九十"[number - 1] if 1 <= number <= 10 else str(number)

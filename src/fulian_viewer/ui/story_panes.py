@@ -8,8 +8,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath
 from PySide6.QtWidgets import QWidget
 
-from fulian_viewer.model.deck import PaneSpec
-from fulian_viewer.model.report import Report
+from fulian_viewer.model.dataset import CurrentDataset
+from fulian_viewer.model.deck import PaneSpec, part_label
 from fulian_viewer.model.settings import Settings
 from fulian_viewer.model.ui_strings import ui_text
 from fulian_viewer.ui import theme
@@ -37,9 +37,14 @@ class CoverPane(Pane):
     """Title, subtitle and the five-year framing, with the parts to come."""
 
     def __init__(
-        self, report: Report, spec: PaneSpec, settings: Settings, parent: QWidget | None = None
+        self,
+        dataset: CurrentDataset,
+        spec: PaneSpec,
+        settings: Settings,
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__(report, spec, settings, parent)
+        super().__init__(dataset, spec, settings, parent)
+        report = self.report
         self.tagline = self.add_text(theme.GOLD, align=CENTER)
         self.title = self.add_text(theme.IVORY, bold=True, align=CENTER)
         self.subtitle = self.add_text(theme.GOLD, align=CENTER)
@@ -68,12 +73,7 @@ class CoverPane(Pane):
         for number, (block, section) in enumerate(
             zip(self.parts, self.report.sections, strict=True), start=1
         ):
-            kicker = ui_text(
-                "part",
-                lang,
-                number=number if lang == "en" else "一二三四五六七八九十"[min(number, 10) - 1],
-            )
-            block.set_text(f"{kicker}\n{section.title(lang)}")
+            block.set_text(f"{part_label(number, lang)}\n{section.title(lang)}")
 
     def arrange(self, body: Box, frame: theme.Frame) -> None:
         """Centred title block, parts along the bottom."""
@@ -113,9 +113,14 @@ class ScorecardPane(Pane):
     """数她说: the headline figures of every section on one screen."""
 
     def __init__(
-        self, report: Report, spec: PaneSpec, settings: Settings, parent: QWidget | None = None
+        self,
+        dataset: CurrentDataset,
+        spec: PaneSpec,
+        settings: Settings,
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__(report, spec, settings, parent)
+        super().__init__(dataset, spec, settings, parent)
+        report = self.report
         self.title = self.add_text(theme.GOLD, bold=True, align=CENTER)
         self.subtitle = self.add_text(theme.IVORY, align=CENTER)
         self.groups: list[tuple[TextBlock, list[CounterView]]] = []
@@ -177,9 +182,13 @@ class ClosingPane(Pane):
     """The report's closing words and its credits."""
 
     def __init__(
-        self, report: Report, spec: PaneSpec, settings: Settings, parent: QWidget | None = None
+        self,
+        dataset: CurrentDataset,
+        spec: PaneSpec,
+        settings: Settings,
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__(report, spec, settings, parent)
+        super().__init__(dataset, spec, settings, parent)
         self.thanks = self.add_text(theme.GOLD, bold=True, align=CENTER)
         self.closing = self.add_text(theme.IVORY, align=CENTER)
         self.title = self.add_text(theme.GOLD, align=CENTER)

@@ -15,6 +15,7 @@ from fulian_viewer.model.report import Chart
 from fulian_viewer.ui import theme
 from fulian_viewer.ui.charts.base import BackdropAxis, ChartView, ValueAxis, style_axis
 from fulian_viewer.ui.charts.items import Anchor, NameImage, PixelLayer, anchored, draw_figure
+from fulian_viewer.ui.charts.pyqtgraph_shim import forget_drawing
 from fulian_viewer.ui.counter import TabularText, tabular_text
 from fulian_viewer.ui.text import balanced_width, fitted_font
 
@@ -260,8 +261,7 @@ class BarChartView(ChartView):
     def relabel(self) -> None:
         """Category names and axis language."""
         self.value_axis.lang = self.lang
-        self.value_axis.picture = None
-        self.value_axis.update()
+        forget_drawing(self.value_axis)
         if not self.horizontal:
             self._wrap_ticks()
         self._fit_labels()

@@ -17,14 +17,22 @@ import math
 from collections.abc import Callable
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPicture, QTransform
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
 
 from fulian_viewer.model.numbers import Lang, format_axis_tick, format_count
 from fulian_viewer.model.report import Chart
 from fulian_viewer.ui import theme
 from fulian_viewer.ui.charts.items import PixelLayer
+from fulian_viewer.ui.charts.pyqtgraph_shim import (
+    WatchedAxis,
+    axis_signature,
+    draw_axis,
+    measure_axis,
+    prepare_for_paint,
+    settle_scene,
+)
 from fulian_viewer.ui.counter import DIGITS
 from fulian_viewer.ui.fonts import display_font
 from fulian_viewer.ui.text import TextBlock
@@ -32,16 +40,13 @@ from fulian_viewer.ui.text import TextBlock
 pg.setConfigOptions(antialias=True, foreground=theme.MUTED, background=None)
 
 
-class BackdropAxis(pg.AxisItem):  # type: ignore[misc]
+class BackdropAxis(WatchedAxis):
     """An axis that a pane can draw into its backdrop, drawing nothing in the view then.
 
-    pyqtgraph forgets an axis's drawing (``picture = None``) whenever its ticks,
-    range, size or style change; :attr:`changed` is called then, so the backdrop
-    is drawn again.
+    :attr:`changed` is called when the axis must be drawn again, so the backdrop is.
     """
 
     def __init__(self, orientation: str) -> None:
-        self.changed: Callable[[], None] | None = None
         self.named_ticks: list[list[tuple[float, str]]] | None = None
         super().__init__(orientation)
 
@@ -49,17 +54,6 @@ class BackdropAxis(pg.AxisItem):  # type: ignore[misc]
         """Place ticks by name, keeping a copy (pyqtgraph keeps them privately)."""
         self.named_ticks = ticks
         super().setTicks(ticks)
-
-    @property
-    def picture(self) -> QPicture | None:
-        """Pyqtgraph's recorded drawing of the axis, or ``None`` when it must be redone."""
-        return self.__dict__.get("_picture")
-
-    @picture.setter
-    def picture(self, value: QPicture | None) -> None:
-        self.__dict__["_picture"] = value
-        if value is None and self.__dict__.get("changed") is not None:
-            self.changed()  # type: ignore[misc]
 
 
 class ValueAxis(BackdropAxis):
@@ -168,7 +162,7 @@ class ChartView(QWidget):
         """Paint what moves, with the chart's top left corner at the painter's origin."""
         viewport = self.plot.viewport()
         offset = viewport.mapTo(self, QPoint(0, 0))
-        self.plot.scene().prepareForPaint()  # pyqtgraph updates the view's transform here
+        prepare_for_paint(self.plot)  # pyqtgraph updates the view's transform here
         painter.save()
         painter.setClipRect(QRect(offset, viewport.size()), Qt.ClipOperation.IntersectClip)
         painter.translate(offset)
@@ -190,7 +184,7 @@ class ChartView(QWidget):
                 painter.setTransform(
                     axis.deviceTransform(self.plot.viewportTransform()) * to_offset
                 )
-                axis.paint(painter, None, None)
+                draw_axis(axis, painter)
                 painter.restore()
         self.layer.draw_static_onto(painter, QPointF(offset))
 
@@ -228,14 +222,10 @@ class ChartView(QWidget):
         """
         drawn = None
         for _ in range(4):
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-            self.plot.scene().prepareForPaint()
+            settle_scene(self.plot)
             for axis in self.backdrop_axes():
                 if axis.isVisible():
-                    scratch = QPicture()
-                    painter = QPainter(scratch)
-                    axis.paint(painter, None, None)  # measures the tick labels
-                    painter.end()
+                    measure_axis(axis)
             signature = self.static_signature()
             if signature == drawn:
                 return
@@ -247,10 +237,9 @@ class ChartView(QWidget):
             (
                 axis.isVisible(),
                 axis.geometry().getRect(),
-                tuple(axis.range),
+                axis_signature(axis),
                 getattr(axis, "lang", None),
                 repr(axis.named_ticks),
-                axis.style["tickFont"].pixelSize() if axis.style["tickFont"] else None,
             )
             for axis in self.backdrop_axes()
         )
