@@ -2,7 +2,7 @@
 
 ``fulian-viewer export --workbook 数据.xlsx`` writes the tables as they were read
 (every cell the user wrote, even in rows with problems) as one workbook, with
-pandas and openpyxl: a first sheet of instructions in Chinese and English, then
+openpyxl: a first sheet of instructions in Chinese and English, then
 one sheet per table with its header frozen and styled, columns sized to their
 content, drop-down lists where a column takes a fixed set of values, and numbers
 stored as numbers. The report's text goes beside it (``report.txt``, where the
@@ -18,7 +18,7 @@ import csv
 import io
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from fulian_viewer.model.report import CHART_TYPES
 from fulian_viewer.model.schema import SCHEMAS
@@ -129,25 +129,29 @@ def export_workbook(raw: RawDataset, target: Path, source: Path, force: bool = F
         ExportRefusedError: a file to write exists (without ``force``), or is one the
             dataset is read from (always).
     """
-    import pandas as pd
+    from openpyxl import Workbook
 
     report = report_text_file(raw)
     report_target = _report_target(report, target.parent)
     _refuse_existing([target, report_target], force, source)
     target.parent.mkdir(parents=True, exist_ok=True)
-    with pd.ExcelWriter(target, engine="openpyxl") as writer:
-        _instructions_frame().to_excel(writer, sheet_name=INSTRUCTIONS_SHEET, index=False)
-        for name in TABLE_NAMES:
-            if name in raw.tables:
-                _table_frame(name, raw.tables[name][0]).to_excel(
-                    writer, sheet_name=name, index=False
-                )
-        book = writer.book
-        for sheet in book.worksheets:
-            _style(sheet, sheet.title)
-        for name in TABLE_NAMES:
-            if name in raw.tables:
-                _validate(book[name], name, raw)
+    book = Workbook()
+    instructions = book.active
+    assert instructions is not None
+    instructions.title = INSTRUCTIONS_SHEET
+    for line in _instruction_rows():
+        instructions.append(line)
+    for name in TABLE_NAMES:
+        if name in raw.tables:
+            sheet = book.create_sheet(name)
+            for row in _table_rows(name, raw.tables[name][0]):
+                sheet.append(row)
+    for sheet in book.worksheets:
+        _style(sheet, sheet.title)
+    for name in TABLE_NAMES:
+        if name in raw.tables:
+            _validate(book[name], name, raw)
+    book.save(target)
     written = [target]
     if report is not None and report_target is not None:
         report_target.parent.mkdir(parents=True, exist_ok=True)
@@ -208,14 +212,14 @@ def _is_read_from(path: Path, source: Path) -> bool:
     return path.resolve().parent == folder.resolve() and path.name in names
 
 
-def _table_frame(name: str, table: Table) -> Any:
-    import pandas as pd
-
-    rows = [
+def _table_rows(name: str, table: Table) -> list[list[object]]:
+    """The header, then each row with numbers as numbers."""
+    rows: list[list[object]] = [list(table.columns)]
+    rows += [
         [_cell_value(name, column, cells.get(column, "")) for column in table.columns]
         for cells in table.rows.values()
     ]
-    return pd.DataFrame(rows, columns=list(table.columns), dtype=object)
+    return rows
 
 
 def _cell_value(table: str, column: str, text: str) -> object:
@@ -234,10 +238,9 @@ def _cell_value(table: str, column: str, text: str) -> object:
     return as_float if Decimal(repr(as_float)) == number else text
 
 
-def _instructions_frame() -> Any:
-    import pandas as pd
-
-    rows: list[list[str]] = []
+def _instruction_rows() -> list[list[str]]:
+    """The instructions sheet: the steps, then every table's columns, then examples."""
+    rows: list[list[str]] = [["表 table", "列 column", "说明", "Meaning"]]
     for step_zh, step_en in STEPS:
         rows.append(["", "", step_zh, step_en])
     rows.append(["", "", "", ""])
@@ -270,7 +273,7 @@ def _instructions_frame() -> Any:
         ["metrics", "例 example", "3万余个：value 30000，unit 个", "3万余个: value 30000, unit 个"]
     )
     rows.append(["metrics", "例 example", "70%：value 70，unit %", "70%: value 70, unit %"])
-    return pd.DataFrame(rows, columns=["表 table", "列 column", "说明", "Meaning"])
+    return rows
 
 
 def _style(sheet: Worksheet, title: str) -> None:
