@@ -22,6 +22,7 @@ _TEXT = {
         "usable": "仍可显示：{sections} 个部分，{metrics} 个指标，{charts} 个图表。",
         "nothing": "没有可以显示的内容。",
         "fix": "请按以上提示修改表格后，再运行一次 check。",
+        "notes": "讲者备注：{count} 个页面。",
     },
     "en": {
         "data": "Data: {path}",
@@ -31,6 +32,7 @@ _TEXT = {
         "usable": "Still usable: {sections} sections, {metrics} metrics, {charts} charts.",
         "nothing": "Nothing can be shown.",
         "fix": "Correct the tables as described above, then run check again.",
+        "notes": "Speaker notes: {count} pane(s).",
     },
 }
 
@@ -65,6 +67,8 @@ def summary(result: LoadResult, lang: Lang) -> str:
         }
     if result.ok:
         lines.append(text["valid"].format(**counts))
+        if report is not None and report.notes:
+            lines.append(text["notes"].format(count=len(report.notes)))
     else:
         lines.append(text["found"].format(count=len(result.problems)))
         lines += [f"  • {p.message(lang)}" for p in result.problems]

@@ -38,7 +38,9 @@ SCHEMAS: dict[str, TableSchema] = {
         required=("section", "id", "type", "title_zh", "metrics"),
         optional=("order", "title_en"),
     ),
+    "notes": TableSchema(required=("pane",), optional=("notes_zh", "notes_en", "target_seconds")),
 }
+
 
 _ID_RE = re.compile(r"^[A-Za-z0-9_-]+$")
 _TRUE = {"是", "yes", "y", "true", "1", "✓", "√", "x"}

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 TABLE_NAMES = ("deck", "sections", "metrics", "charts")
+OPTIONAL_TABLE_NAMES = ("notes",)
+"""Tables a dataset may leave out: nothing is reported missing then."""
 MAX_FILE_BYTES = 20 * 1024 * 1024
 _SNIFF_BYTES = 8192
 
@@ -103,7 +105,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
 
 
 def read_dataset(path: Path) -> RawDataset:
-    """Read the four tables of the dataset at ``path`` (a folder or a workbook)."""
+    """Read the tables of the dataset at ``path`` (a folder or a workbook), notes if any."""
     if not path.exists():
         raw = RawDataset(folder=path.parent)
         raw.problems.append(problem(str(path), "not_found"))
@@ -149,16 +151,30 @@ def resolve_inside(folder: Path, relative: str) -> Path | None:
 
 def _read_folder(folder: Path) -> RawDataset:
     raw = RawDataset(folder=folder)
-    for name in TABLE_NAMES:
+    for name in TABLE_NAMES + OPTIONAL_TABLE_NAMES:
         label = f"{name}.csv"
         path = folder / label
         if not path.is_file():
+            if name in OPTIONAL_TABLE_NAMES and not path.exists():
+                continue
             raw.problems.append(problem(label, "missing_file", expected=str(path)))
             continue
+        if name in OPTIONAL_TABLE_NAMES and _blank_file(path):
+            continue  # an optional table left empty says nothing
         table = _read_csv(path, label, raw)
         if table is not None:
             raw.tables[name] = (table, label)
     return raw
+
+
+def _blank_file(path: Path) -> bool:
+    """Whether ``path`` holds nothing but a BOM and white space (small files only)."""
+    try:
+        if path.stat().st_size > 64:
+            return False
+        return not path.read_bytes().strip(codecs.BOM_UTF8 + b" \t\r\n")
+    except OSError:
+        return False
 
 
 def _read_csv(path: Path, label: str, raw: RawDataset) -> Table | None:
@@ -201,13 +217,17 @@ def _read_workbook(path: Path) -> RawDataset:
         raw.problems.append(problem(path.name, "unreadable", reason=_first_line(error)))
         return raw
     by_name = {name.strip().lower(): frame for name, frame in sheets.items()}
-    for name in TABLE_NAMES:
+    for name in TABLE_NAMES + OPTIONAL_TABLE_NAMES:
         label = f"{path.name}:{name}"
         sheet = by_name.get(name)
         if sheet is None:
+            if name in OPTIONAL_TABLE_NAMES:
+                continue
             raw.problems.append(problem(path.name, "missing_sheet", sheet=name))
             continue
         rows = [[_cell_text(value) for value in row] for row in sheet.itertuples(index=False)]
+        if name in OPTIONAL_TABLE_NAMES and not any(cell.strip() for row in rows for cell in row):
+            continue  # an optional sheet left empty says nothing
         table = _table(rows, label, raw)
         if table is not None:
             raw.tables[name] = (table, label)
@@ -245,7 +265,8 @@ def _table(rows: list[list[str]], label: str, raw: RawDataset) -> Table | None:
         if extra:
             raw.problems.append(problem(label, "extra_cells", row=number, count=extra))
         body[number] = {name: cells[index] for name, index in first.items()}
-    if not body:
+    table_name = label.removesuffix(".csv").rsplit(":", 1)[-1]
+    if not body and table_name not in OPTIONAL_TABLE_NAMES:  # notes may be left to write
         raw.problems.append(problem(label, "no_rows"))
     return Table(tuple(first), body)
 
