@@ -12,8 +12,9 @@ The order matters and is always the same:
    state (:class:`DeckState`, its panes built once); then the one
    :class:`DeckController` that acts on it, and the view (:class:`DeckView`).
 5. Attach the input controllers, which only call the deck controller.
-6. Show the window (a kiosk: :func:`fulian_viewer.kiosk.start_kiosk`) and run
-   the event loop.
+6. Show the window (a kiosk: :func:`fulian_viewer.kiosk.start_kiosk`); outside a
+   kiosk, ``C`` opens the presenter console, opened at once for ``--presenter`` or
+   ``--rehearse`` (:mod:`fulian_viewer.ui.presenter`). Run the event loop.
 """
 
 from __future__ import annotations
@@ -67,6 +68,12 @@ def run_viewer(args: argparse.Namespace) -> int:
     for problem in config_problems:
         print(problem.message(config.lang), file=sys.stderr)
         log.warning("configuration: %s", problem.message("en"))
+    if getattr(args, "rehearse", None) is not None and not config.kiosk:
+        from fulian_viewer.model.rehearsal import rehearsal_problem
+
+        if rehearsal_problem(args.rehearse, config.data) is not None:
+            print(ui_text("rehearsal_bad_file", config.lang, file=args.rehearse), file=sys.stderr)
+            return 2
     if no_display():
         print(NO_DISPLAY[config.lang == "en"], file=sys.stderr)
         log.error("no display: neither DISPLAY nor WAYLAND_DISPLAY is set")
@@ -122,6 +129,7 @@ def _show(
             window.enter_fullscreen()
         else:
             window.show()
+        start_presenter(window, args, config.screen)
     if args.quit_after_first_paint or args.quit_when_ready:
         from fulian_viewer.ui.startup_probe import StartupProbe
 
@@ -133,6 +141,18 @@ def _show(
             log.info("staff exit")
             return STAFF_EXIT_STATUS
     return code
+
+
+def start_presenter(window: MainWindow, args: argparse.Namespace, screen: str | int | None) -> None:
+    """Let ``C`` open the presenter console; open it now for ``--presenter`` or ``--rehearse``."""
+    from fulian_viewer.ui.presenter.launcher import PresenterLauncher
+
+    minutes = getattr(args, "talk_minutes", None)
+    rehearse = getattr(args, "rehearse", None)
+    launcher = PresenterLauncher(window, screen, minutes * 60 if minutes else None, rehearse)
+    window.presenter = launcher  # type: ignore[attr-defined]
+    if getattr(args, "presenter", False) or rehearse is not None:
+        launcher.open_console()
 
 
 def resolve_config(args: argparse.Namespace) -> tuple[KioskConfig, list[ConfigProblem]]:

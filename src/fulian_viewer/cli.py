@@ -33,6 +33,9 @@ examples:
                                          render every pane to PNG and one PDF
   fulian-viewer --kiosk --config kiosk.toml
                                          run unattended as an exhibition kiosk
+  fulian-viewer --presenter              the deck on the projector, the presenter
+                                         console (notes, timer, next pane) on the laptop
+  fulian-viewer --rehearse talk.csv      rehearse, then write each pane's seconds
   fulian-viewer kiosk-pin                hash a staff PIN for the kiosk configuration
 """
 
@@ -104,7 +107,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--screen",
         type=_screen_choice,
         metavar="N|NAME",
-        help="screen to fill in kiosk mode: index from 0, or name such as HDMI-1",
+        help="screen to fill in kiosk mode, or the audience's screen with --presenter: "
+        "index from 0, or name such as HDMI-1",
+    )
+    run.add_argument(
+        "--presenter",
+        action="store_true",
+        help="open the presenter console (notes, timer, next pane) on a second screen",
+    )
+    run.add_argument(
+        "--rehearse",
+        type=Path,
+        metavar="FILE",
+        help="time each pane while rehearsing (opens the console); at the end write the "
+        "seconds to FILE: .csv gives a notes table, .toml the kiosk's per-section dwell",
+    )
+    run.add_argument(
+        "--talk-minutes",
+        type=_minutes,
+        metavar="MIN",
+        help="planned length of the whole talk, for the console's pace indicator",
     )
     run.add_argument(
         "--quit-after-first-paint",
@@ -143,7 +165,16 @@ def build_parser() -> argparse.ArgumentParser:
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     """Parse ``argv``; with no command, ``run`` is meant."""
     args = list(argv)
-    takes_value = {"--data", "--lang", "--size", "--out", "--config", "--screen"}
+    takes_value = {
+        "--data",
+        "--lang",
+        "--size",
+        "--out",
+        "--config",
+        "--screen",
+        "--rehearse",
+        "--talk-minutes",
+    }
     for index, arg in enumerate(args):
         if arg in COMMANDS and (index == 0 or args[index - 1] not in takes_value):
             # Options may come before the command: `--lang en check` means `check --lang en`.
@@ -169,6 +200,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+
+
+def _minutes(text: str) -> float:
+    """``--talk-minutes``: a length of talk, 1 to 600 minutes."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("give the talk's length in minutes, e.g. 20") from None
+    if not 1 <= value <= 600:
+        raise argparse.ArgumentTypeError("the talk's length should be 1 to 600 minutes")
+    return value
 
 
 def _screen_choice(text: str) -> int | str:

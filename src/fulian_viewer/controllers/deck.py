@@ -32,8 +32,8 @@ class DeckController(QObject):
 
     Signals:
         activity: a user acted on the deck (for autoplay and idle timers).
-        index_changed, lang_changed, blanked_changed, overlay_changed: the state's
-            events, for Qt views.
+        index_changed, lang_changed, blanked_changed, overlay_changed, laser_changed:
+            the state's events, for Qt views.
         replay_requested: count the current pane up again.
         finish_requested: show the current pane's final figures at once.
         fullscreen_requested: the user asked to toggle full screen.
@@ -45,6 +45,7 @@ class DeckController(QObject):
     lang_changed = Signal()
     blanked_changed = Signal()
     overlay_changed = Signal()
+    laser_changed = Signal()
     replay_requested = Signal()
     finish_requested = Signal()
     fullscreen_requested = Signal()
@@ -68,6 +69,7 @@ class DeckController(QObject):
         state.subscribe("lang", self.lang_changed.emit)
         state.subscribe("blanked", self.blanked_changed.emit)
         state.subscribe("overlay", self.overlay_changed.emit)
+        state.subscribe("laser", self.laser_changed.emit)
 
     # Reading the state -------------------------------------------------------
 
@@ -169,6 +171,15 @@ class DeckController(QObject):
     def close_overlay(self) -> None:
         """Close the open overlay without it being input (a source panel's timeout)."""
         self.state.set_overlay(None)
+
+    def point_at(self, x: float, y: float) -> None:
+        """Show the laser dot at ``x``, ``y`` (fractions of the pane's width and height)."""
+        self.activity.emit()
+        self.state.set_laser((x, y))
+
+    def stop_pointing(self) -> None:
+        """Hide the laser dot."""
+        self.state.set_laser(None)
 
     # The overview ------------------------------------------------------------
 

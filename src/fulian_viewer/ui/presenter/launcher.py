@@ -1,0 +1,86 @@
+"""The presenter console on demand: ``--presenter``, ``--rehearse`` or ``C`` in a running viewer.
+
+One :class:`PresenterLauncher` belongs to the audience's window. It creates the
+:class:`PresenterSession` the first time the console is asked for and keeps it, so
+closing and opening the console again keeps the talk's timer and a rehearsal.
+When the application quits, a rehearsal's seconds are written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
+
+from fulian_viewer.controllers.presenter import PresenterKeys
+from fulian_viewer.ui.main_window import MainWindow
+from fulian_viewer.ui.presenter.session import PresenterSession
+
+
+class PresenterLauncher(QObject):
+    """Opens the presenter console for ``audience`` and carries out the presenter's keys.
+
+    Args:
+        audience: the audience's window.
+        wanted: the audience's screen (``--screen``), if given.
+        talk_seconds: the planned length of the talk (``--talk-minutes``), if given.
+        rehearse: where a rehearsal's seconds go (``--rehearse``); None: no rehearsal.
+    """
+
+    def __init__(
+        self,
+        audience: MainWindow,
+        wanted: str | int | None = None,
+        talk_seconds: float | None = None,
+        rehearse: Path | None = None,
+    ) -> None:
+        super().__init__(audience)
+        self.audience = audience
+        self.wanted = wanted
+        self.talk_seconds = talk_seconds
+        self.rehearse = rehearse
+        self.session: PresenterSession | None = None
+        self.keys = PresenterKeys(self, self)
+        audience.installEventFilter(self.keys)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.aboutToQuit.connect(self.finish)
+
+    def open_console(self) -> PresenterSession:
+        """Show the console (creating it the first time)."""
+        if self.session is None:
+            self.session = PresenterSession(
+                self.audience, self.wanted, self.talk_seconds, self.rehearse
+            )
+            self.session.console.installEventFilter(self.keys)
+        else:
+            self.session.reopen()
+        return self.session
+
+    def toggle_console(self) -> None:
+        """Open the console, or close it when it is open."""
+        if self.session is not None and self.session.open:
+            self.session.close()
+        else:
+            self.open_console()
+
+    def swap(self) -> None:
+        """Swap the audience's and the console's screens."""
+        if self.session is not None and self.session.open:
+            self.session.swap()
+
+    def toggle_timer(self) -> None:
+        """Pause or resume the talk's timer."""
+        if self.session is not None:
+            self.session.toggle_timer()
+
+    def reset_timer(self) -> None:
+        """Reset the talk's timer."""
+        if self.session is not None:
+            self.session.reset_timer()
+
+    def finish(self) -> None:
+        """The application quits: write a rehearsal's seconds."""
+        if self.session is not None:
+            self.session.finish_rehearsal()
