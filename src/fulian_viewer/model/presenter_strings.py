@@ -55,6 +55,6 @@ PRESENTER_STRINGS: dict[str, tuple[str, str]] = {
         "outside the data folder: {file}",
     ),
     "help_console": ("演讲者视图", "Presenter console"),
-    "help_swap": ("交换观众与演讲者屏幕", "Swap audience and console screens"),
+    "help_swap": ("交换观众与演讲者屏幕", "Swap the two screens"),
     "help_timer": ("计时暂停 / 归零", "Pause / reset the talk timer"),
 }

@@ -195,3 +195,9 @@ def test_a_rehearsal_is_written_when_asked(window: MainWindow, tmp_path: Path, q
     lines = target.read_bytes().decode("utf-8-sig").splitlines()
     assert lines[1] == "cover,,,30" and lines[2] == "section-guidance,,,50"
     session.close()
+
+
+def test_closing_the_audience_window_closes_the_console(window: MainWindow, session) -> None:
+    window.close()
+    QApplication.processEvents()
+    assert not session.console.isVisible() and not session.open

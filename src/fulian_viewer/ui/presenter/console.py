@@ -188,6 +188,8 @@ class ConsoleWindow(QWidget):
             button.setFont(display_font(px(14)))
         self.notes.set_font_px(px(19))
         self.strip.setFixedHeight(px(70))
+        for label in (self.status, self.footer):  # wrapped labels: room for two lines
+            label.setMinimumHeight(round(label.fontMetrics().lineSpacing() * 2.2))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         """A dark ground that keeps the panes' colours in front."""

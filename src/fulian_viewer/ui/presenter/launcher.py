@@ -8,14 +8,26 @@ When the application quits, a rehearsal's seconds are written.
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from fulian_viewer.controllers.presenter import PresenterKeys
 from fulian_viewer.ui.main_window import MainWindow
 from fulian_viewer.ui.presenter.session import PresenterSession
+
+WAKE_MS = 300
+"""How often Python looks for a signal while rehearsing."""
+
+
+def _quit_application(number: int, frame: object) -> None:
+    QApplication.quit()
+
+
+def _do_nothing() -> None:
+    """A timer's slot: only lets Python run its signal handlers."""
 
 
 class PresenterLauncher(QObject):
@@ -46,6 +58,19 @@ class PresenterLauncher(QObject):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.aboutToQuit.connect(self.finish)
+        if rehearse is not None:
+            self._quit_on_signals()
+
+    def _quit_on_signals(self) -> None:
+        """Ctrl+C in the terminal (or a polite kill) ends a rehearsal cleanly, so it is written.
+
+        Python runs signal handlers only between bytecodes; a timer wakes it now and then.
+        """
+        for number in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(number, _quit_application)
+        self._wake = QTimer(self)
+        self._wake.timeout.connect(_do_nothing)
+        self._wake.start(WAKE_MS)
 
     def open_console(self) -> PresenterSession:
         """Show the console (creating it the first time)."""

@@ -15,13 +15,13 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRect, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
 from fulian_viewer.controllers.keyboard import KeyboardController
 from fulian_viewer.model.presenter import TalkTimer
-from fulian_viewer.model.rehearsal import Rehearsal, write_rehearsal
+from fulian_viewer.model.rehearsal import Rehearsal, free_path, write_rehearsal
 from fulian_viewer.model.ui_strings import ui_text
 from fulian_viewer.ui.main_window import MainWindow
 from fulian_viewer.ui.presenter.console import ConsoleWindow
@@ -77,6 +77,7 @@ class PresenterSession(QObject):
         self.keyboard = KeyboardController(self.deck, audience, self.console)
         self.console.installEventFilter(self.keyboard)
         self.console.closed.connect(self._on_console_closed)
+        audience.installEventFilter(self)  # closing the audience's window ends the talk
         self.deck.index_changed.connect(self._on_index)
         self.settle = QTimer(self)
         self.settle.setSingleShot(True)
@@ -89,7 +90,7 @@ class PresenterSession(QObject):
             app.primaryScreenChanged.connect(self.schedule)
         if self.rehearsal is not None and rehearse is not None:
             self.console.set_rehearsal_text(
-                ui_text("presenter_rehearsing", self.deck.state.lang, file=rehearse)
+                ui_text("presenter_rehearsing", self.deck.state.lang, file=free_path(rehearse))
             )
         self.open = True
         self.place()
@@ -222,6 +223,16 @@ class PresenterSession(QObject):
             self.close()
         else:
             self.reopen()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """When the audience's window closes, the console closes with it."""
+        if watched is self.audience and event.type() == QEvent.Type.Close and event.isAccepted():
+            QTimer.singleShot(0, self._after_audience_closed)
+        return False
+
+    def _after_audience_closed(self) -> None:
+        if not self.audience.isVisible():
+            self.close()
 
     def _on_console_closed(self) -> None:
         self.open = False
