@@ -8,10 +8,11 @@ count up together.
    move to the next pane, every frame sets both slides and both count-ups to that
    moment and renders both current panes whole into images: the work of a full
    repaint of each, as during a slide (the pane slid over is not painted again; see
-   ``benchmarks/frames.py``, which times the audience's panes alone). The tour is timed in several rounds and each frame's cost is
-   the fastest of its timings (as ``timeit`` takes the best of its repeats: other
-   guests on a shared host stretch single frames at random). Prints mean, p99 and
-   max of the two together and of each; target p99 <= 8 ms.
+   ``benchmarks/frames.py``, which times the audience's panes alone). The tour is
+   timed in several rounds and each frame's cost is the fastest of its timings (as
+   ``timeit`` takes the best of its repeats: other guests on a shared host stretch
+   single frames at random). Prints mean, p99 and max of the two together and of
+   each; target p99 <= 8 ms.
 2. Allocation growth: more tours under tracemalloc; Python memory still allocated
    afterwards that was not before, per frame, and the RSS growth.
 3. Pacing: the real event loop runs the tour with both windows shown; a frame log
