@@ -35,7 +35,7 @@ import statistics
 import time
 from typing import Any
 
-from _common import machine, percentile
+from _common import frame_log, machine, percentile
 
 from fulian_viewer.app import build_window, create_application
 from fulian_viewer.model.loading import load_report
@@ -78,20 +78,8 @@ def main() -> None:
     args = parser.parse_args()
     width, height = (int(part) for part in args.size.split("x"))
     app = create_application()
-    from PySide6.QtCore import QEvent, QEventLoop, QObject
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtTest import QTest
-
-    class FrameLog(QObject):
-        """Records the time of every repaint of a window, and whether a slide was running."""
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.frames: list[tuple[float, bool]] = []
-
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-            if event.type() == QEvent.Type.UpdateRequest:
-                self.frames.append((time.perf_counter() * 1000, window.deck.transitioning))
-            return False
 
     settings = Settings()
     window = build_window(load_report(), settings)
@@ -101,8 +89,7 @@ def main() -> None:
     QTest.qWaitForWindowExposed(window)
     while not (getattr(deck, "is_ready", True) and getattr(deck, "has_painted", True)):
         app.processEvents()
-    log = FrameLog()
-    window.installEventFilter(log)
+    log = frame_log(window, lambda: deck.transitioning)
     sliding: list[float] = []
     counting: list[float] = []
     waits: list[float] = []

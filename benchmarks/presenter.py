@@ -32,7 +32,7 @@ import math
 import time
 import tracemalloc
 
-from _common import cpu_steal, machine, percentile, rss_mb, summary
+from _common import cpu_steal, frame_log, machine, percentile, rss_mb, summary
 
 from fulian_viewer.app import build_window, create_application
 from fulian_viewer.model.loading import load_report
@@ -97,22 +97,10 @@ def tour(window: object, console: object, images: tuple[object, object]) -> list
 
 def pacing(app: object, window: object, console: object) -> list[float]:
     """Gaps between the audience's frames during slides, on the real event loop."""
-    from PySide6.QtCore import QEvent, QEventLoop, QObject
+    from PySide6.QtCore import QEventLoop
 
     deck = window.deck  # type: ignore[attr-defined]
-
-    class FrameLog(QObject):
-        def __init__(self) -> None:
-            super().__init__()
-            self.frames: list[tuple[float, bool]] = []
-
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-            if event.type() == QEvent.Type.UpdateRequest:
-                self.frames.append((time.perf_counter() * 1000, deck.transitioning))
-            return False
-
-    log = FrameLog()
-    window.installEventFilter(log)  # type: ignore[attr-defined]
+    log = frame_log(window, lambda: deck.transitioning)
     controller = window.controller  # type: ignore[attr-defined]
     controller.first()
     gaps: list[float] = []

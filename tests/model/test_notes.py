@@ -62,7 +62,8 @@ def test_bad_rows_are_named_and_the_rest_loads(dataset: Dataset) -> None:
     )
     result = dataset.load()
     assert result.report is not None
-    assert [n.pane for n in result.report.notes] == ["cover"]
+    assert [n.pane for n in result.report.notes] == ["cover", "closing", "scorecard"]
+    assert [n.target_seconds for n in result.report.notes] == [45, None, None]
     by_row = {p.row: (p.column, p.code) for p in result.problems}
     assert by_row == {
         3: ("pane", "unknown_pane"),

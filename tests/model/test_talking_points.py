@@ -50,3 +50,10 @@ def test_written_notes_win_and_the_other_language_stands_in(report: Report) -> N
     assert speaker_notes(written, cover, "en").points == zh.points
     closing = build_panes(written)[-1]
     assert not speaker_notes(written, closing, "zh").written
+
+
+def test_endless_notes_are_cut(report: Report) -> None:
+    notes = (PaneNotes("cover", Text("长" * 100_000, ""), None),)
+    written = Report(report.deck, report.sections, report.source_text, notes)
+    shown = speaker_notes(written, build_panes(written)[0], "zh")
+    assert len(shown.points[0].text) == 6001 and shown.points[0].text.endswith("…")

@@ -40,15 +40,13 @@ def read_notes(cells: Cells, pane_keys: Sequence[str]) -> tuple[PaneNotes, ...]:
             cells.add("duplicate_id", row, "pane", id=written, first=first_row[key])
             continue
         first_row[key] = row
-        target = None
+        target = None  # a bad number is reported; the row's notes still show
         if record.get("target_seconds", "").strip():
             seconds = cells.number(row, record, "target_seconds")
-            if seconds is None:
-                continue
-            if not 1 <= seconds <= MAX_TARGET_SECONDS:
+            if seconds is not None and not 1 <= seconds <= MAX_TARGET_SECONDS:
                 cells.add("bad_seconds", row, "target_seconds", text=record["target_seconds"])
-                continue
-            target = float(seconds)
+            elif seconds is not None:
+                target = float(seconds)
         text = Text(record.get("notes_zh", "").strip(), record.get("notes_en", "").strip())
         notes.append(PaneNotes(key, text, target))
     return tuple(notes)

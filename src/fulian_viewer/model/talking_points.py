@@ -42,6 +42,10 @@ class SpeakerNotes:
     target_seconds: float | None = None
 
 
+MAX_NOTES_CHARACTERS = 6000
+"""Written notes beyond this are cut (with an ellipsis): a screenful is far less."""
+
+
 def speaker_notes(report: Report, spec: PaneSpec, lang: Lang) -> SpeakerNotes:
     """The notes for ``spec`` in ``lang``: the written ones, else the report's talking points.
 
@@ -52,6 +56,8 @@ def speaker_notes(report: Report, spec: PaneSpec, lang: Lang) -> SpeakerNotes:
     if notes is not None:
         other: Lang = "zh" if lang == "en" else "en"
         text = (notes.text.en if lang == "en" else notes.text.zh) or getattr(notes.text, other)
+        if len(text) > MAX_NOTES_CHARACTERS:
+            text = text[:MAX_NOTES_CHARACTERS] + "…"
         if text:
             paragraphs = [p.strip() for p in text.replace("\r\n", "\n").split("\n")]
             return SpeakerNotes(True, tuple(Point(p) for p in paragraphs if p), target)

@@ -85,6 +85,26 @@ def presenter_screens(
     return (console, audience) if swapped else (audience, console)
 
 
+def settle_timer(
+    owner: QObject, settle_ms: int, settled: Callable[[], object], changed: Callable[[], None]
+) -> QTimer:
+    """A single-shot timer, owned by ``owner``, that calls ``settled`` once screens settle.
+
+    ``changed`` (which should start the timer) is called whenever a screen is added
+    or removed or the primary screen changes.
+    """
+    timer = QTimer(owner)
+    timer.setSingleShot(True)
+    timer.setInterval(settle_ms)
+    timer.timeout.connect(settled)
+    app = QGuiApplication.instance()
+    if isinstance(app, QGuiApplication):
+        app.screenAdded.connect(changed)
+        app.screenRemoved.connect(changed)
+        app.primaryScreenChanged.connect(changed)
+    return timer
+
+
 class ScreenKeeper(QObject):
     """Fits ``window`` full screen on its chosen screen, now and after every screen change.
 
@@ -110,15 +130,7 @@ class ScreenKeeper(QObject):
         self._screens = screens
         self._primary = primary
         self._watched: QScreen | None = None
-        self.settle = QTimer(self)
-        self.settle.setSingleShot(True)
-        self.settle.setInterval(settle_ms)
-        self.settle.timeout.connect(self.fit)
-        app = QGuiApplication.instance()
-        if isinstance(app, QGuiApplication):
-            app.screenAdded.connect(self.schedule)
-            app.screenRemoved.connect(self.schedule)
-            app.primaryScreenChanged.connect(self.schedule)
+        self.settle = settle_timer(self, settle_ms, self.fit, self.schedule)
 
     def schedule(self) -> None:
         """Fit again once the screens have settled."""

@@ -25,7 +25,7 @@ from fulian_viewer.model.rehearsal import Rehearsal, free_path, write_rehearsal
 from fulian_viewer.model.ui_strings import ui_text
 from fulian_viewer.ui.main_window import MainWindow
 from fulian_viewer.ui.presenter.console import ConsoleWindow
-from fulian_viewer.ui.screen_fit import SETTLE_MS, presenter_screens
+from fulian_viewer.ui.screen_fit import SETTLE_MS, presenter_screens, settle_timer
 
 log = logging.getLogger(__name__)
 
@@ -79,15 +79,7 @@ class PresenterSession(QObject):
         self.console.closed.connect(self._on_console_closed)
         audience.installEventFilter(self)  # closing the audience's window ends the talk
         self.deck.index_changed.connect(self._on_index)
-        self.settle = QTimer(self)
-        self.settle.setSingleShot(True)
-        self.settle.setInterval(SETTLE_MS)
-        self.settle.timeout.connect(self.place)
-        app = QGuiApplication.instance()
-        if isinstance(app, QGuiApplication):
-            app.screenAdded.connect(self.schedule)
-            app.screenRemoved.connect(self.schedule)
-            app.primaryScreenChanged.connect(self.schedule)
+        self.settle = settle_timer(self, SETTLE_MS, self.place, self.schedule)
         if self.rehearsal is not None and rehearse is not None:
             self.console.set_rehearsal_text(
                 ui_text("presenter_rehearsing", self.deck.state.lang, file=free_path(rehearse))
