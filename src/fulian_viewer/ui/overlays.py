@@ -228,10 +228,12 @@ def highlighted_sentence(metric: Metric) -> str:
     return highlighted(metric.source, (metric.display,))
 
 
-def highlighted(text: str, figures: tuple[str, ...]) -> str:
+def highlighted(text: str, figures: tuple[str, ...], unbreakable: bool = True) -> str:
     """``text`` as escaped rich text with each of ``figures`` (in order) in bold gold.
 
-    A figure's characters are joined with word joiners so that it never breaks.
+    With ``unbreakable``, a figure's characters are joined with word joiners so that
+    it never breaks (the bundled font has no word joiner: a fallback font draws it,
+    and a line holding one may stand a little taller).
     """
     out: list[str] = []
     position = 0
@@ -239,7 +241,7 @@ def highlighted(text: str, figures: tuple[str, ...]) -> str:
         start = text.find(figure, position) if figure else -1
         if start < 0:
             continue
-        joined = "\u2060".join(html.escape(ch) for ch in figure)
+        joined = ("\u2060" if unbreakable else "").join(html.escape(ch) for ch in figure)
         out.append(html.escape(text[position:start]))
         out.append(f'<span style="color:{theme.GOLD.name()}; font-weight:700;">{joined}</span>')
         position = start + len(figure)

@@ -198,7 +198,9 @@ class ConsoleWindow(QWidget):
         painter.end()
 
     def set_audience_aspect(self, aspect: float) -> None:
-        """Show the panes in the audience screen's shape."""
+        """Show the panes in the audience's shape (pictures are taken again when it changes)."""
+        if abs(aspect - self.mirror_box.aspect) < 0.01 * aspect:
+            return
         for box in (self.mirror_box, self.next_box):
             box.set_aspect(aspect)
         self.strip.aspect = aspect

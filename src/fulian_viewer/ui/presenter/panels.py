@@ -204,8 +204,11 @@ class NotesView(QScrollArea):
     def show_notes(self, notes: SpeakerNotes, empty_text: str) -> None:
         """Show ``notes`` (escaped), or ``empty_text`` when they say nothing."""
         self.notes = notes
-        paragraphs = [highlighted(point.text, point.figures) for point in notes.points]
-        body = "".join(f'<p style="margin-bottom: 0.6em;">{p}</p>' for p in paragraphs)
+        # Lines of even height matter more here than a figure never breaking.
+        paragraphs = [highlighted(p.text, p.figures, unbreakable=False) for p in notes.points]
+        body = "".join(
+            f'<p style="margin-bottom: 0.6em; line-height: 135%;">{p}</p>' for p in paragraphs
+        )
         self.label.setText(body or f"<p>{html.escape(empty_text)}</p>")
         self.label.setAccessibleName("\n".join(point.text for point in notes.points))
         self.verticalScrollBar().setValue(0)

@@ -77,7 +77,7 @@ class PresenterSession(QObject):
         self.keyboard = KeyboardController(self.deck, audience, self.console)
         self.console.installEventFilter(self.keyboard)
         self.console.closed.connect(self._on_console_closed)
-        audience.installEventFilter(self)  # closing the audience's window ends the talk
+        audience.installEventFilter(self)  # its shape; closing it ends the talk
         self.deck.index_changed.connect(self._on_index)
         self.settle = settle_timer(self, SETTLE_MS, self.place, self.schedule)
         if self.rehearsal is not None and rehearse is not None:
@@ -124,8 +124,8 @@ class PresenterSession(QObject):
                     console=screen_name(console),
                 )
             )
-        geometry = (self.audience.screen() or audience).geometry()
-        self.console.set_audience_aspect(geometry.width() / max(1, geometry.height()))
+        shape = audience.geometry() if console is not None else self.audience.geometry()
+        self.console.set_audience_aspect(shape.width() / max(1, shape.height()))
         log.info(
             "presenter: audience on %r, console on %r",
             audience.name(),
@@ -217,9 +217,13 @@ class PresenterSession(QObject):
             self.reopen()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        """When the audience's window closes, the console closes with it."""
-        if watched is self.audience and event.type() == QEvent.Type.Close and event.isAccepted():
-            QTimer.singleShot(0, self._after_audience_closed)
+        """Follow the audience's window: its shape, and its closing (the console closes too)."""
+        if watched is self.audience:
+            if event.type() == QEvent.Type.Close and event.isAccepted():
+                QTimer.singleShot(0, self._after_audience_closed)
+            elif event.type() == QEvent.Type.Resize and self.open:
+                size = self.audience.size()
+                self.console.set_audience_aspect(size.width() / max(1, size.height()))
         return False
 
     def _after_audience_closed(self) -> None:
