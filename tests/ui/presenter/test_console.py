@@ -63,7 +63,6 @@ def test_the_console_follows_the_deck(window: MainWindow, session) -> None:
     assert console.pane_number.text() == "Pane 2 of 7"
     assert "66,000 sessions" in console.notes.plain_text()
     deck.last()
-    console._show_next()
     assert console.next_picture.text == "End of the presentation"
 
 
@@ -127,11 +126,9 @@ def test_a_click_on_a_figure_shows_its_source_to_the_audience(
 def test_the_timer_pauses_and_resets_by_key_and_click(
     window: MainWindow, clock: FakeClock, qtbot
 ) -> None:
-    launcher = PresenterLauncher(window)
+    launcher = PresenterLauncher(window, clock=clock)
     session = launcher.open_console()
     qtbot.addWidget(session.console)
-    session.timer._clock = clock
-    session.timer.reset()
     console = session.console
     clock.advance(65)
     console.tick()

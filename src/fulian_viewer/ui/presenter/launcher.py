@@ -9,6 +9,8 @@ When the application quits, a rehearsal's seconds are written.
 from __future__ import annotations
 
 import signal
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
@@ -38,6 +40,7 @@ class PresenterLauncher(QObject):
         wanted: the audience's screen (``--screen``), if given.
         talk_seconds: the planned length of the talk (``--talk-minutes``), if given.
         rehearse: where a rehearsal's seconds go (``--rehearse``); None: no rehearsal.
+        clock: monotonic seconds for the talk's timer.
     """
 
     def __init__(
@@ -46,8 +49,10 @@ class PresenterLauncher(QObject):
         wanted: str | int | None = None,
         talk_seconds: float | None = None,
         rehearse: Path | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(audience)
+        self.clock = clock
         self.audience = audience
         self.wanted = wanted
         self.talk_seconds = talk_seconds
@@ -76,7 +81,7 @@ class PresenterLauncher(QObject):
         """Show the console (creating it the first time)."""
         if self.session is None:
             self.session = PresenterSession(
-                self.audience, self.wanted, self.talk_seconds, self.rehearse
+                self.audience, self.wanted, self.talk_seconds, self.rehearse, self.clock
             )
             self.session.console.installEventFilter(self.keys)
         else:
