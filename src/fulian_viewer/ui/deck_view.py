@@ -51,7 +51,9 @@ class DeckView(QWidget):
         controller: the deck's controller.
         parent: the parent widget.
         mirror: a presenter's copy of the audience's view: the screen's blanking and
-            notices are not drawn (the console says so in words instead).
+            notices are not drawn (the console says so in words instead), and it
+            cuts between panes where the audience's view slides (half the painting
+            of a slide's frames; the count-ups run as the audience's do).
 
     Signals:
         first_painted: the first frame showing the current pane has been painted.
@@ -288,7 +290,12 @@ class DeckView(QWidget):
         self._shown = target
         old.finish()
         new.setGeometry(self.rect())
-        slides = self.settings.animates and self.settings.transition_ms > 0 and self.isVisible()
+        slides = (
+            self.settings.animates
+            and self.settings.transition_ms > 0
+            and self.isVisible()
+            and not self.mirror  # a presenter's picture cuts: half the painting in a slide
+        )
         if slides:
             self._leaving = old
             old.cover()  # it stays still, so its backdrop can go before the new one is drawn
