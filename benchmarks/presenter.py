@@ -1,8 +1,8 @@
 """Frame budget with the presenter console live: audience 3840x2160 plus console 1920x1080.
 
 Both windows show the same deck: the audience's deck view and the console's
-picture of it (a second deck view, about 1090x610 inside the console) slide and
-count up together.
+picture of it (a second deck view, about 1100x620 inside the console) count up
+together; the audience's slides between panes while the console's picture cuts.
 
 1. Frame cost. The tour is played frame by frame (60 Hz, 16.7 ms a frame): for each
    move to the next pane, every frame sets both slides and both count-ups to that
