@@ -64,16 +64,18 @@ def no_display() -> bool:
 def run_viewer(args: argparse.Namespace) -> int:
     """``fulian-viewer [run]``: show the report in a window, or run as a kiosk."""
     config, config_problems = resolve_config(args)
+    if getattr(args, "rehearse", None) is not None and not config.kiosk:
+        from fulian_viewer.model.loading import bundled_data_path
+        from fulian_viewer.model.rehearsal import rehearsal_problem
+
+        data = config.data or bundled_data_path()  # never into the bundled report either
+        if rehearsal_problem(args.rehearse, data) is not None:
+            print(ui_text("rehearsal_bad_file", config.lang, file=args.rehearse), file=sys.stderr)
+            return 2
     start_logging(config.kiosk)
     for problem in config_problems:
         print(problem.message(config.lang), file=sys.stderr)
         log.warning("configuration: %s", problem.message("en"))
-    if getattr(args, "rehearse", None) is not None and not config.kiosk:
-        from fulian_viewer.model.rehearsal import rehearsal_problem
-
-        if rehearsal_problem(args.rehearse, config.data) is not None:
-            print(ui_text("rehearsal_bad_file", config.lang, file=args.rehearse), file=sys.stderr)
-            return 2
     if no_display():
         print(NO_DISPLAY[config.lang == "en"], file=sys.stderr)
         log.error("no display: neither DISPLAY nor WAYLAND_DISPLAY is set")
