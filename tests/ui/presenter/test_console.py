@@ -176,7 +176,9 @@ def test_pace_against_written_targets(app, qtbot, tmp_path: Path, clock: FakeClo
     console.tick()
     assert console.pace.text().startswith("进度正常")
     assert console.plan is not None and sum(console.plan) == 600
+    qtbot.waitUntil(lambda: window.deck.is_ready and console.mirror.is_ready)
     session.close()
+    window.close()
 
 
 def test_a_rehearsal_is_written_when_asked(window: MainWindow, tmp_path: Path, qtbot) -> None:

@@ -338,7 +338,7 @@ class ConsoleWindow(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         """The mouse over the current pane points for the audience."""
-        if watched is self.mirror:
+        if watched is self.__dict__.get("mirror"):  # None while the console is torn down
             kind = event.type()
             if kind == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
                 where = self.mirror.mapFromGlobal(event.globalPosition())

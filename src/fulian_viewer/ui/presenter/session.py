@@ -217,13 +217,18 @@ class PresenterSession(QObject):
             self.reopen()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        """Follow the audience's window: its shape, and its closing (the console closes too)."""
-        if watched is self.audience:
-            if event.type() == QEvent.Type.Close and event.isAccepted():
-                QTimer.singleShot(0, self._after_audience_closed)
-            elif event.type() == QEvent.Type.Resize and self.open:
-                size = self.audience.size()
-                self.console.set_audience_aspect(size.width() / max(1, size.height()))
+        """Follow the audience's window: its shape, and its closing (the console closes too).
+
+        The audience's window is this session's parent, asked of Qt: while the window
+        is being destroyed this object's Python attributes may already be gone.
+        """
+        if watched is not self.parent() or not self.__dict__.get("open"):
+            return False
+        if event.type() == QEvent.Type.Close and event.isAccepted():
+            QTimer.singleShot(0, self._after_audience_closed)
+        elif event.type() == QEvent.Type.Resize:
+            size = self.audience.size()
+            self.console.set_audience_aspect(size.width() / max(1, size.height()))
         return False
 
     def _after_audience_closed(self) -> None:
