@@ -7,8 +7,10 @@ import platform
 import statistics
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -107,3 +109,26 @@ def subprocess_env(bytecode: bool = True) -> dict[str, str]:
         env["PYTHONDONTWRITEBYTECODE"] = "1"
         env.pop("PYTHONPYCACHEPREFIX", None)
     return env
+
+
+def frame_log(window: Any, sliding: Callable[[], bool]) -> Any:
+    """An event filter, installed on ``window``, whose ``frames`` lists each repaint.
+
+    Each entry is (milliseconds, whether ``sliding()`` was true then): every
+    ``UpdateRequest``, when Qt paints the dirty widgets and flushes them.
+    """
+    from PySide6.QtCore import QEvent, QObject
+
+    class FrameLog(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.frames: list[tuple[float, bool]] = []
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.UpdateRequest:
+                self.frames.append((time.perf_counter() * 1000, sliding()))
+            return False
+
+    log = FrameLog()
+    window.installEventFilter(log)
+    return log

@@ -44,26 +44,11 @@ import statistics
 import time
 from typing import Any
 
-from _common import machine, percentile
-from PySide6.QtCore import QEvent, QObject
+from _common import frame_log, machine, percentile
 
 from fulian_viewer.app import build_window, create_application
 from fulian_viewer.model.loading import load_report
 from fulian_viewer.model.settings import Settings
-
-
-class FrameLog(QObject):
-    """Records the time of every repaint of a window, and whether a slide was running."""
-
-    def __init__(self, deck: Any) -> None:
-        super().__init__()
-        self.deck = deck
-        self.frames: list[tuple[float, bool]] = []
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.UpdateRequest:
-            self.frames.append((time.perf_counter() * 1000, self.deck.transitioning))
-        return False
 
 
 class ChangeLog:
@@ -133,8 +118,7 @@ def main() -> None:
     QTest.qWaitForWindowExposed(window)
     while not (getattr(deck, "is_ready", True) and getattr(deck, "has_painted", True)):
         app.processEvents()
-    log = FrameLog(deck)
-    window.installEventFilter(log)
+    log = frame_log(window, lambda: deck.transitioning)
     sliding: list[float] = []
     counting: list[float] = []
     waits: list[float] = []

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from _common import machine
-from pacing import ChangeLog, FrameLog, print_intervals
+from _common import frame_log, machine
+from pacing import ChangeLog, print_intervals
 
 from fulian_viewer.app import build_window, create_application
 from fulian_viewer.controllers.live_reload import FileWatcher, LiveReload, ProcessRunner
@@ -93,8 +93,7 @@ def measure_reload(width: int, height: int) -> None:
     while not (deck.is_ready and deck.has_painted):
         app.processEvents()
 
-    log = FrameLog(deck)
-    window.installEventFilter(log)
+    log = frame_log(window, lambda: deck.transitioning)
     live = LiveReload(deck.controller, folder, ProcessRunner(window), parent=window)
     watcher = FileWatcher(live.watched_files, poll_ms=500, settle_ms=300, parent=window)
     watcher.settled.connect(live.reload)

@@ -44,6 +44,29 @@ def test_kiosk_options() -> None:
     assert parse_args(["--screen", "HDMI-1"]).screen == "HDMI-1"
 
 
+def test_presenter_options() -> None:
+    args = parse_args(["--presenter", "--screen", "HDMI-1", "--talk-minutes", "20"])
+    assert args.command == "run" and args.presenter and args.screen == "HDMI-1"
+    assert args.talk_minutes == 20
+    args = parse_args(["--rehearse", "check", "--lang", "en"])  # a file named like a command
+    assert args.command == "run" and args.rehearse == Path("check")
+
+
+@pytest.mark.parametrize("minutes", ["0", "abc", "601", "-5"])
+def test_talk_minutes_must_be_sensible(minutes: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        parse_args(["--talk-minutes", minutes])
+    assert "minutes" in capsys.readouterr().err
+
+
+def test_a_rehearsal_file_inside_the_data_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--rehearse", str(tmp_path / "notes.csv"), "--data", str(tmp_path)]) == 2
+    assert "--rehearse" in capsys.readouterr().err
+    assert not (tmp_path / "notes.csv").exists()
+
+
 def test_data_alone_means_run() -> None:
     args = parse_args(["--data", "X"])
     assert args.command == "run"

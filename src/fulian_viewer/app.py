@@ -12,9 +12,11 @@ The order matters and is always the same:
    state (:class:`DeckState`, its panes built once); then the one
    :class:`DeckController` that acts on it, and the view (:class:`DeckView`).
 5. Attach the input controllers, which only call the deck controller.
-6. Show the window (a kiosk: :func:`fulian_viewer.kiosk.start_kiosk`), start
-   live reload (:func:`fulian_viewer.watching.start_watching`: the data and the
-   configuration are watched unless ``--no-watch``) and run the event loop.
+6. Show the window (a kiosk: :func:`fulian_viewer.kiosk.start_kiosk`); outside a
+   kiosk, ``C`` opens the presenter console, opened at once for ``--presenter`` or
+   ``--rehearse`` (:mod:`fulian_viewer.ui.presenter`). Start live reload
+   (:func:`fulian_viewer.watching.start_watching`: the data and the configuration
+   are watched unless ``--no-watch``) and run the event loop.
 """
 
 from __future__ import annotations
@@ -64,6 +66,14 @@ def no_display() -> bool:
 def run_viewer(args: argparse.Namespace) -> int:
     """``fulian-viewer [run]``: show the report in a window, or run as a kiosk."""
     config, config_problems = resolve_config(args)
+    if getattr(args, "rehearse", None) is not None and not config.kiosk:
+        from fulian_viewer.model.loading import bundled_data_path
+        from fulian_viewer.model.rehearsal import rehearsal_problem
+
+        data = config.data or bundled_data_path()  # never into the bundled report either
+        if rehearsal_problem(args.rehearse, data) is not None:
+            print(ui_text("rehearsal_bad_file", config.lang, file=args.rehearse), file=sys.stderr)
+            return 2
     start_logging(config.kiosk)
     for problem in config_problems:
         print(problem.message(config.lang), file=sys.stderr)
@@ -124,6 +134,7 @@ def _show(
             window.enter_fullscreen()
         else:
             window.show()
+        start_presenter(window, args, config.screen)
     from fulian_viewer.watching import start_watching
 
     watching = start_watching(window, config, args.config, lambda: resolve_config(args))
@@ -139,6 +150,18 @@ def _show(
             log.info("staff exit")
             return STAFF_EXIT_STATUS
     return code
+
+
+def start_presenter(window: MainWindow, args: argparse.Namespace, screen: str | int | None) -> None:
+    """Let ``C`` open the presenter console; open it now for ``--presenter`` or ``--rehearse``."""
+    from fulian_viewer.ui.presenter.launcher import PresenterLauncher
+
+    minutes = getattr(args, "talk_minutes", None)
+    rehearse = getattr(args, "rehearse", None)
+    launcher = PresenterLauncher(window, screen, minutes * 60 if minutes else None, rehearse)
+    window.presenter = launcher  # type: ignore[attr-defined]
+    if getattr(args, "presenter", False) or rehearse is not None:
+        launcher.open_console()
 
 
 def resolve_config(args: argparse.Namespace) -> tuple[KioskConfig, list[ConfigProblem]]:

@@ -33,6 +33,7 @@ _TEXT = {
         "config": "展台配置：{path}",
         "config_ok": "✓ 配置无误。",
         "config_found": "✗ 配置有 {count} 个问题：",
+        "notes": "讲者备注：{count} 个页面。",
     },
     "en": {
         "data": "Data: {path}",
@@ -46,6 +47,7 @@ _TEXT = {
         "config": "Kiosk configuration: {path}",
         "config_ok": "✓ The configuration is sound.",
         "config_found": "✗ Found {count} problem(s) in the configuration:",
+        "notes": "Speaker notes: {count} pane(s).",
     },
 }
 
@@ -83,6 +85,8 @@ def summary(result: LoadResult, lang: Lang) -> str:
     warnings = [p for p in result.problems if p.warning]
     if result.ok:
         lines.append(text["valid"].format(**counts))
+        if report is not None and report.notes:
+            lines.append(text["notes"].format(count=len(report.notes)))
     else:
         lines.append(text["found"].format(count=len(result.errors)))
         lines += [f"  • {p.message(lang)}" for p in result.errors]

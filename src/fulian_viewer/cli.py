@@ -132,6 +132,9 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
         default=None,
         help=t("no_watch"),
     )
+    run.add_argument("--presenter", action="store_true", help=t("presenter"))
+    run.add_argument("--rehearse", type=Path, metavar="FILE", help=t("rehearse"))
+    run.add_argument("--talk-minutes", type=_minutes, metavar="MIN", help=t("talk_minutes"))
     run.add_argument(
         "--quit-after-first-paint",
         action="store_true",
@@ -174,7 +177,18 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     """Parse ``argv``; with no command, ``run`` is meant."""
     args = list(argv)
-    takes_value = {"--data", "--lang", "--size", "--out", "--config", "--screen"}
+    takes_value = {
+        "--data",
+        "--lang",
+        "--size",
+        "--out",
+        "--config",
+        "--screen",
+        "--rehearse",
+        "--talk-minutes",
+        "--workbook",
+        "--data-folder",
+    }
     for index, arg in enumerate(args):
         if arg in COMMANDS and (index == 0 or args[index - 1] not in takes_value):
             # Options may come before the command: `--lang en check` means `check --lang en`.
@@ -210,6 +224,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+
+
+def _minutes(text: str) -> float:
+    """``--talk-minutes``: a length of talk, 1 to 600 minutes."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("give the talk's length in minutes, e.g. 20") from None
+    if not 1 <= value <= 600:
+        raise argparse.ArgumentTypeError("the talk's length should be 1 to 600 minutes")
+    return value
 
 
 def _screen_choice(text: str) -> int | str:

@@ -46,8 +46,23 @@ HELP: dict[str, tuple[str, str]] = {
         "kiosk configuration (TOML; see packaging/kiosk.example.toml); flags win over it",
     ),
     "screen": (
-        "展台使用的屏幕：从 0 起的编号，或名称（如 HDMI-1）",
-        "screen to fill in kiosk mode: index from 0, or name such as HDMI-1",
+        "展台使用的屏幕，或 --presenter 时观众看的屏幕：从 0 起的编号，或名称（如 HDMI-1）",
+        "screen to fill in kiosk mode, or the audience's screen with --presenter: "
+        "index from 0, or name such as HDMI-1",
+    ),
+    "presenter": (
+        "在第二块屏幕上打开演讲者视图（讲稿、计时、下一页）",
+        "open the presenter console (notes, timer, next pane) on a second screen",
+    ),
+    "rehearse": (
+        "排练计时（会打开演讲者视图）；结束时把每页秒数写入 FILE："
+        ".csv 写成讲稿表，.toml 写成展台各部分的停留时间",
+        "time each pane while rehearsing (opens the console); at the end write the "
+        "seconds to FILE: .csv gives a notes table, .toml the kiosk's per-section dwell",
+    ),
+    "talk_minutes": (
+        "整场演讲计划的分钟数，供演讲者视图显示进度",
+        "planned length of the whole talk, for the console's pace indicator",
     ),
     "check": ("检查数据并列出每个问题", "check a dataset and list every problem"),
     "json": ("以 JSON 格式输出读入的数据", "print the loaded dataset as JSON"),
@@ -125,6 +140,8 @@ EXAMPLES: dict[Lang, str] = {
                                          把数据写成可修改的工作簿
   fulian-viewer --kiosk --config kiosk.toml
                                          作为展台无人值守运行
+  fulian-viewer --presenter              投影仪上放演示，笔记本上显示演讲者视图
+  fulian-viewer --rehearse 排练.csv       排练，结束时写出每页用时
   fulian-viewer import 报告.docx --out 草稿
                                          从报告全文生成数据草稿
   fulian-viewer kiosk-pin                为展台配置生成工作人员 PIN 的哈希值
@@ -144,6 +161,9 @@ examples:
                                          write the data as a workbook to edit
   fulian-viewer --kiosk --config kiosk.toml
                                          run unattended as an exhibition kiosk
+  fulian-viewer --presenter              the deck on the projector, the presenter
+                                         console (notes, timer, next pane) on the laptop
+  fulian-viewer --rehearse talk.csv      rehearse, then write each pane's seconds
   fulian-viewer import 报告.docx --out 草稿
                                          draft a dataset from a report's text
   fulian-viewer kiosk-pin                hash a staff PIN for the kiosk configuration

@@ -16,7 +16,14 @@ from tests.fixtures.datasets import Dataset, edit_figure
 
 def test_watched_files_are_the_tables_and_the_report_text(dataset: Dataset) -> None:
     names = [path.name for path in watched_files(dataset.folder, "report.txt")]
-    assert names == ["deck.csv", "sections.csv", "metrics.csv", "charts.csv", "report.txt"]
+    assert names == [
+        "deck.csv",
+        "sections.csv",
+        "metrics.csv",
+        "charts.csv",
+        "notes.csv",
+        "report.txt",
+    ]
     book = dataset.folder / "数据.xlsx"
     assert watched_files(book, "report.txt") == [book, dataset.folder / "report.txt"]
     assert watched_files(dataset.folder, "../outside.txt")[-1].name == "charts.csv"

@@ -54,8 +54,8 @@ class DeckController(QObject):
 
     Signals:
         activity: a user acted on the deck (for autoplay and idle timers).
-        index_changed, lang_changed, blanked_changed, overlay_changed: the state's
-            events, for Qt views.
+        index_changed, lang_changed, blanked_changed, overlay_changed, laser_changed:
+            the state's events, for Qt views.
         dataset_staged: a reloaded dataset waits to be shown: build its panes.
         panes_changed: the data was reloaded: the deck has new panes.
         replay_requested: count the current pane up again.
@@ -72,6 +72,7 @@ class DeckController(QObject):
     overlay_changed = Signal()
     panes_changed = Signal()
     dataset_staged = Signal()
+    laser_changed = Signal()
     replay_requested = Signal()
     finish_requested = Signal()
     fullscreen_requested = Signal()
@@ -98,6 +99,7 @@ class DeckController(QObject):
         state.subscribe("blanked", self.blanked_changed.emit)
         state.subscribe("overlay", self.overlay_changed.emit)
         state.subscribe("panes", self.panes_changed.emit)
+        state.subscribe("laser", self.laser_changed.emit)
 
     # Reading the state -------------------------------------------------------
 
@@ -214,6 +216,15 @@ class DeckController(QObject):
     def close_overlay(self) -> None:
         """Close the open overlay without it being input (a source panel's timeout)."""
         self.state.set_overlay(None)
+
+    def point_at(self, x: float, y: float) -> None:
+        """Show the laser dot at ``x``, ``y`` (fractions of the pane's width and height)."""
+        self.activity.emit()
+        self.state.set_laser((x, y))
+
+    def stop_pointing(self) -> None:
+        """Hide the laser dot."""
+        self.state.set_laser(None)
 
     # The overview ------------------------------------------------------------
 

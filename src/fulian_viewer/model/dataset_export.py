@@ -22,13 +22,26 @@ from typing import TYPE_CHECKING
 
 from fulian_viewer.model.report import CHART_TYPES
 from fulian_viewer.model.schema import SCHEMAS
-from fulian_viewer.model.tables import TABLE_NAMES, RawDataset, Table, resolve_inside
+from fulian_viewer.model.tables import (
+    OPTIONAL_TABLE_NAMES,
+    TABLE_NAMES,
+    RawDataset,
+    Table,
+    resolve_inside,
+)
+
+ALL_TABLES = TABLE_NAMES + OPTIONAL_TABLE_NAMES
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
 INSTRUCTIONS_SHEET = "说明 Instructions"
-NUMBER_COLUMNS = {("sections", "order"), ("metrics", "value"), ("charts", "order")}
+NUMBER_COLUMNS = {
+    ("sections", "order"),
+    ("metrics", "value"),
+    ("charts", "order"),
+    ("notes", "target_seconds"),
+}
 FLAG_COLUMNS = {("metrics", "headline"), ("metrics", "scorecard")}
 MAX_COLUMN_WIDTH = 60
 LINE_HEIGHT = 15  # points, for one line of 11-point text
@@ -70,6 +83,13 @@ COLUMN_HELP: dict[str, tuple[str, str]] = {
     ),
     "type": ("图表类型：bar、hbar 或 ring", "chart type: bar, hbar or ring"),
     "metrics": ("图表中的指标编号，用 ; 分隔", "the chart's metric ids, separated by ;"),
+    "pane": (
+        "页面：cover、部分编号（如 guidance）、scorecard 或 closing",
+        "the pane: cover, a section's id (such as guidance), scorecard or closing",
+    ),
+    "notes_zh": ("演讲者的中文讲稿", "the speaker's notes in Chinese"),
+    "notes_en": ("演讲者的英文讲稿", "the speaker's notes in English"),
+    "target_seconds": ("这一页计划讲多少秒", "the seconds the speaker means to spend on it"),
 }
 
 TABLE_HELP: dict[str, tuple[str, str]] = {
@@ -77,6 +97,7 @@ TABLE_HELP: dict[str, tuple[str, str]] = {
     "sections": ("报告的各个部分，每部分一页", "the report's sections, one pane each"),
     "metrics": ("每一个数字", "every figure"),
     "charts": ("各部分的图表", "the charts of each section"),
+    "notes": ("演讲者讲稿（可不填）", "the speaker's notes (optional)"),
 }
 
 STEPS = (
@@ -141,14 +162,14 @@ def export_workbook(raw: RawDataset, target: Path, source: Path, force: bool = F
     instructions.title = INSTRUCTIONS_SHEET
     for line in _instruction_rows():
         instructions.append(line)
-    for name in TABLE_NAMES:
+    for name in ALL_TABLES:
         if name in raw.tables:
             sheet = book.create_sheet(name)
             for row in _table_rows(name, raw.tables[name][0]):
                 sheet.append(row)
     for sheet in book.worksheets:
         _style(sheet, sheet.title)
-    for name in TABLE_NAMES:
+    for name in ALL_TABLES:
         if name in raw.tables:
             _validate(book[name], name, raw)
     book.save(target)
@@ -167,11 +188,11 @@ def export_folder(raw: RawDataset, folder: Path, source: Path, force: bool = Fal
         ExportRefusedError: as :func:`export_workbook`.
     """
     report = report_text_file(raw)
-    targets = [folder / f"{name}.csv" for name in TABLE_NAMES if name in raw.tables]
+    targets = [folder / f"{name}.csv" for name in ALL_TABLES if name in raw.tables]
     report_target = _report_target(report, folder)
     _refuse_existing([*targets, report_target], force, source)
     folder.mkdir(parents=True, exist_ok=True)
-    for name, path in zip([n for n in TABLE_NAMES if n in raw.tables], targets, strict=True):
+    for name, path in zip([n for n in ALL_TABLES if n in raw.tables], targets, strict=True):
         table = raw.tables[name][0]
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
@@ -208,7 +229,7 @@ def _refuse_existing(paths: list[Path | None], force: bool, source: Path) -> Non
 def _is_read_from(path: Path, source: Path) -> bool:
     """Whether ``path`` is one of the files the dataset at ``source`` is read from."""
     folder = source if source.is_dir() else source.parent
-    names = {f"{name}.csv" for name in TABLE_NAMES} if source.is_dir() else {source.name}
+    names = {f"{name}.csv" for name in ALL_TABLES} if source.is_dir() else {source.name}
     return path.resolve().parent == folder.resolve() and path.name in names
 
 

@@ -20,8 +20,8 @@ from fulian_viewer.model.ui_strings import ui_text
 
 PaneKind = Literal["cover", "section", "scorecard", "closing"]
 Overlay = Literal["help", "overview", "source", "problems"]
-Event = Literal["index", "lang", "blanked", "overlay", "panes"]
-EVENTS: tuple[Event, ...] = ("index", "lang", "blanked", "overlay", "panes")
+Event = Literal["index", "lang", "blanked", "overlay", "panes", "laser"]
+EVENTS: tuple[Event, ...] = ("index", "lang", "blanked", "overlay", "panes", "laser")
 
 
 @dataclass(frozen=True)
@@ -101,6 +101,7 @@ class DeckState:
         self._overlay: Overlay | None = None
         self._selected = 0
         self._source: Metric | None = None
+        self._laser: tuple[float, float] | None = None
         self._listeners: dict[Event, list[Callable[[], None]]] = {event: [] for event in EVENTS}
 
     @classmethod
@@ -152,6 +153,19 @@ class DeckState:
     def source_metric(self) -> Metric | None:
         """The figure whose source the source overlay shows."""
         return self._source
+
+    @property
+    def laser(self) -> tuple[float, float] | None:
+        """Where the presenter's laser dot is, as fractions of the pane's width and height."""
+        return self._laser
+
+    def set_laser(self, where: tuple[float, float] | None) -> None:
+        """Show the laser dot at ``where`` (fractions, clamped to the pane), or hide it."""
+        if where is not None:
+            where = (min(1.0, max(0.0, where[0])), min(1.0, max(0.0, where[1])))
+        if where != self._laser:
+            self._laser = where
+            self._emit("laser")
 
     def subscribe(self, event: Event, callback: Callable[[], None]) -> Callable[[], None]:
         """Call ``callback`` whenever ``event`` changes; returns the unsubscriber."""

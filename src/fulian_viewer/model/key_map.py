@@ -29,6 +29,9 @@ KEY_ROWS: tuple[tuple[str, str], ...] = (
     ("help_final", "S"),
     ("help_source", "help_source_keys"),
     ("help_reload", "Ctrl+R"),
+    ("help_console", "C"),
+    ("help_swap", "X"),
+    ("help_timer", "T  Shift+T"),
     ("help_help", "?  H"),
     ("help_escape", "Esc"),
 )

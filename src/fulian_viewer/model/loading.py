@@ -8,13 +8,15 @@ what is good. Nothing here writes to the data.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import TypeVar, cast
 
 from fulian_viewer.assets import resource_path
+from fulian_viewer.model.deck import build_panes
 from fulian_viewer.model.files import locate_inside
+from fulian_viewer.model.notes import read_notes
 from fulian_viewer.model.numbers import DisplayTextError, Figure, parse_display
 from fulian_viewer.model.problems import Problem, Problems, problem
 from fulian_viewer.model.report import (
@@ -134,7 +136,13 @@ class _Builder:
             label = self.raw.tables["sections"][1] if "sections" in self.raw.tables else "sections"
             self.problems.append(problem(label, "no_sections"))
             return None
-        return Report(deck=deck, sections=sections, source_text=source_text or "")
+        report = Report(deck=deck, sections=sections, source_text=source_text or "")
+        cells = self._cells("notes")
+        if cells is not None:
+            keys = [spec.key for spec in build_panes(report)]
+            report = replace(report, notes=read_notes(cells, keys))
+            self._collect(cells)
+        return report
 
     def _deck(self) -> tuple[Deck, str | None]:
         cells = self._cells("deck")

@@ -201,6 +201,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown key '{key}' (allowed: {allowed})",
     ),
     "missing_deck_key": ("缺少项目“{key}”", "the key '{key}' is missing"),
+    "unknown_pane": (
+        "未知的页面“{pane}”（允许：{allowed}）",
+        "unknown pane '{pane}' (allowed: {allowed})",
+    ),
+    "bad_seconds": (
+        "秒数应在 1 到 3600 之间：{text}",
+        "the seconds should be between 1 and 3600: {text}",
+    ),
     "path_outside": (
         "路径“{path}”不在数据文件夹内；请使用数据文件夹里的相对路径",
         "the path '{path}' leads outside the data folder; use a relative path inside it",

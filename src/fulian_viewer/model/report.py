@@ -126,12 +126,32 @@ class Deck:
 
 
 @dataclass(frozen=True)
+class PaneNotes:
+    """A speaker's notes for one pane (the ``notes`` table's row).
+
+    Attributes:
+        pane: the pane's key (``cover``, ``section-guidance``, ``scorecard``, ``closing``).
+        text: the notes in both languages (either may be empty).
+        target_seconds: how long the speaker means to stay on the pane, if said.
+    """
+
+    pane: str
+    text: Text
+    target_seconds: float | None = None
+
+
+@dataclass(frozen=True)
 class Report:
     """A whole report ready to show."""
 
     deck: Deck
     sections: tuple[Section, ...]
     source_text: str
+    notes: tuple[PaneNotes, ...] = ()
+
+    def notes_for(self, pane: str) -> PaneNotes | None:
+        """The speaker's notes for the pane keyed ``pane``, if any were written."""
+        return next((n for n in self.notes if n.pane == pane), None)
 
     @property
     def metrics(self) -> tuple[Metric, ...]:

@@ -38,6 +38,7 @@ SCHEMAS: dict[str, TableSchema] = {
         required=("section", "id", "type", "title_zh", "metrics"),
         optional=("order", "title_en"),
     ),
+    "notes": TableSchema(required=("pane",), optional=("notes_zh", "notes_en", "target_seconds")),
 }
 
 MAX_INTEGER_DIGITS = 16  # below 10**16: exact as a float, and beyond any report's figure

@@ -30,6 +30,10 @@ def result_to_dict(result: LoadResult, lang: Lang = "zh") -> dict[str, Any]:
         "encodings": result.encodings,
         "deck": {key: _text(text) for key, text in report.deck.entries} if report else {},
         "sections": [_section(s) for s in report.sections] if report else [],
+        "notes": [
+            {"pane": n.pane, "notes": _text(n.text), "target_seconds": n.target_seconds}
+            for n in (report.notes if report else ())
+        ],
     }
 
 

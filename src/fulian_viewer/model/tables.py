@@ -27,6 +27,8 @@ from fulian_viewer.model.files import RefusedFileError, locate_inside, read_plai
 from fulian_viewer.model.problems import Problem, Problems, problem
 
 TABLE_NAMES = ("deck", "sections", "metrics", "charts")
+OPTIONAL_TABLE_NAMES = ("notes",)
+"""Tables a dataset may leave out: nothing is reported missing then."""
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 20_000
 MAX_CELL_CHARS = 131_072  # the csv module's own default limit
@@ -132,7 +134,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
 
 
 def read_dataset(path: Path) -> RawDataset:
-    """Read the four tables of the dataset at ``path`` (a folder or a workbook)."""
+    """Read the tables of the dataset at ``path`` (a folder or a workbook), notes if any."""
     try:
         exists, is_dir = path.exists(), path.is_dir()
     except OSError:  # a name too long, or a link loop, for the system
@@ -204,7 +206,8 @@ def build_table(
             header = [cell.strip().lstrip("\ufeff") for cell in row]
             break
     else:
-        raw.problems.append(problem(label, "empty_file"))
+        if label.removesuffix(".csv").rsplit(":", 1)[-1] not in OPTIONAL_TABLE_NAMES:
+            raw.problems.append(problem(label, "empty_file"))  # an empty notes sheet says nothing
         return None
     while header and not header[-1]:
         header.pop()
@@ -247,17 +250,20 @@ def build_table(
                 refused.add((number, name))
                 record[name] = ""
         body[number] = record
-    if not body:
+    table_name = label.removesuffix(".csv").rsplit(":", 1)[-1]
+    if not body and table_name not in OPTIONAL_TABLE_NAMES:  # notes may be left to write
         raw.problems.append(problem(label, "no_rows"))
     return Table(tuple(first), body, frozenset(refused), tuple(first.values()))
 
 
 def _read_folder(folder: Path) -> RawDataset:
     raw = RawDataset(folder=folder)
-    for name in TABLE_NAMES:
+    for name in TABLE_NAMES + OPTIONAL_TABLE_NAMES:
         label = f"{name}.csv"
         path = folder / label
         if not _lexists(path):
+            if name in OPTIONAL_TABLE_NAMES:
+                continue
             raw.problems.append(problem(label, "missing_file", expected=str(path)))
             raw.unreadable.add(name)
             continue
@@ -267,12 +273,24 @@ def _read_folder(folder: Path) -> RawDataset:
             raw.problems.append(problem(label, code))
             raw.unreadable.add(name)
             continue
+        if name in OPTIONAL_TABLE_NAMES and _blank_file(located):
+            continue  # an optional table left empty says nothing
         table = _read_csv(located, label, raw)
         if table is None:
             raw.unreadable.add(name)
         else:
             raw.tables[name] = (table, label)
     return raw
+
+
+def _blank_file(path: Path) -> bool:
+    """Whether ``path`` is a small file of nothing but a BOM and white space."""
+    try:
+        if not path.is_file() or path.stat().st_size > 64:
+            return False
+        return not path.read_bytes().strip(codecs.BOM_UTF8 + b" \t\r\n")
+    except OSError:
+        return False
 
 
 def _lexists(path: Path) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from fulian_viewer.model.numbers import Lang
+from fulian_viewer.model.presenter_strings import PRESENTER_STRINGS
 
 STRINGS: dict[str, tuple[str, str]] = {
     "app_title": ("巴渝巾帼数据展", "Chongqing Women's Federation in figures"),
@@ -112,6 +113,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "fulian-viewer is already running (process {pid}); not starting a second one",
     ),
 }
+STRINGS.update(PRESENTER_STRINGS)
 
 
 def ui_text(key: str, lang: Lang, **fields: object) -> str:

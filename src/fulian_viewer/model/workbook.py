@@ -30,6 +30,7 @@ from fulian_viewer.model.sheet_xml import (
 )
 from fulian_viewer.model.tables import (
     MAX_CELL_CHARS,
+    OPTIONAL_TABLE_NAMES,
     TABLE_NAMES,
     RawDataset,
     Table,
@@ -77,7 +78,7 @@ def _read_open_workbook(file: IO[bytes], label: str, raw: RawDataset) -> None:
 
 
 def _read_archive(archive: zipfile.ZipFile, label: str, raw: RawDataset) -> None:
-    """Read the four sheets from an open workbook zip, checking declared sizes first."""
+    """Read the sheets from an open workbook zip (notes if any), checking declared sizes first."""
     sizes = {info.filename: info.file_size for info in archive.infolist()}
     book_parts = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
     if not all(part in sizes for part in book_parts):
@@ -92,10 +93,12 @@ def _read_archive(archive: zipfile.ZipFile, label: str, raw: RawDataset) -> None
         with archive.open(SHARED_STRINGS) as strings:
             shared = read_shared_strings(strings, MAX_CELL_CHARS, MAX_SHARED_STRINGS)
     by_name = {name.strip().lower(): part for name, part in targets.items()}
-    for name in TABLE_NAMES:
+    for name in TABLE_NAMES + OPTIONAL_TABLE_NAMES:
         sheet_label = f"{label}:{name}"
         part = by_name.get(name)
         if part is None or part not in sizes:
+            if name in OPTIONAL_TABLE_NAMES:
+                continue
             raw.problems.append(problem(label, "missing_sheet", sheet=name))
             continue
         if not _within(sizes, (part,), MAX_SHEET_BYTES, label, raw):

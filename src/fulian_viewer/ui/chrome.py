@@ -6,6 +6,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
+from fulian_viewer.controllers.deck import DeckController
 from fulian_viewer.model.deck import DeckState
 from fulian_viewer.model.ui_strings import ui_text
 from fulian_viewer.ui import theme
@@ -15,13 +16,13 @@ from fulian_viewer.ui.fonts import display_font
 class ProgressChrome(QWidget):
     """A thin strip along the bottom edge: progress, dots and ``3 / 7``."""
 
-    def __init__(self, state: DeckState, parent: QWidget | None = None) -> None:
+    def __init__(self, deck: DeckController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.state = state
+        self.state: DeckState = deck.state
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        state.subscribe("index", self.refresh)
-        state.subscribe("lang", self.refresh)
-        state.subscribe("panes", self.refresh)
+        deck.index_changed.connect(self.refresh)
+        deck.lang_changed.connect(self.refresh)
+        deck.panes_changed.connect(self.refresh)
         self.refresh()
 
     @property
@@ -49,7 +50,8 @@ class ProgressChrome(QWidget):
         """Draw the bar, the dots and the number."""
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        frame = theme.Frame.of(self.window().width(), self.window().height())
+        deck = self.parentWidget() or self.window()
+        frame = theme.Frame.of(deck.width(), deck.height())
         bar = frame.px(6)
         fraction = (self.state.index + 1) / self.state.count
         painter.fillRect(QRectF(0, self.height() - bar, self.width(), bar), theme.TRACK)

@@ -31,7 +31,13 @@ from fulian_viewer.model.deck import DeckState, PaneSpec
 from fulian_viewer.model.report import Report
 from fulian_viewer.model.settings import Settings
 from fulian_viewer.ui.chrome import ProgressChrome
-from fulian_viewer.ui.overlays import BlankOverlay, HelpOverlay, NoticeBanner, ProvenancePanel
+from fulian_viewer.ui.overlays import (
+    BlankOverlay,
+    HelpOverlay,
+    LaserDot,
+    NoticeBanner,
+    ProvenancePanel,
+)
 from fulian_viewer.ui.overview import OverviewOverlay
 from fulian_viewer.ui.pane import Pane
 from fulian_viewer.ui.pane_store import BUSY_RETRY_MS, PaneStore
@@ -43,6 +49,14 @@ __all__ = ["DeckView"]
 class DeckView(QWidget):
     """Shows the current pane of a deck, as its controller's state says.
 
+    Args:
+        controller: the deck's controller.
+        parent: the parent widget.
+        mirror: a presenter's copy of the audience's view: the screen's blanking and
+            notices are not drawn (the console says so in words instead), and it
+            cuts between panes where the audience's view slides (half the painting
+            of a slide's frames; the count-ups run as the audience's do).
+
     Signals:
         first_painted: the first frame showing the current pane has been painted.
         ready: every pane has been built (see :attr:`is_ready`).
@@ -51,13 +65,16 @@ class DeckView(QWidget):
     first_painted = Signal()
     ready = Signal()
 
-    def __init__(self, controller: DeckController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, controller: DeckController, parent: QWidget | None = None, mirror: bool = False
+    ) -> None:
         super().__init__(parent)
         self.controller = controller
+        self.mirror = mirror
         state, settings = controller.state, controller.settings
         self._store = PaneStore(controller.dataset, state.specs, settings, self, self._adopt)
         self._store.ready.connect(self.ready)
-        self.chrome = ProgressChrome(state, self)
+        self.chrome = ProgressChrome(controller, self)
         self.blank = BlankOverlay(self)
         self.help = HelpOverlay(self)
         self.overview = OverviewOverlay(self)
@@ -66,6 +83,7 @@ class DeckView(QWidget):
         self.provenance.timed_out.connect(controller.close_overlay)
         self.notice = NoticeBanner(settings.provenance_ms * 2, self)
         self.problems = ProblemsOverlay(self)
+        self.laser = LaserDot(self)
         for overlay in (
             self.blank,
             self.help,
@@ -73,8 +91,12 @@ class DeckView(QWidget):
             self.provenance,
             self.notice,
             self.problems,
+            self.laser,
         ):
             overlay.hide()
+        if mirror:
+            for widget in (self, *self.findChildren(QWidget)):
+                widget.setMouseTracking(True)
         self._shown = state.index
         self._leaving: Pane | None = None
         self._slide = QVariantAnimation(self)
@@ -95,6 +117,7 @@ class DeckView(QWidget):
         self._drop_timer = QTimer(self)
         self._drop_timer.setSingleShot(True)
         self._drop_timer.timeout.connect(self._delete_dropped)
+        controller.laser_changed.connect(self._on_laser)
         controller.replay_requested.connect(self._replay)
         controller.finish_requested.connect(self._finish)
         self._painted = False
@@ -176,6 +199,9 @@ class DeckView(QWidget):
         would still have Qt repaint what lies under it.
         """
         pane.source_requested.connect(self.controller.show_source)
+        if self.mirror:  # the presenter's mouse over any part of it points for the audience
+            for widget in (pane, *pane.findChildren(QWidget)):
+                widget.setMouseTracking(True)
         pane.hide()
         if pane.lang != self.state.lang:
             pane.set_lang(self.state.lang)
@@ -196,29 +222,34 @@ class DeckView(QWidget):
         return self._slide.state() == QVariantAnimation.State.Running
 
     def show_notice(self, text: str) -> None:
-        """Show a short notice along the top edge for a while."""
+        """Show a short notice along the top edge for a while (not on a mirror)."""
+        if self.mirror:
+            return
         self.notice.place_in(self.width(), self.height())
         self.notice.show_text(text)
 
     # Overview --------------------------------------------------------------
 
+    def pane_picture(self, index: int) -> QPixmap:
+        """Pane ``index`` at the view's size, in its final state (the current one as it stands)."""
+        pane = self.pane(index)
+        pane.resize(self.size())
+        if pane is not self.current_pane or not pane.animating:
+            pane.finish()
+        return pane.grab()
+
     def thumbnails(self) -> list[QPixmap]:
         """Every pane in its final state, scaled to a thumbnail."""
         width = self.settings.thumbnail_width
         size = QSize(width, max(1, round(width * self.height() / max(1, self.width()))))
-        images = []
-        for pane in self.panes:
-            pane.resize(self.size())
-            if pane is not self.current_pane or not pane.animating:
-                pane.finish()
-            images.append(
-                pane.grab().scaled(
-                    size,
-                    Qt.AspectRatioMode.IgnoreAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
+        return [
+            self.pane_picture(index).scaled(
+                size,
+                Qt.AspectRatioMode.IgnoreAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
             )
-        return images
+            for index in range(self.state.count)
+        ]
 
     # Reactions to the state ------------------------------------------------
 
@@ -256,6 +287,8 @@ class DeckView(QWidget):
             self.controller.overview_columns = self.overview.columns
         elif overlay == "source" and self.state.source_metric is not None:
             self.provenance.show_metric(self.state.source_metric, self.state.lang)
+        if self.laser.isVisible():
+            self.laser.raise_()  # the presenter points at the overlay too
 
     def _on_index(self) -> None:
         target = self.state.index
@@ -271,7 +304,12 @@ class DeckView(QWidget):
         self._shown = target
         old.finish()
         new.setGeometry(self.rect())
-        slides = self.settings.animates and self.settings.transition_ms > 0 and self.isVisible()
+        slides = (
+            self.settings.animates
+            and self.settings.transition_ms > 0
+            and self.isVisible()
+            and not self.mirror  # a presenter's picture cuts: half the painting in a slide
+        )
         if slides:
             self._leaving = old
             old.cover()  # it stays still, so its backdrop can go before the new one is drawn
@@ -380,8 +418,15 @@ class DeckView(QWidget):
         if self.overview.isVisible():
             self.overview.open(self.thumbnails(), self.state.overview_selection, self.state.lang)
 
+    def _on_laser(self) -> None:
+        where = self.state.laser
+        if where is None:
+            self.laser.hide()
+            return
+        self.laser.point_at(round(where[0] * self.width()), round(where[1] * self.height()))
+
     def _on_blanked(self) -> None:
-        if self.state.blanked:
+        if self.state.blanked and not self.mirror:
             self.blank.setGeometry(self.rect())
             self.blank.show()
             self.blank.raise_()
@@ -396,4 +441,5 @@ class DeckView(QWidget):
         for overlay in (self.blank, self.help, self.overview, self.provenance, self.problems):
             overlay.setGeometry(self.rect())
         self.controller.overview_columns = self.overview.columns
+        self._on_laser()
         self.notice.place_in(self.width(), self.height())

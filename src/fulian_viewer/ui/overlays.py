@@ -206,21 +206,29 @@ class ProvenancePanel(DimmedOverlay):
 
 
 def highlighted_sentence(metric: Metric) -> str:
-    """The source sentence as escaped rich text, its figure in gold and bold.
+    """The source sentence as escaped rich text, its figure in gold and bold."""
+    return highlighted(metric.source, (metric.display,))
 
-    The figure's characters are joined with word joiners so it never breaks.
+
+def highlighted(text: str, figures: tuple[str, ...], unbreakable: bool = True) -> str:
+    """``text`` as escaped rich text with each of ``figures`` (in order) in bold gold.
+
+    With ``unbreakable``, a figure's characters are joined with word joiners so that
+    it never breaks (the bundled font has no word joiner: a fallback font draws it,
+    and a line holding one may stand a little taller).
     """
-    source = metric.source
-    start = source.find(metric.display)
-    if start < 0:
-        return html.escape(source)
-    end = start + len(metric.display)
-    figure = "\u2060".join(html.escape(ch) for ch in source[start:end])
-    return (
-        html.escape(source[:start])
-        + f'<span style="color:{theme.GOLD.name()}; font-weight:700;">{figure}</span>'
-        + html.escape(source[end:])
-    )
+    out: list[str] = []
+    position = 0
+    for figure in figures:
+        start = text.find(figure, position) if figure else -1
+        if start < 0:
+            continue
+        joined = ("\u2060" if unbreakable else "").join(html.escape(ch) for ch in figure)
+        out.append(html.escape(text[position:start]))
+        out.append(f'<span style="color:{theme.GOLD.name()}; font-weight:700;">{joined}</span>')
+        position = start + len(figure)
+    out.append(html.escape(text[position:]))
+    return "".join(out)
 
 
 class NoticeBanner(QWidget):
@@ -262,4 +270,36 @@ class NoticeBanner(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), theme.BANNER)
         painter.fillRect(0, self.height() - 2, self.width(), 2, theme.GOLD_DEEP)
+        painter.end()
+
+
+class LaserDot(QWidget):
+    """The presenter's laser pointer: a glowing red dot over the pane."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
+
+    def point_at(self, x: int, y: int) -> None:
+        """Centre the dot on ``x``, ``y`` of the parent, sized for the parent's frame."""
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        size = theme.Frame.of(parent.width(), parent.height()).px(36)
+        self.setGeometry(x - size // 2, y - size // 2, size, size)
+        self.show()
+        self.raise_()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        """A red core in a soft halo."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        rect = QRectF(self.rect())
+        painter.setBrush(theme.LASER_HALO)
+        painter.drawEllipse(rect)
+        core = rect.width() * 0.22
+        painter.setBrush(theme.LASER)
+        painter.drawEllipse(rect.adjusted(core, core, -core, -core))
         painter.end()

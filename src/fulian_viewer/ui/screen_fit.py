@@ -38,18 +38,71 @@ def choose_screen(screens: Sequence[S], wanted: str | int | None, primary: S | N
 
     Screens with no area (a placeholder while displays change) are never chosen.
     """
-    usable = [screen for screen in screens if not screen.geometry().isEmpty()]
+    usable = usable_screens(screens)
     if not usable:
         return None
+    found = find_screen(usable, wanted)
+    if found is not None:
+        return found
+    if primary is not None and primary in usable:
+        return primary
+    return usable[0]
+
+
+def usable_screens(screens: Sequence[S]) -> list[S]:
+    """The screens with an area (not a placeholder while displays change)."""
+    return [screen for screen in screens if not screen.geometry().isEmpty()]
+
+
+def find_screen(usable: Sequence[S], wanted: str | int | None) -> S | None:
+    """The screen ``wanted`` names (index or name, any case), if there is one."""
     if isinstance(wanted, int) and 0 <= wanted < len(usable):
         return usable[wanted]
     if isinstance(wanted, str):
         for screen in usable:
             if screen.name().casefold() == wanted.casefold():
                 return screen
-    if primary is not None and primary in usable:
-        return primary
-    return usable[0]
+    return None
+
+
+def presenter_screens(
+    screens: Sequence[S], wanted: str | int | None, primary: S | None, swapped: bool = False
+) -> tuple[S | None, S | None]:
+    """(audience screen, console screen) for a talk; the console's is None with one screen.
+
+    The audience gets the screen ``wanted`` names, else the first that is not the
+    primary (the projector, not the laptop); the console gets the primary, else
+    another screen. ``swapped`` exchanges the two. They are never the same screen.
+    """
+    usable = usable_screens(screens)
+    if len(usable) < 2:
+        return (usable[0] if usable else None), None
+    others = [screen for screen in usable if screen is not primary]
+    audience = find_screen(usable, wanted) or others[0]
+    console = primary if primary in usable and primary is not audience else None
+    if console is None:
+        console = next(screen for screen in usable if screen is not audience)
+    return (console, audience) if swapped else (audience, console)
+
+
+def settle_timer(
+    owner: QObject, settle_ms: int, settled: Callable[[], object], changed: Callable[[], None]
+) -> QTimer:
+    """A single-shot timer, owned by ``owner``, that calls ``settled`` once screens settle.
+
+    ``changed`` (which should start the timer) is called whenever a screen is added
+    or removed or the primary screen changes.
+    """
+    timer = QTimer(owner)
+    timer.setSingleShot(True)
+    timer.setInterval(settle_ms)
+    timer.timeout.connect(settled)
+    app = QGuiApplication.instance()
+    if isinstance(app, QGuiApplication):
+        app.screenAdded.connect(changed)
+        app.screenRemoved.connect(changed)
+        app.primaryScreenChanged.connect(changed)
+    return timer
 
 
 class ScreenKeeper(QObject):
@@ -77,15 +130,7 @@ class ScreenKeeper(QObject):
         self._screens = screens
         self._primary = primary
         self._watched: QScreen | None = None
-        self.settle = QTimer(self)
-        self.settle.setSingleShot(True)
-        self.settle.setInterval(settle_ms)
-        self.settle.timeout.connect(self.fit)
-        app = QGuiApplication.instance()
-        if isinstance(app, QGuiApplication):
-            app.screenAdded.connect(self.schedule)
-            app.screenRemoved.connect(self.schedule)
-            app.primaryScreenChanged.connect(self.schedule)
+        self.settle = settle_timer(self, settle_ms, self.fit, self.schedule)
 
     def schedule(self) -> None:
         """Fit again once the screens have settled."""

@@ -27,6 +27,9 @@ TRACK = QColor(255, 240, 214, 40)
 BLACK = QColor("#000000")
 DIM = QColor(20, 0, 2, 200)
 BANNER = QColor(20, 0, 2, 220)
+LASER = QColor(255, 40, 40)
+CONSOLE_BACKGROUND = QColor("#1c0406")
+LASER_HALO = QColor(255, 60, 60, 90)
 
 FAMILY_FALLBACK = "Noto Sans CJK SC"
 
