@@ -26,7 +26,7 @@ def test_watched_files_are_the_tables_and_the_report_text(dataset: Dataset) -> N
     ]
     book = dataset.folder / "数据.xlsx"
     assert watched_files(book, "report.txt") == [book, dataset.folder / "report.txt"]
-    assert watched_files(dataset.folder, "../outside.txt")[-1].name == "charts.csv"
+    assert watched_files(dataset.folder, "../outside.txt")[-1].name == "notes.csv"
 
 
 def test_fingerprint_sees_an_edit_that_keeps_size_and_time(dataset: Dataset) -> None:
