@@ -3,7 +3,7 @@
 Runs, in fresh subprocesses, the viewer with ``--quit-when-ready`` (which prints
 ``first-paint-ms=…`` and ``ready-ms=…``) and the floor, a bare PySide6 process
 showing one QLabel (``bare_qt.py``), alternately, and prints the medians. It also
-measures, in the same run, how long importing pandas and pyqtgraph takes (after
+measures, in the same run, how long importing pyqtgraph takes (after
 PySide6), the allowance in the "all panes ready" target.
 
     uv run python benchmarks/startup.py [--runs 9]
@@ -24,7 +24,7 @@ IMPORTS = """\
 import time
 import PySide6.QtWidgets
 start = time.perf_counter()
-import pandas, pyqtgraph
+import pyqtgraph
 print(f"import-ms={(time.perf_counter() - start) * 1000:.1f}")
 """
 
@@ -78,7 +78,7 @@ def main() -> None:
         f"  viewer: all panes ready                  {med['ready']:7.1f}"
         f"   target <= 1.3 x floor + imports = {allowance:.1f}"
     )
-    print(f"  import pandas + pyqtgraph (after Qt)     {med['import']:7.1f}")
+    print(f"  import pyqtgraph (after Qt)             {med['import']:7.1f}")
     print(f"  viewer process wall time, spawn to exit  {med['app-wall']:7.1f}")
     sys.stdout.flush()
 

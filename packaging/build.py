@@ -277,7 +277,7 @@ def smoke_check(folder: Path) -> str:
 
 
 def smoke_workbook(folder: Path, work: Path) -> str | None:
-    """``check`` reads the bundled tables saved as one ``.xlsx`` workbook (pandas, openpyxl).
+    """``check`` reads the bundled tables saved as one ``.xlsx`` workbook (our own reader).
 
     The workbook is written here with openpyxl, a dependency of the package, with
     whole numbers as numbers, as a clerk typing into Excel would have them.

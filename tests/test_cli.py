@@ -174,7 +174,7 @@ def test_main_check_config(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
 
 
 # --- python -m fulian_viewer -----------------------------------------------------------------
-# Each `check` subprocess spends most of its time importing pandas, so every command line
+# Each `check` subprocess spends most of its time starting Python, so every command line
 # below is started at once and the tests read the results.
 
 NO_QT_SCRIPT = (

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from fulian_viewer.model.tables import DecodeError, decode_text, read_dataset, resolve_inside
+from tests.fixtures.datasets import make_dataset, write_workbook
 
 SAMPLE = "section,id,label_zh\r\nguidance,lectures,主题宣讲（6.6万场次）\r\n"
 
@@ -131,14 +132,19 @@ def test_csv_tables_keep_columns_in_order_and_the_first_of_a_repeated_name(tmp_p
     assert codes == ["duplicate_column", "truncated_row"]
 
 
-def test_reading_csv_data_does_not_import_pandas() -> None:
+def test_reading_data_imports_no_spreadsheet_library(tmp_path: Path) -> None:
+    """CSV folders and workbooks are read with the standard library alone."""
     script = (
         "import sys\n"
+        "from pathlib import Path\n"
         "from fulian_viewer.model.loading import load_report\n"
         "assert load_report().ok\n"
-        "assert 'pandas' not in sys.modules, 'pandas was imported'\n"
+        "assert load_report(Path(sys.argv[1])).ok\n"
+        "loaded = [m for m in ('pandas', 'openpyxl') if m in sys.modules]\n"
+        "assert not loaded, loaded\n"
     )
+    book = write_workbook(make_dataset(tmp_path), tmp_path / "book" / "data.xlsx")
     completed = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+        [sys.executable, "-c", script, str(book)], capture_output=True, text=True, check=False
     )
     assert completed.returncode == 0, completed.stderr
