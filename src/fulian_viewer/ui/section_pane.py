@@ -35,8 +35,8 @@ class SectionPane(Pane):
         self.section: Section = spec.section
         self.number = number
         self.kicker = self.add_text(theme.GOLD, bold=True, wrap=False)
-        self.title = self.add_text(theme.IVORY, bold=True)
-        self.subtitle = self.add_text(theme.GOLD)
+        self.title = self.add_text(theme.IVORY, bold=True, style="display")
+        self.subtitle = self.add_text(theme.GOLD, style="heading")
         self.summary = self.add_text(theme.MUTED)
         self.headlines = [self.add_counter(m) for m in self.section.headline_metrics]
         self.details = [self.add_counter(m) for m in self.section.detail_metrics]
@@ -65,7 +65,7 @@ class SectionPane(Pane):
         self.kicker.set_font_size(frame.px(28), frame.px(18))
         self.title.set_font_size(frame.px(64), frame.px(36))
         self.subtitle.set_font_size(frame.px(34), frame.px(22))
-        self.summary.set_font_size(frame.px(25), frame.px(17))
+        self.summary.set_font_size(frame.px(25), frame.px(18))
         gap = 28
         if arrangement == "wide":
             rest, details = body.take_bottom(self._details_height(), gap)
@@ -78,8 +78,8 @@ class SectionPane(Pane):
             counters, charts = rest.rows([1.0, 1.15], gap)
         else:
             rest, details = body.take_bottom(self._details_height(), gap)
-            top, charts = rest.rows([1.25, 1.0], gap)
-            header, counters = top.columns([0.8, 1.2], 56)
+            top, charts = rest.rows([1.36, 1.0], gap)
+            header, counters = top.columns([0.92, 1.08], 56)
             self._arrange_header(header, tall=True)
         self._arrange_headlines(counters, frame)
         self._arrange_charts(charts, frame)
@@ -89,10 +89,10 @@ class SectionPane(Pane):
     def _arrange_header(self, box: Box, tall: bool) -> None:
         frame = self.frame
         kicker, rest = box.take_top(40, 8)
-        title_h = self.title.needed_height(frame.px(rest.w)) / frame.scale
-        title, rest = rest.take_top(min(title_h, 190 if tall else 90), 6)
-        sub_h = self.subtitle.needed_height(frame.px(rest.w)) / frame.scale
-        subtitle, rest = rest.take_top(min(sub_h, 130 if tall else 52), 16)
+        title_h = self.title.needed_height(frame.px(rest.w), frame.px(160 if tall else 90))
+        title, rest = rest.take_top(title_h / frame.scale, 6)
+        sub_h = self.subtitle.needed_height(frame.px(rest.w), frame.px(130 if tall else 52))
+        subtitle, rest = rest.take_top(sub_h / frame.scale, 16)
         for widget, part in (
             (self.kicker, kicker),
             (self.title, title),

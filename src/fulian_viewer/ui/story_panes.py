@@ -27,7 +27,7 @@ def _stack(box: Box, blocks: list[tuple[TextBlock, float, float]], frame: theme.
     ``blocks`` holds (block, maximum logical height, gap after). Returns what is left.
     """
     for block, cap, gap in blocks:
-        needed = block.needed_height(frame.px(box.w)) / frame.scale
+        needed = block.needed_height(frame.px(box.w), frame.px(cap)) / frame.scale
         part, box = box.take_top(min(needed, cap), gap)
         place(block, part, frame)
     return box
@@ -41,8 +41,8 @@ class CoverPane(Pane):
     ) -> None:
         super().__init__(report, spec, settings, parent)
         self.tagline = self.add_text(theme.GOLD, align=CENTER)
-        self.title = self.add_text(theme.IVORY, bold=True, align=CENTER)
-        self.subtitle = self.add_text(theme.GOLD, align=CENTER)
+        self.title = self.add_text(theme.IVORY, bold=True, align=CENTER, style="display")
+        self.subtitle = self.add_text(theme.GOLD, align=CENTER, style="heading")
         self.period = self.add_text(theme.MUTED, align=CENTER)
         self.parts = [self.add_text(theme.IVORY, align=CENTER) for _ in report.sections]
         self._rule_y = 0.0
@@ -116,8 +116,8 @@ class ScorecardPane(Pane):
         self, report: Report, spec: PaneSpec, settings: Settings, parent: QWidget | None = None
     ) -> None:
         super().__init__(report, spec, settings, parent)
-        self.title = self.add_text(theme.GOLD, bold=True, align=CENTER)
-        self.subtitle = self.add_text(theme.IVORY, align=CENTER)
+        self.title = self.add_text(theme.GOLD, bold=True, align=CENTER, style="display")
+        self.subtitle = self.add_text(theme.IVORY, align=CENTER, style="heading")
         self.groups: list[tuple[TextBlock, list[CounterView]]] = []
         for section in report.sections:
             metrics = [m for m in section.metrics if m.scorecard]
@@ -180,7 +180,7 @@ class ClosingPane(Pane):
         self, report: Report, spec: PaneSpec, settings: Settings, parent: QWidget | None = None
     ) -> None:
         super().__init__(report, spec, settings, parent)
-        self.thanks = self.add_text(theme.GOLD, bold=True, align=CENTER)
+        self.thanks = self.add_text(theme.GOLD, bold=True, align=CENTER, style="display")
         self.closing = self.add_text(theme.IVORY, align=CENTER)
         self.title = self.add_text(theme.GOLD, align=CENTER)
         self.credits_label = self.add_text(theme.MUTED, align=CENTER)

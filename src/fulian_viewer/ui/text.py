@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QRect, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -27,14 +27,11 @@ from PySide6.QtGui import (
     QImage,
     QPainter,
     QPaintEvent,
-    QTextLayout,
-    QTextOption,
 )
 from PySide6.QtWidgets import QWidget
 
 from fulian_viewer.ui.fonts import display_font
-
-WRAP = Qt.TextFlag.TextWordWrap
+from fulian_viewer.ui.typeset import Line, Style, break_lines, leading
 
 
 def device_image(width: float, height: float, ratio: float, transparent: bool = True) -> QImage:
@@ -71,24 +68,43 @@ def ink_margin(font: QFont) -> float:
     return font.pixelSize() / 4 + 2
 
 
+_ADVANCES: dict[str, dict[str, float]] = {}
+"""Advances of tokens already measured, by font (``QFont.key()``)."""
+
+
+def measurer(font: QFont) -> Callable[[str], float]:
+    """A function giving a string's advance in ``font``, remembering what it measured.
+
+    Breaking a paragraph measures its words again and again as fonts are fitted
+    and widths balanced; each is measured once per font.
+    """
+    if len(_ADVANCES) > 256:
+        _ADVANCES.clear()
+    known = _ADVANCES.setdefault(font.key(), {})
+    metrics = QFontMetricsF(font)
+
+    def measure(text: str) -> float:
+        advance = known.get(text)
+        if advance is None:
+            advance = known[text] = metrics.horizontalAdvance(text)
+        return advance
+
+    return measure
+
+
+def set_lines(font: QFont, text: str, width: float | None) -> list[Line]:
+    """``text`` in ``font`` broken into lines no wider than ``width`` (``None``: unwrapped)."""
+    return break_lines(text, width, measurer(font), font.pixelSize())
+
+
+def line_pitch(font: QFont, text: str, style: Style) -> float:
+    """The distance between two lines' baselines for ``text`` in ``font``."""
+    return font.pixelSize() * leading(text, style)
+
+
 def line_lengths(font: QFont, text: str, width: float) -> list[int]:
     """How many characters each line holds when ``text`` in ``font`` wraps at ``width``."""
-    return [length for length, _ in _lines(font, text, width)]
-
-
-def _lines(font: QFont, text: str, width: float) -> list[tuple[int, float]]:
-    """Each line's length in characters and its natural width (a long word may exceed ``width``)."""
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WordWrap)
-    layout = QTextLayout(text, font)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    lines = []
-    while (line := layout.createLine()).isValid():
-        line.setLineWidth(width)
-        lines.append((line.textLength(), line.naturalTextWidth()))
-    layout.endLayout()
-    return lines
+    return [len(line.text) for line in set_lines(font, text, width)]
 
 
 def balanced_width(font: QFont, text: str, width: float) -> float:
@@ -101,14 +117,13 @@ def balanced_width(font: QFont, text: str, width: float) -> float:
     lengths = line_lengths(font, text, width)
     if len(lengths) < 2 or "\n" in text:
         return width
-    last = len(text[len(text) - lengths[-1] :].strip())
-    if last * 3 >= max(lengths):
+    if lengths[-1] * 3 >= max(lengths):
         return width
     low, high = width / 2, width
     while high - low > 1:
         middle = (low + high) / 2
-        lines = _lines(font, text, middle)
-        if len(lines) == len(lengths) and max(natural for _, natural in lines) <= middle:
+        lines = set_lines(font, text, middle)
+        if len(lines) == len(lengths) and max(line.width for line in lines) <= middle + 0.5:
             high = middle
         else:
             low = middle
@@ -116,7 +131,14 @@ def balanced_width(font: QFont, text: str, width: float) -> float:
 
 
 def fitted_font(
-    text: str, width: float, height: float, size: int, minimum: int, bold: bool, wrap: bool
+    text: str,
+    width: float,
+    height: float,
+    size: int,
+    minimum: int,
+    bold: bool,
+    wrap: bool,
+    style: Style = "body",
 ) -> tuple[QFont, bool]:
     """The largest font from ``size`` down to ``minimum`` in which ``text`` fits the box.
 
@@ -126,18 +148,80 @@ def fitted_font(
     minimum = max(1, min(minimum, size))
     while True:
         font = display_font(size, bold)
-        if text_fits(font, text, width, height, wrap) or size <= minimum:
-            return font, text_fits(font, text, width, height, wrap)
+        if text_fits(font, text, width, height, wrap, style) or size <= minimum:
+            return font, text_fits(font, text, width, height, wrap, style)
         size = max(minimum, int(size * 0.92))
 
 
-def text_fits(font: QFont, text: str, width: float, height: float, wrap: bool) -> bool:
+def text_fits(
+    font: QFont, text: str, width: float, height: float, wrap: bool, style: Style = "body"
+) -> bool:
     """Whether ``text`` in ``font`` fits a ``width x height`` box."""
+    lines = set_lines(font, text, width if wrap else None)
+    widest = max((line.width for line in lines), default=0.0)
+    tall = _block_height(font, text, len(lines), style)
+    return widest <= width + 0.5 and tall <= height + 0.5
+
+
+def _block_height(font: QFont, text: str, count: int, style: Style) -> float:
+    """Height of ``count`` lines: their pitches, and one line's own height at least."""
+    if count <= 1:
+        return min(QFontMetricsF(font).height(), line_pitch(font, text, style))
+    return count * line_pitch(font, text, style)
+
+
+def draw_lines(
+    painter: QPainter,
+    font: QFont,
+    text: str,
+    lines: list[Line],
+    style: Style,
+    box: QRectF,
+    align: Qt.AlignmentFlag,
+) -> None:
+    """Draw ``lines`` of ``text`` (from :func:`set_lines`) in ``box``, at the style's leading.
+
+    Each line sits in the middle of its pitch, as CSS sets half the leading above
+    and half below.
+    """
     metrics = QFontMetricsF(font)
-    if not wrap:
-        return metrics.horizontalAdvance(text) <= width + 0.5 and metrics.height() <= height + 0.5
-    rect = metrics.boundingRect(QRectF(0, 0, width, 1_000_000), int(WRAP), text)
-    return rect.width() <= width + 0.5 and rect.height() <= height + 0.5
+    pitch = line_pitch(font, text, style)
+    total = _block_height(font, text, len(lines), style)
+    top = box.top()
+    if align & Qt.AlignmentFlag.AlignVCenter:
+        top += (box.height() - total) / 2
+    elif align & Qt.AlignmentFlag.AlignBottom:
+        top += box.height() - total
+    if len(lines) <= 1:
+        pitch = total
+    offset = (pitch - metrics.ascent() - metrics.descent()) / 2 + metrics.ascent()
+    for index, line in enumerate(lines):
+        x = box.left()
+        if align & Qt.AlignmentFlag.AlignHCenter:
+            x += (box.width() - line.width) / 2
+        elif align & Qt.AlignmentFlag.AlignRight:
+            x += box.width() - line.width
+        baseline = top + index * pitch + offset
+        for at, piece in line.pieces:
+            painter.drawText(QPointF(x + at, baseline), piece)
+
+
+def lines_bounds(
+    font: QFont, text: str, lines: list[Line], style: Style, box: QRectF, align: Qt.AlignmentFlag
+) -> QRectF:
+    """The part of ``box`` that :func:`draw_lines` sets the lines in (ink may pass it)."""
+    widest = max((line.width for line in lines), default=0.0)
+    total = _block_height(font, text, len(lines), style)
+    x, y = box.left(), box.top()
+    if align & Qt.AlignmentFlag.AlignHCenter:
+        x += (box.width() - widest) / 2
+    elif align & Qt.AlignmentFlag.AlignRight:
+        x += box.width() - widest
+    if align & Qt.AlignmentFlag.AlignVCenter:
+        y += (box.height() - total) / 2
+    elif align & Qt.AlignmentFlag.AlignBottom:
+        y += box.height() - total
+    return QRectF(x, y, widest, total)
 
 
 class TextBlock(QWidget):
@@ -151,9 +235,11 @@ class TextBlock(QWidget):
         bold: bool = False,
         wrap: bool = True,
         align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+        style: Style = "body",
     ) -> None:
         super().__init__(parent)
         self._text = ""
+        self._style: Style = style
         self._color = color
         self._bold = bold
         self._wrap = wrap
@@ -194,14 +280,31 @@ class TextBlock(QWidget):
         self._size, self._minimum = size, minimum
         self._refit()
 
-    def needed_height(self, width: int) -> int:
-        """Height the text needs at its largest size for ``width``."""
+    def needed_height(self, width: int, cap: float | None = None) -> int:
+        """Height the text needs at its largest size for ``width``.
+
+        With ``cap``, a text taller than that is shrunk to fit ``width x cap``, and
+        the height it then takes is returned, which may be well under ``cap``.
+        """
         font = display_font(self._size, self._bold)
-        metrics = QFontMetricsF(font)
-        if not self._wrap:
-            return int(metrics.height() + 1)
-        rect = metrics.boundingRect(QRectF(0, 0, max(width, 1), 1_000_000), int(WRAP), self._text)
-        return int(rect.height() + 1)
+        height = self._height_in(font, width)
+        if cap is not None and height > cap:
+            font, _ = fitted_font(
+                self._text,
+                width,
+                cap,
+                self._size,
+                self._minimum,
+                self._bold,
+                self._wrap,
+                self._style,
+            )
+            height = min(cap, self._height_in(font, width))
+        return int(height + 1)
+
+    def _height_in(self, font: QFont, width: int) -> float:
+        lines = set_lines(font, self._text, max(width, 1) if self._wrap else None)
+        return _block_height(font, self._text, len(lines), self._style)
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         """Refit the font to the new box."""
@@ -272,6 +375,7 @@ class TextBlock(QWidget):
             self._minimum,
             self._bold,
             self._wrap,
+            self._style,
         )
         self.update()
 
@@ -303,8 +407,9 @@ class TextBlock(QWidget):
     def _draw(self) -> QImage:
         """The text drawn on a transparent image of the part of the box it covers."""
         box = self._text_box()
-        flags = int(self._align) | (int(WRAP) if self._wrap else 0)
-        bounds = QFontMetricsF(self._font).boundingRect(QRectF(box), flags, self._text)
+        lines = set_lines(self._font, self._text, box.width() if self._wrap else None)
+        args = (self._font, self._text, lines, self._style, QRectF(box), self._align)
+        bounds = lines_bounds(*args)
         margin = int(ink_margin(self._font))  # whole pixels: the image is copied unscaled
         # The ink may pass the box by the margin: Noto Sans CJK's line leaves Latin
         # descenders (g, y) a few pixels short, which a box one line high cut off.
@@ -317,7 +422,7 @@ class TextBlock(QWidget):
         painter.setFont(self._font)
         painter.setPen(self._color)
         painter.translate(-area.topLeft())
-        painter.drawText(box, flags, self._text)
+        draw_lines(painter, *args)
         painter.end()
         self._image_at = area.topLeft()
         return image

@@ -107,7 +107,7 @@ class ChartView(QWidget):
         self.chart = chart
         self.lang: Lang = "zh"
         self.progress = 1.0
-        self.title = TextBlock(self, color=theme.GOLD, bold=True, wrap=True)
+        self.title = TextBlock(self, color=theme.GOLD, bold=True, wrap=True, style="heading")
         self.plot = pg.GraphicsLayoutWidget(self)
         self.plot.setBackground(None)
         # pyqtgraph caches the view's background in a pixmap the view's size (10 MB
