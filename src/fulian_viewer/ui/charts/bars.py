@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, QSizeF
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsGridLayout, QWidget
 
-from fulian_viewer.model.numbers import Lang, format_count, number_over_unit
+from fulian_viewer.model.numbers import Lang, format_count, nice_axis, number_over_unit
 from fulian_viewer.model.report import Chart
 from fulian_viewer.ui import theme
 from fulian_viewer.ui.charts.base import BackdropAxis, ChartView, ValueAxis, style_axis
@@ -43,6 +43,9 @@ class BarsLayer(PixelLayer):
         self.figures = [""] * count
         self.units = [""] * count  # what follows the number in each figure, after a space
         self.two_lines = False  # vertical bars' figures: the number over its unit
+        # Vertical bars: how far below the plot's top a bar must end for its figure
+        # to stand above it (data units); a bar reaching higher carries it inside.
+        self.room_needed = [0.0] * count
         names = [NameImage(theme.MUTED, centred=False) for _ in range(count)]
         self.names = names if horizontal else []
         self.drawer: TabularText | None = None
@@ -67,6 +70,8 @@ class BarsLayer(PixelLayer):
         """
         length = self.lengths[index]
         if not self.horizontal:
+            if self.boundingRect().bottom() - length < self.room_needed[index]:
+                return QPointF(index, length), (0.5, -0.1), theme.BACKGROUND_BOTTOM
             return QPointF(index, length), (0.5, 1.1), theme.IVORY  # a little above the bar
         gap = self.maximum * GAP
         if length > self.maximum * INSIDE:
@@ -84,8 +89,9 @@ class BarsLayer(PixelLayer):
         """Whether the final figures in ``drawer`` fit their room on a ``plot``-sized view.
 
         Vertical bars: a figure stays within its bar's slot and above the bar, on
-        ``two_lines`` if asked. Horizontal bars: within the bar when it ends inside
-        it, and beyond the bar's end while it is shorter.
+        ``two_lines`` if asked, or inside the bar's top when the bar reaches too near
+        the plot's top. Horizontal bars: within the bar when it ends inside it, and
+        beyond the bar's end while it is shorter.
         """
         bounds = self.boundingRect()
         per_x = plot.width() / bounds.width()
@@ -96,9 +102,13 @@ class BarsLayer(PixelLayer):
             if not self.horizontal:
                 lines = self.figure_lines(index, text, two_lines)
                 width = max(drawer.width(line) for line in lines)
-                headroom = (bounds.bottom() - value) * per_y
-                if width > per_x * 0.96 or drawer.height * (len(lines) + 0.1) > headroom:
+                tall = drawer.height * (len(lines) + 0.1)
+                if width > per_x * 0.96:
                     return False
+                if tall > (bounds.bottom() - value) * per_y and (
+                    width > per_x * BAR_THICKNESS[False] * 0.94 or tall > value * per_y
+                ):
+                    return False  # neither above the bar nor inside it
                 continue
             beyond = min(value, self.maximum * INSIDE)  # the longest it grows with the figure out
             if width > (bounds.right() - beyond - 2 * gap) * per_x:
@@ -142,9 +152,11 @@ class BarsLayer(PixelLayer):
         for index, figure in enumerate(self.figures):
             point, anchor, color = self.figure_place(index)
             at = to_device.map(point)
-            for line in reversed(self.figure_lines(index, figure)):  # upwards from the bar
+            lines = self.figure_lines(index, figure)
+            down = anchor[1] < 0  # inside a vertical bar's top: downwards from it
+            for line in lines if down else reversed(lines):  # else upwards from the bar
                 yield line, QPointF(at), anchor, color
-                at.setY(at.y() - drawer.height)
+                at.setY(at.y() + (drawer.height if down else -drawer.height))
 
     def figure_rects(self) -> list[QRectF]:
         """Each line of each figure, in the coordinates of the view showing it."""
@@ -209,7 +221,8 @@ class BarChartView(ChartView):
         self.category_axis = BackdropAxis(category_side)
         self.view = pg.ViewBox(enableMouse=False, enableMenu=False, invertY=self.horizontal)
         axes = {value_side: self.value_axis, category_side: self.category_axis}
-        self.plot.ci.addItem(AxesLayout(self.view, axes["left"], axes["bottom"]))
+        self.axes_layout = AxesLayout(self.view, axes["left"], axes["bottom"])
+        self.plot.ci.addItem(self.axes_layout)
         # The grid runs across the plot from the value axis's ticks, faintly.
         self.value_axis.setGrid(int(0.15 * 255))
         count = len(chart.metrics)
@@ -242,10 +255,12 @@ class BarChartView(ChartView):
 
     def _set_ranges(self) -> None:
         count = len(self.chart.metrics)
+        end, step = nice_axis(self.maximum)
+        self.value_axis.set_scale(end, step)
         if self.horizontal:
-            x_range, y_range = (0.0, self.maximum * 1.32), (-0.75, count - 0.55)
+            x_range, y_range = (0.0, end), (-0.75, count - 0.55)
         else:
-            x_range, y_range = (-0.6, count - 0.4), (0.0, self.maximum * 1.3)
+            x_range, y_range = (-0.6, count - 0.4), (0.0, end)
         self.view.setRange(xRange=x_range, yRange=y_range, padding=0)
         self.bars.set_bounds(
             QRectF(x_range[0], y_range[0], x_range[1] - x_range[0], y_range[1] - y_range[0])
@@ -262,6 +277,7 @@ class BarChartView(ChartView):
         self.value_axis.lang = self.lang
         self.value_axis.picture = None
         self.value_axis.update()
+        self._leave_room_for_end_labels()
         if not self.horizontal:
             self._wrap_ticks()
         self._fit_labels()
@@ -292,7 +308,12 @@ class BarChartView(ChartView):
         one = largest(False)
         two = largest(True) if not self.horizontal and any(units) else one
         self.bars.two_lines = two > one  # the number over its unit, when that reads larger
-        self.bars.drawer = tabular_text(max(one, two))
+        self.bars.drawer = drawer = tabular_text(max(one, two))
+        per_y = plot.height() / max(self.bars.boundingRect().height(), 1e-9)
+        self.bars.room_needed = [
+            drawer.height * (len(self.bars.figure_lines(i, text)) + 0.1) / per_y
+            for i, text in enumerate(finals)
+        ]
         if self.horizontal:
             for index, name in enumerate(self.bars.names):
                 text = self.chart.metrics[index].label(self.lang)
@@ -303,6 +324,22 @@ class BarChartView(ChartView):
                 wraps = QFontMetricsF(font).horizontalAdvance(text) > room.width()
                 name.set(text, font, balanced_width(font, text, room.width()) if wraps else None)
         self.bars.update()
+
+    def _leave_room_for_end_labels(self) -> None:
+        """Margins so that the 0 and the end label, centred on the axis's ends, show whole."""
+        sizes = self.value_axis.label_sizes()
+        if not sizes:
+            return
+        grid = self.axes_layout.layout()
+        if self.horizontal:
+            first, last = sizes[0].width() / 2 + 2, sizes[-1].width() / 2 + 2
+            self.value_axis.overflow = max(first, last)
+            grid.setContentsMargins(first, 1, last, 1)
+        else:
+            half = sizes[-1].height() / 2 + 2
+            self.value_axis.overflow = half
+            grid.setContentsMargins(1, half, 1, 1)
+        self.value_axis.prepareGeometryChange()
 
     def _wrap_ticks(self) -> None:
         """Category names under the bars, wrapped to their slot's width."""
