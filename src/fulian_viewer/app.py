@@ -90,6 +90,9 @@ def _show(
     args: argparse.Namespace, config: KioskConfig, config_problems: list[ConfigProblem]
 ) -> int:
     app = create_application()
+    from fulian_viewer.ui.theme import use_theme
+
+    use_theme(config.theme)
     settings = Settings(
         lang=config.lang,
         reduce_motion=config.reduce_motion or system_prefers_reduced_motion(app),
@@ -139,6 +142,7 @@ def resolve_config(args: argparse.Namespace) -> tuple[KioskConfig, list[ConfigPr
         "reduce_motion": args.reduce_motion,
         "data": args.data,
         "screen": args.screen,
+        "theme": args.theme,
     }
     return merge_cli(config, overrides), problems
 
@@ -186,6 +190,9 @@ def run_export(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QSize
 
     from fulian_viewer.ui.export import export_deck
+    from fulian_viewer.ui.theme import use_theme
+
+    use_theme(args.theme or "red")
 
     settings = Settings(lang=args.lang).without_motion()
     result = load_with_fallback(args.data, settings)

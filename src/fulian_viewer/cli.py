@@ -20,6 +20,7 @@ from fulian_viewer import timing as _timing  # noqa: F401 (the process-start ref
 
 COMMANDS = ("run", "check", "export", "kiosk-pin")
 LANGS = ("zh", "en")
+THEMES = ("red", "light")
 
 _EXAMPLES = """\
 examples:
@@ -31,6 +32,7 @@ examples:
   fulian-viewer check --json             print the dataset as JSON
   fulian-viewer export --out handouts --size 3840x2160
                                          render every pane to PNG and one PDF
+  fulian-viewer --theme light            dark red on paper, for a washed-out projector
   fulian-viewer --kiosk --config kiosk.toml
                                          run unattended as an exhibition kiosk
   fulian-viewer kiosk-pin                hash a staff PIN for the kiosk configuration
@@ -69,6 +71,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="dataset folder (CSV files) or .xlsx workbook; default: the bundled report",
     )
     common.add_argument("--lang", choices=LANGS, help="language (default: zh)")
+    themed = argparse.ArgumentParser(add_help=False)
+    themed.add_argument(
+        "--theme",
+        choices=THEMES,
+        help='colours: "red" (default) or "light", dark red on paper for washed-out projectors',
+    )
 
     parser = argparse.ArgumentParser(
         prog="fulian-viewer",
@@ -79,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"fulian-viewer {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="{run,check,export,kiosk-pin}")
 
-    run = commands.add_parser("run", parents=[common], help="show the report (the default)")
+    run = commands.add_parser("run", parents=[common, themed], help="show the report (the default)")
     run.add_argument("--fullscreen", action="store_true", help="start full screen")
     run.add_argument("--size", type=Size.parse, metavar="WxH", help="window size, e.g. 1280x720")
     run.add_argument(
@@ -123,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print the loaded dataset as JSON")
 
     export = commands.add_parser(
-        "export", parents=[common], help="render every pane to PNG and a PDF handout"
+        "export", parents=[common, themed], help="render every pane to PNG and a PDF handout"
     )
     export.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
     export.add_argument(
@@ -143,7 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     """Parse ``argv``; with no command, ``run`` is meant."""
     args = list(argv)
-    takes_value = {"--data", "--lang", "--size", "--out", "--config", "--screen"}
+    takes_value = {"--data", "--lang", "--size", "--out", "--config", "--screen", "--theme"}
     for index, arg in enumerate(args):
         if arg in COMMANDS and (index == 0 or args[index - 1] not in takes_value):
             # Options may come before the command: `--lang en check` means `check --lang en`.

@@ -12,7 +12,7 @@ Every key is optional; a missing key keeps its default. The format::
     pin_hash = "scrypt$16384$8$1$...$..."  # from `fulian-viewer kiosk-pin`; none: no PIN
     reduce_motion = false         # show final values without animation
     data = "数据"                  # dataset folder or .xlsx; relative to this file's folder
-    theme = "red"                 # the only theme is "red"
+    theme = "red"                 # "red" (deep red and gold) or "light" (for projectors)
     cursor_hide_seconds = 3       # hide the pointer after this many still seconds (0: always)
 
     [section_dwell_seconds]       # optional per-section dwell, by section id
@@ -38,7 +38,7 @@ from fulian_viewer.model.pin import is_pin_hash
 
 LANGS: tuple[Lang, ...] = ("zh", "en")
 DEFAULT_DWELL_SECONDS = 20.0
-THEMES = ("red",)
+THEMES = ("red", "light")
 MODIFIERS = ("Ctrl", "Alt", "Shift", "Meta")
 _NAMED_KEYS = (
     "Esc",
@@ -79,7 +79,7 @@ class KioskConfig:
         pin_hash: the staff PIN's hash (:func:`fulian_viewer.model.pin.hash_pin`), or None.
         reduce_motion: show final values at once and cut between panes.
         data: the dataset folder or workbook; None for the bundled report.
-        theme: the colour theme; only ``red``.
+        theme: the colour theme: ``red``, or ``light`` for washed-out projectors.
         cursor_hide_seconds: pointer hides after this many still seconds; 0 hides it always.
     """
 

@@ -122,7 +122,9 @@ class ScorecardPane(Pane):
         for section in report.sections:
             metrics = [m for m in section.metrics if m.scorecard]
             if metrics:
-                heading = self.add_text(theme.GOLD, bold=True, wrap=True, align=CENTER)
+                heading = self.add_text(
+                    theme.GOLD, bold=True, wrap=True, align=CENTER, style="heading"
+                )
                 self.groups.append((heading, [self.add_counter(m) for m in metrics]))
         self.set_lang(self.lang)
 

@@ -260,6 +260,16 @@ class TextBlock(QWidget):
         return self._text
 
     @property
+    def color(self) -> QColor:
+        """The text's colour."""
+        return self._color
+
+    @property
+    def text_style(self) -> Style:
+        """What the text is set as: display, heading or body (its leading and contrast)."""
+        return self._style
+
+    @property
     def fits(self) -> bool:
         """Whether the whole text fits the box (False means it would be clipped)."""
         return self._fits

@@ -71,11 +71,11 @@ class BarsLayer(PixelLayer):
         length = self.lengths[index]
         if not self.horizontal:
             if self.boundingRect().bottom() - length < self.room_needed[index]:
-                return QPointF(index, length), (0.5, -0.1), theme.BACKGROUND_BOTTOM
+                return QPointF(index, length), (0.5, -0.1), theme.ON_BAR
             return QPointF(index, length), (0.5, 1.1), theme.IVORY  # a little above the bar
         gap = self.maximum * GAP
         if length > self.maximum * INSIDE:
-            return QPointF(length - gap, index), (1, 0.5), theme.BACKGROUND_BOTTOM
+            return QPointF(length - gap, index), (1, 0.5), theme.ON_BAR
         return QPointF(length + gap, index), (0, 0.5), theme.IVORY
 
     def figure_lines(self, index: int, text: str, two_lines: bool | None = None) -> list[str]:
@@ -138,7 +138,7 @@ class BarsLayer(PixelLayer):
             if length > 0:
                 # Whole pixels: a solid fill of a pixel-aligned rectangle is a plain
                 # memory fill; an antialiased edge at fractional pixels is not.
-                painter.fillRect(to_device.mapRect(self.bar_rect(index)).toRect(), theme.GOLD)
+                painter.fillRect(to_device.mapRect(self.bar_rect(index)).toRect(), theme.BAR)
         if self.drawer is not None:
             for line, at, anchor, color in self._placed_figures(self.drawer, to_device):
                 painter.setPen(color)
@@ -174,7 +174,7 @@ class BarsLayer(PixelLayer):
     def prepare(self, characters: str, ratio: float) -> None:
         """Draw the figures' characters in both colours."""
         if self.drawer is not None:
-            for color in (theme.IVORY, theme.BACKGROUND_BOTTOM):
+            for color in (theme.IVORY, theme.ON_BAR):
                 self.drawer.prepare(characters, color, ratio)
 
 

@@ -68,6 +68,11 @@ class NameImage:
         self._size = (bounds.width() if width is None else width, bounds.height())
 
     @property
+    def color(self) -> QColor:
+        """The name's colour."""
+        return self._color
+
+    @property
     def size(self) -> tuple[float, float]:
         """Width and height of the name's box in pixels."""
         return self._size
