@@ -66,3 +66,35 @@ def test_layout_follows_a_resized_window(make_window):
     assert (
         window.deck.panes[0].title.font_pixel_size >= small_title * 1.9
     )  # real pixel size, not scaled bitmap
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_cover_and_closing_carry_each_parts_figures_from_the_dataset(make_window, lang):
+    """The cover's cards show each part's first headline figure; the closing its last scorecard one."""
+    window = make_window(1920, 1080)
+    deck = window.deck
+    deck.state.set_lang(lang)
+    report = window.deck.panes[0].report
+    cover, closing = deck.panes[0], deck.panes[-1]
+    cover.finish()
+    closing.finish()
+    from fulian_viewer.model.numbers import format_count
+
+    for card, section in zip(cover.parts, report.sections, strict=True):
+        metric = section.headline_metrics[0]
+        assert card.counter.figure_metric is metric
+        assert card.counter.shown_text == format_count(metric.value, metric, lang)
+        assert card.heading.text == section.title(lang)
+    for card, section in zip(closing.achievements, report.sections, strict=True):
+        metric = [m for m in section.metrics if m.scorecard][-1]
+        assert card.counter.figure_metric is metric
+        assert card.heading.text == section.subtitle(lang)
+    if lang == "zh":
+        assert [c.counter.shown_text for c in cover.parts] == [
+            "6.6万场次",
+            "84万人次",
+            "10万余户",
+            "5.27万场",
+        ]
+    # The lower half of a 16:9 cover is filled: the cards reach below its middle.
+    assert min(c.counter.geometry().bottom() for c in cover.parts) > cover.height() / 2
