@@ -70,7 +70,7 @@ def test_layout_follows_a_resized_window(make_window):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_cover_and_closing_carry_each_parts_figures_from_the_dataset(make_window, lang):
-    """The cover's cards show each part's first headline figure; the closing its last scorecard one."""
+    """Cover cards: each part's first headline figure; closing cards: its last scorecard one."""
     window = make_window(1920, 1080)
     deck = window.deck
     deck.state.set_lang(lang)
