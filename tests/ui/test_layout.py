@@ -98,3 +98,29 @@ def test_cover_and_closing_carry_each_parts_figures_from_the_dataset(make_window
         ]
     # The lower half of a 16:9 cover is filled: the cards reach below its middle.
     assert min(c.counter.geometry().bottom() for c in cover.parts) > cover.height() / 2
+
+
+def test_the_led_wall_fills_its_columns_and_draws_large_rings(make_window):
+    """At 3840x1080 the other figures sit under the heading, and the rings are large."""
+    from fulian_viewer.ui.charts.rings import RingChartView
+
+    window = make_window(3840, 1080)
+    deck = window.deck
+    rings = 0
+    for index, pane in enumerate(deck.panes):
+        if pane.spec.kind != "section":
+            continue
+        deck.go(index)
+        pane.finish()
+        for _ in range(3):
+            QApplication.processEvents()
+        first_headline = min(c.geometry().left() for c in pane.headlines)
+        for counter in pane.details:
+            assert counter.geometry().right() < first_headline
+            assert counter.geometry().top() > pane.summary.geometry().top()
+        for chart in pane.charts:
+            if isinstance(chart, RingChartView):
+                diameter = chart.rings._ring_rect(0, chart.rings.to_view()).width()
+                assert diameter >= pane.height() * 0.2, diameter
+                rings += 1
+    assert rings

@@ -100,3 +100,18 @@ def test_the_bundled_font_sets_the_label_without_a_gap(app: QApplication) -> Non
     lines = set_lines(font, LABEL, 24 * 9.5)
     assert [line.text for line in lines] == ["依托楼栋、网格、村", "（居）民小组"]
     assert lines[1].pieces[0][0] == pytest.approx(-12)
+
+
+def test_category_names_under_bars_break_by_clreq() -> None:
+    from fulian_viewer.ui.charts.bars import wrap_name
+
+    for name in ("“百场讲座进万家”家教知识培训", "“清风常伴 廉洁齐家”“书香润万家”等活动", LABEL):
+        for width in range(4, 12):
+            lines = wrap_name(name, width, "zh").split("\n")
+            assert "".join(lines).replace(" ", "") == name.replace(" ", "")
+            for line in lines:
+                assert line[0] not in CLOSING and line[-1] not in OPENING, (name, width, lines)
+    english = 'Rural women in "Two Learnings, Two Competitions" skills contests'
+    for width in range(6, 30):
+        for line in wrap_name(english, width, "en").split("\n"):
+            assert not line.endswith("-")

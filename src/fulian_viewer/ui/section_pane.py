@@ -68,9 +68,17 @@ class SectionPane(Pane):
         self.summary.set_font_size(frame.px(25), frame.px(18))
         gap = 28
         if arrangement == "wide":
-            rest, details = body.take_bottom(self._details_height(), gap)
-            header, counters, charts = rest.columns([0.9, 1.1, 1.2], 56)
+            # Three full-height columns: the heading with the section's other figures
+            # under it, the headline counters, and the charts one above the other.
+            column, counters, charts = body.columns([1.0, 1.0, 1.3], 64)
+            header_h = min(column.h * 0.56, self._header_height(column.w))
+            header, details = column.take_top(header_h, gap + 16)
             self._arrange_header(header, tall=True)
+            self._arrange_headlines(counters, frame)
+            self._arrange_charts(charts, frame, stacked=True)
+            self._arrange_details(details, frame, rows=math.ceil(len(self.details) / 3))
+            self.update()
+            return
         elif arrangement == "portrait":
             header, rest = body.take_top(min(560, self._header_height(body.w)), gap)
             self._arrange_header(header, tall=True)
@@ -121,10 +129,10 @@ class SectionPane(Pane):
             spare = max(0.0, inner.h - needed)
             place(counter, inner.inset(0, spare / 2, 0, spare / 2), frame)
 
-    def _arrange_charts(self, box: Box, frame: theme.Frame) -> None:
+    def _arrange_charts(self, box: Box, frame: theme.Frame, stacked: bool = False) -> None:
         if not self.charts:
             return
-        if box.w > box.h * 1.6 and len(self.charts) > 1:
+        if not stacked and box.w > box.h * 1.6 and len(self.charts) > 1:
             cells = box.columns([1.0] * len(self.charts), 40)
         else:
             cells = box.rows([1.0] * len(self.charts), 28)
@@ -162,9 +170,9 @@ class SectionPane(Pane):
             return
         top = min(c.geometry().top() for c in self.details) - self.frame.px(14)
         painter.setPen(theme.PANEL_BORDER)
-        painter.drawLine(
-            self.details[0].geometry().left(), top, self.details[-1].geometry().right(), top
-        )
+        left = min(c.geometry().left() for c in self.details)
+        right = max(c.geometry().right() for c in self.details)
+        painter.drawLine(left, top, right, top)
 
     @property
     def all_counters(self) -> list[CounterView]:

@@ -17,6 +17,7 @@ from fulian_viewer.ui.charts.base import BackdropAxis, ChartView, ValueAxis, sty
 from fulian_viewer.ui.charts.items import Anchor, NameImage, PixelLayer, anchored, draw_figure
 from fulian_viewer.ui.counter import TabularText, tabular_text
 from fulian_viewer.ui.text import balanced_width, fitted_font
+from fulian_viewer.ui.typeset import break_lines, is_cjk
 
 BAR_THICKNESS = {True: 0.42, False: 0.5}
 """Bar thickness in category slots, horizontal and vertical."""
@@ -345,7 +346,7 @@ class BarChartView(ChartView):
         """Category names under the bars, wrapped to their slot's width."""
         px = self.frame.px(22)
         slot = self.width() / max(1, len(self.chart.metrics)) * 0.92
-        per_line = max(4, int(slot / (px if self.lang == "zh" else px * 0.55)))
+        per_line = max(4, int(slot / px))  # in ems: a Chinese character, two Latin letters
         names = [m.label(self.lang) for m in self.chart.metrics]
         wrapped = [wrap_name(name, per_line, self.lang) for name in names]
         self.category_axis.setTicks([list(zip(self.positions, wrapped, strict=True)), []])
@@ -367,20 +368,24 @@ class BarChartView(ChartView):
 
 
 def wrap_name(text: str, width: int, lang: Lang) -> str:
-    """Break a category name into lines of about ``width`` characters.
+    """Break a category name into even lines of about ``width`` ems.
 
-    English breaks between words; Chinese between characters, in even lines.
+    Lines break where the clreq rules allow (never before ，。” or after “（, English
+    only at spaces), into as few lines as ``width`` allows, then as even as they go.
+    A Chinese character is an em wide, a Latin letter about half.
     """
-    if len(text) <= width:
+
+    def measure(part: str) -> float:
+        return sum(1.0 if is_cjk(char) else 0.55 for char in part)
+
+    if measure(text) <= width:
         return text
-    if lang == "en":
-        lines: list[str] = []
-        for word in text.split():
-            if lines and len(lines[-1]) + 1 + len(word) <= width:
-                lines[-1] += " " + word
-            else:
-                lines.append(word)
-        return "\n".join(lines)
-    rows = math.ceil(len(text) / width)
-    size = math.ceil(len(text) / rows)
-    return "\n".join(text[i : i + size] for i in range(0, len(text), size))
+
+    def lines(room: float) -> list[str]:
+        return [line.text for line in break_lines(text, room, measure, 1.0)]
+
+    rows = len(lines(width))
+    room = math.ceil(measure(text) / rows)
+    while len(lines(room)) > rows and room < width:
+        room += 1
+    return "\n".join(lines(room))
