@@ -183,15 +183,16 @@ class CoverPane(Pane):
         self.period.set_font_size(frame.px(30), frame.px(20))
         columns = 2 if portrait else max(1, len(self.parts))
         rows = math.ceil(len(self.parts) / columns) if self.parts else 0
-        top, parts = body.take_bottom(min(body.h * 0.42, 340) * rows if rows else 0, 40)
+        card_h = min(body.h * 0.42, 400 if portrait else 340)
+        top, parts = body.take_bottom(card_h * rows if rows else 0, 40)
         above = [(self.tagline, 110, 28), (self.title, 300, 16)]
         below = [(self.subtitle, 150, 20), (self.period, 90, 0)]
         inner = top.inset(40, 0)
-        spare = inner.h - _stacked_height(inner, above, frame) - 36
+        spare = inner.h - _stacked_height(inner, above, frame) - 44
         spare -= _stacked_height(inner, below, frame)
         rest = _stack(inner.inset(0, max(0.0, spare) * 0.45, 0, 0), above, frame)
-        self._rule_y = rest.y + 6
-        _stack(rest.inset(0, 36, 0, 0), below, frame)
+        self._rule_y = rest.y + 14  # clear of the descenders of a one-line title
+        _stack(rest.inset(0, 44, 0, 0), below, frame)
         _arrange_cards(self.parts, parts, frame)
 
     def paint_decoration(self, painter: QPainter) -> None:

@@ -345,7 +345,7 @@ class BarChartView(ChartView):
     def _wrap_ticks(self) -> None:
         """Category names under the bars, wrapped to their slot's width."""
         px = self.frame.px(22)
-        slot = self.width() / max(1, len(self.chart.metrics)) * 0.92
+        slot = self.width() / max(1, len(self.chart.metrics)) * 0.85
         per_line = max(4, int(slot / px))  # in ems: a Chinese character, two Latin letters
         names = [m.label(self.lang) for m in self.chart.metrics]
         wrapped = [wrap_name(name, per_line, self.lang) for name in names]
@@ -376,7 +376,7 @@ def wrap_name(text: str, width: int, lang: Lang) -> str:
     """
 
     def measure(part: str) -> float:
-        return sum(1.0 if is_cjk(char) else 0.55 for char in part)
+        return sum(1.0 if is_cjk(char) else 0.58 for char in part)
 
     if measure(text) <= width:
         return text
