@@ -193,7 +193,7 @@ class CoverPane(Pane):
         rest = _stack(inner.inset(0, max(0.0, spare) * 0.45, 0, 0), above, frame)
         self._rule_y = rest.y + 14  # clear of the descenders of a one-line title
         _stack(rest.inset(0, 44, 0, 0), below, frame)
-        _arrange_cards(self.parts, parts, frame)
+        _arrange_cards(self.parts, parts.inset(0, 0, 0, 16), frame)  # clear of the source rule
 
     def paint_decoration(self, painter: QPainter) -> None:
         """A short gold rule under the title."""
