@@ -122,12 +122,28 @@ class SectionPane(Pane):
         rows = math.ceil(count / columns) if count else 1
         number_px = min(104, (box.h / rows) * 0.46)
         self._panels = [cell for cell in cells]
+        # Figures give way (down to 80 %, all alike) before labels shrink: a two-line
+        # label such as 依托楼栋、网格、村（居）民小组建妇女小组 stays at its size.
+        for _ in range(4):
+            if all(
+                self._label_fits(c, cell, frame, number_px)
+                for c, cell in zip(self.headlines, cells, strict=True)
+            ):
+                break
+            number_px *= 0.93
         for counter, cell in zip(self.headlines, cells, strict=True):
             counter.configure(frame.px(number_px), frame.px(27))
             inner = cell.inset(24, 18)
             needed = counter.preferred_height(frame.px(inner.w), frame.px(inner.h)) / frame.scale
             spare = max(0.0, inner.h - needed)
             place(counter, inner.inset(0, spare / 2, 0, spare / 2), frame)
+
+    @staticmethod
+    def _label_fits(counter: CounterView, cell: Box, frame: theme.Frame, number_px: float) -> bool:
+        """Whether figure and label fit ``cell`` at full label size with ``number_px`` figures."""
+        inner = cell.inset(24, 18)
+        counter.configure(frame.px(number_px), frame.px(27))
+        return counter.preferred_height(frame.px(inner.w), frame.px(inner.h)) <= frame.px(inner.h)
 
     def _arrange_charts(self, box: Box, frame: theme.Frame, stacked: bool = False) -> None:
         if not self.charts:
