@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from fulian_viewer.ui import theme
 from fulian_viewer.ui.fonts import display_font
-from fulian_viewer.ui.text import TextBlock, balanced_width, line_lengths
+from fulian_viewer.ui.text import TextBlock
+from fulian_viewer.ui.typeset import balanced_width, line_lengths
 
 LABEL = "寻找出各级最美家庭等先进典型家庭"
 

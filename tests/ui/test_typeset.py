@@ -94,7 +94,7 @@ def test_leading_follows_script_and_style() -> None:
 
 def test_the_bundled_font_sets_the_label_without_a_gap(app: QApplication) -> None:
     """With the real font, the second line's bracket starts half an em left of the margin."""
-    from fulian_viewer.ui.text import set_lines
+    from fulian_viewer.ui.typeset import set_lines
 
     font = display_font(24)
     lines = set_lines(font, LABEL, 24 * 9.5)

@@ -16,8 +16,7 @@ from fulian_viewer.ui import theme
 from fulian_viewer.ui.charts.base import BackdropAxis, ChartView, ValueAxis, style_axis
 from fulian_viewer.ui.charts.items import Anchor, NameImage, PixelLayer, anchored, draw_figure
 from fulian_viewer.ui.counter import TabularText, tabular_text
-from fulian_viewer.ui.text import balanced_width, fitted_font
-from fulian_viewer.ui.typeset import break_lines, is_cjk
+from fulian_viewer.ui.typeset import balanced_width, break_lines, fitted_font, is_cjk
 
 BAR_THICKNESS = {True: 0.42, False: 0.5}
 """Bar thickness in category slots, horizontal and vertical."""

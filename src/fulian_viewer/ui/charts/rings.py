@@ -13,7 +13,8 @@ from fulian_viewer.ui.charts.base import ChartView
 from fulian_viewer.ui.charts.items import NameImage, PixelLayer, draw_figure
 from fulian_viewer.ui.counter import TabularText, tabular_text
 from fulian_viewer.ui.fonts import display_font
-from fulian_viewer.ui.text import balanced_width, device_image
+from fulian_viewer.ui.text import device_image
+from fulian_viewer.ui.typeset import balanced_width
 
 SPACING = 2.6
 """Distance between ring centres, in ring radii."""
