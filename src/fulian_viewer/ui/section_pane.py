@@ -86,7 +86,7 @@ class SectionPane(Pane):
             counters, charts = rest.rows([1.0, 1.15], gap)
         else:
             rest, details = body.take_bottom(self._details_height(), gap)
-            top, charts = rest.rows([1.36, 1.0], gap)
+            top, charts = rest.rows([1.3, 1.0], gap)
             header, counters = top.columns([0.92, 1.08], 56)
             self._arrange_header(header, tall=True)
         self._arrange_headlines(counters, frame)
