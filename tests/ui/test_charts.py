@@ -138,7 +138,10 @@ def test_value_axes_run_from_a_labelled_0_to_a_labelled_round_end(make_window, s
                 assert largest < end <= largest + step
                 assert (axis.end, axis.step) == (end, step)
                 low, high = chart.view.viewRange()[0 if chart.horizontal else 1]
-                assert (low, high) == pytest.approx((0.0, end))
+                assert low == pytest.approx(0.0)
+                # The view may leave room above the end for a figure too wide for its bar.
+                assert end * (1 - 1e-9) <= high <= end * 2
+                assert axis.style["stopAxisAtTick"] == (True, True), "the line ends at the end"
                 labels = _drawn_labels(axis)
                 assert labels[0] == "0", (chart.chart.title.en, labels)
                 assert labels[-1] == format_axis_tick(end, step, lang, axis.percent), labels

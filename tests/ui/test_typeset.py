@@ -103,15 +103,15 @@ def test_the_bundled_font_sets_the_label_without_a_gap(app: QApplication) -> Non
 
 
 def test_category_names_under_bars_break_by_clreq() -> None:
-    from fulian_viewer.ui.charts.bars import wrap_name
+    from fulian_viewer.ui.typeset import wrap_name
 
     for name in ("“百场讲座进万家”家教知识培训", "“清风常伴 廉洁齐家”“书香润万家”等活动", LABEL):
         for width in range(4, 12):
-            lines = wrap_name(name, width, "zh").split("\n")
+            lines = wrap_name(name, width).split("\n")
             assert "".join(lines).replace(" ", "") == name.replace(" ", "")
             for line in lines:
                 assert line[0] not in CLOSING and line[-1] not in OPENING, (name, width, lines)
     english = 'Rural women in "Two Learnings, Two Competitions" skills contests'
     for width in range(6, 30):
-        for line in wrap_name(english, width, "en").split("\n"):
+        for line in wrap_name(english, width).split("\n"):
             assert not line.endswith("-")

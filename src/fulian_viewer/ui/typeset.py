@@ -23,6 +23,7 @@ string, so it is tested without fonts; :func:`set_lines` breaks in a Qt font and
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -369,3 +370,27 @@ def lines_bounds(
     elif align & Qt.AlignmentFlag.AlignBottom:
         y += box.height() - total
     return QRectF(x, y, widest, total)
+
+
+def wrap_name(text: str, width: int) -> str:
+    """Break a category name into even lines of about ``width`` ems.
+
+    Lines break where the clreq rules allow (never before ，。” or after “（, English
+    only at spaces), into as few lines as ``width`` allows, then as even as they go.
+    A Chinese character is an em wide, a Latin letter about half.
+    """
+
+    def measure(part: str) -> float:
+        return sum(1.0 if is_cjk(char) else 0.58 for char in part)
+
+    if measure(text) <= width:
+        return text
+
+    def lines(room: float) -> list[str]:
+        return [line.text for line in break_lines(text, room, measure, 1.0)]
+
+    rows = len(lines(width))
+    room = math.ceil(measure(text) / rows)
+    while len(lines(room)) > rows and room < width:
+        room += 1
+    return "\n".join(lines(room))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 
 import pyqtgraph as pg
@@ -10,13 +9,13 @@ from PySide6.QtCore import QPointF, QRectF, QSizeF
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsGridLayout, QWidget
 
-from fulian_viewer.model.numbers import Lang, format_count, nice_axis, number_over_unit
+from fulian_viewer.model.numbers import format_count, nice_axis, number_over_unit
 from fulian_viewer.model.report import Chart
 from fulian_viewer.ui import theme
 from fulian_viewer.ui.charts.base import BackdropAxis, ChartView, ValueAxis, style_axis
 from fulian_viewer.ui.charts.items import Anchor, NameImage, PixelLayer, anchored, draw_figure
 from fulian_viewer.ui.counter import TabularText, tabular_text
-from fulian_viewer.ui.typeset import balanced_width, break_lines, fitted_font, is_cjk
+from fulian_viewer.ui.typeset import balanced_width, fitted_font, wrap_name
 
 BAR_THICKNESS = {True: 0.42, False: 0.5}
 """Bar thickness in category slots, horizontal and vertical."""
@@ -46,6 +45,7 @@ class BarsLayer(PixelLayer):
         # Vertical bars: how far below the plot's top a bar must end for its figure
         # to stand above it (data units); a bar reaching higher carries it inside.
         self.room_needed = [0.0] * count
+        self.end = self.maximum  # the value axis's round end (the view may reach higher)
         names = [NameImage(theme.MUTED, centred=False) for _ in range(count)]
         self.names = names if horizontal else []
         self.drawer: TabularText | None = None
@@ -88,14 +88,15 @@ class BarsLayer(PixelLayer):
     ) -> bool:
         """Whether the final figures in ``drawer`` fit their room on a ``plot``-sized view.
 
-        Vertical bars: a figure stays within its bar's slot and above the bar, on
-        ``two_lines`` if asked, or inside the bar's top when the bar reaches too near
-        the plot's top. Horizontal bars: within the bar when it ends inside it, and
-        beyond the bar's end while it is shorter.
+        Vertical bars: a figure stays within its bar's slot, on ``two_lines`` if
+        asked, and inside the bar's top or above the bar, where the view makes room
+        over the axis's end for at most a quarter of its height
+        (:meth:`BarChartView._make_headroom`). Horizontal bars: within the bar when it
+        ends inside it, and beyond the bar's end while it is shorter.
         """
         bounds = self.boundingRect()
         per_x = plot.width() / bounds.width()
-        per_y = plot.height() / bounds.height()
+        per_y = plot.height() / self.end
         gap = self.maximum * GAP
         for index, (value, text) in enumerate(zip(self.values, finals, strict=True)):
             width = drawer.width(text)
@@ -105,10 +106,10 @@ class BarsLayer(PixelLayer):
                 tall = drawer.height * (len(lines) + 0.1)
                 if width > per_x * 0.96:
                     return False
-                if tall > (bounds.bottom() - value) * per_y and (
-                    width > per_x * BAR_THICKNESS[False] * 0.94 or tall > value * per_y
+                if not self.fits_inside(width, tall, value * per_y, per_x) and (
+                    tall > plot.height() / 4
                 ):
-                    return False  # neither above the bar nor inside it
+                    return False  # neither inside the bar nor above it
                 continue
             beyond = min(value, self.maximum * INSIDE)  # the longest it grows with the figure out
             if width > (bounds.right() - beyond - 2 * gap) * per_x:
@@ -116,6 +117,11 @@ class BarsLayer(PixelLayer):
             if value > self.maximum * INSIDE and width > (value - 2 * gap) * per_x:
                 return False
         return True
+
+    @staticmethod
+    def fits_inside(width: float, tall: float, bar_height: float, per_x: float) -> bool:
+        """Whether a ``width x tall`` figure fits inside the top of a vertical bar (pixels)."""
+        return width <= per_x * BAR_THICKNESS[False] * 0.94 and tall <= bar_height
 
     def name_room(self, index: int, plot: QSizeF) -> QSizeF:
         """The box name ``index`` may take above its bar, on a ``plot``-sized view."""
@@ -257,6 +263,7 @@ class BarChartView(ChartView):
         count = len(self.chart.metrics)
         end, step = nice_axis(self.maximum)
         self.value_axis.set_scale(end, step)
+        self.bars.end = end
         if self.horizontal:
             x_range, y_range = (0.0, end), (-0.75, count - 0.55)
         else:
@@ -268,7 +275,7 @@ class BarChartView(ChartView):
 
     def restyle(self) -> None:
         """Fonts for the frame."""
-        style_axis(self.value_axis, self.frame.px(20))
+        style_axis(self.value_axis, self.frame.px(20), stop_at_ticks=True)
         style_axis(self.category_axis, self.frame.px(22))
         self.relabel()
 
@@ -308,12 +315,7 @@ class BarChartView(ChartView):
         one = largest(False)
         two = largest(True) if not self.horizontal and any(units) else one
         self.bars.two_lines = two > one  # the number over its unit, when that reads larger
-        self.bars.drawer = drawer = tabular_text(max(one, two))
-        per_y = plot.height() / max(self.bars.boundingRect().height(), 1e-9)
-        self.bars.room_needed = [
-            drawer.height * (len(self.bars.figure_lines(i, text)) + 0.1) / per_y
-            for i, text in enumerate(finals)
-        ]
+        self.bars.drawer = tabular_text(max(one, two))
         if self.horizontal:
             for index, name in enumerate(self.bars.names):
                 text = self.chart.metrics[index].label(self.lang)
@@ -323,7 +325,37 @@ class BarChartView(ChartView):
                 )
                 wraps = QFontMetricsF(font).horizontalAdvance(text) > room.width()
                 name.set(text, font, balanced_width(font, text, room.width()) if wraps else None)
+        else:
+            self._make_headroom(finals, plot)
         self.bars.update()
+
+    def _make_headroom(self, finals: list[str], plot: QSizeF) -> None:
+        """Room over the axis's end for figures too wide for their bars; the rest go inside.
+
+        A figure rides above its bar, and inside the bar's top once the bar nears the
+        view's top, if it fits there; one that does not fit inside gets room above
+        its bar, the view reaching past the axis's end (which stays its last tick).
+        """
+        bars, drawer = self.bars, self.bars.drawer
+        assert drawer is not None
+        per_x = plot.width() / bars.boundingRect().width()
+        top, talls, inside = bars.end, [], []
+        for index, (value, text) in enumerate(zip(bars.values, finals, strict=True)):
+            lines = bars.figure_lines(index, text)
+            width = max(drawer.width(line) for line in lines)
+            tall = drawer.height * (len(lines) + 0.1)
+            talls.append(tall)
+            inside.append(bars.fits_inside(width, tall, value * plot.height() / bars.end, per_x))
+            if not inside[-1] and plot.height() > 0:
+                top = max(top, value / max(0.5, 1 - tall / plot.height()))
+        per_y = plot.height() / top
+        bars.room_needed = [
+            t / per_y if fits else 0.0 for t, fits in zip(talls, inside, strict=True)
+        ]
+        count = len(bars.values)
+        if abs(bars.boundingRect().bottom() - top) > top * 1e-6:
+            self.view.setRange(xRange=(-0.6, count - 0.4), yRange=(0.0, top), padding=0)
+            bars.set_bounds(QRectF(-0.6, 0.0, count, top))
 
     def _leave_room_for_end_labels(self) -> None:
         """Margins so that the 0 and the end label, centred on the axis's ends, show whole."""
@@ -347,7 +379,7 @@ class BarChartView(ChartView):
         slot = self.width() / max(1, len(self.chart.metrics)) * 0.85
         per_line = max(4, int(slot / px))  # in ems: a Chinese character, two Latin letters
         names = [m.label(self.lang) for m in self.chart.metrics]
-        wrapped = [wrap_name(name, per_line, self.lang) for name in names]
+        wrapped = [wrap_name(name, per_line) for name in names]
         self.category_axis.setTicks([list(zip(self.positions, wrapped, strict=True)), []])
         lines = max(text.count("\n") + 1 for text in wrapped)
         self.category_axis.setHeight(int(px * 1.45 * lines + px))
@@ -364,27 +396,3 @@ class BarChartView(ChartView):
         lengths = [max(v, self.maximum * 0.004) if v > 0 else 0.0 for v in values]
         figures = [self.label_text(index) for index in self.positions]
         self.bars.set_figures(lengths, figures)
-
-
-def wrap_name(text: str, width: int, lang: Lang) -> str:
-    """Break a category name into even lines of about ``width`` ems.
-
-    Lines break where the clreq rules allow (never before ，。” or after “（, English
-    only at spaces), into as few lines as ``width`` allows, then as even as they go.
-    A Chinese character is an em wide, a Latin letter about half.
-    """
-
-    def measure(part: str) -> float:
-        return sum(1.0 if is_cjk(char) else 0.58 for char in part)
-
-    if measure(text) <= width:
-        return text
-
-    def lines(room: float) -> list[str]:
-        return [line.text for line in break_lines(text, room, measure, 1.0)]
-
-    rows = len(lines(width))
-    room = math.ceil(measure(text) / rows)
-    while len(lines(room)) > rows and room < width:
-        room += 1
-    return "\n".join(lines(room))

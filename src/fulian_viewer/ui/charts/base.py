@@ -144,15 +144,25 @@ TICK_CHARACTERS = "0123456789,.-% 万亿MB"
 """Every character a value axis's labels may hold (see ``format_axis_tick``)."""
 
 
-def style_axis(axis: pg.AxisItem, px: int) -> None:
-    """Pens and fonts of an axis whose tick labels are ``px`` pixels high."""
+def style_axis(axis: pg.AxisItem, px: int, stop_at_ticks: bool = False) -> None:
+    """Pens and fonts of an axis whose tick labels are ``px`` pixels high.
+
+    With ``stop_at_ticks``, the axis line runs from the first tick to the last (a
+    value axis: 0 to its round end), not through room a view leaves above them.
+    """
     axis.setPen(pg.mkPen(theme.PANEL_BORDER, width=max(1, px // 12)))
     axis.setTextPen(pg.mkPen(theme.MUTED))
     font = display_font(px)
     offset = max(4, px // 2)
     # Major and minor ticks only: the third level added up to 80 barely visible grid
     # lines, two thirds of a chart's painting time at 3840x2160.
-    axis.setStyle(tickFont=font, tickLength=-offset, tickTextOffset=offset, maxTickLevel=1)
+    axis.setStyle(
+        tickFont=font,
+        tickLength=-offset,
+        tickTextOffset=offset,
+        maxTickLevel=1,
+        stopAxisAtTick=(stop_at_ticks, stop_at_ticks),
+    )
     if axis.orientation == "bottom":
         # pyqtgraph makes the axis 0.8 of a line high and clips its labels to it,
         # which cut off 万's hook and the tail of the comma in 20,000.
