@@ -163,8 +163,12 @@ class SectionPane(Pane):
         if not count:
             return
         columns = math.ceil(count / rows)
-        for counter, cell in zip(self.details, box.grid(count, columns, 24, 16), strict=True):
-            counter.configure(frame.px(46), frame.px(20))
+        cells = box.grid(count, columns, 24, 16)
+        # Taller cells (the LED wall's column) take larger figures, so they fill it.
+        tall = cells[0].h
+        number_px, label_px = min(64, max(46, tall * 0.3)), min(24, max(20, tall * 0.1))
+        for counter, cell in zip(self.details, cells, strict=True):
+            counter.configure(frame.px(number_px), frame.px(label_px))
             place(counter, cell, frame)
 
     def paint_decoration(self, painter: QPainter) -> None:
