@@ -115,3 +115,16 @@ def test_category_names_under_bars_break_by_clreq() -> None:
     for width in range(6, 30):
         for line in wrap_name(english, width).split("\n"):
             assert not line.endswith("-")
+
+
+def test_the_bundled_font_compresses_quotes_that_meet(app: QApplication) -> None:
+    """”“ as the bar names set them (CategoryAxis): one and a half ems, not two."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from fulian_viewer.ui.typeset import set_lines
+
+    font = display_font(24)
+    text = "齐家”“书香"
+    natural = QFontMetricsF(font).horizontalAdvance(text)
+    (line,) = set_lines(font, text, None)
+    assert line.width == pytest.approx(natural - 12, abs=0.5)

@@ -12,10 +12,16 @@ from PySide6.QtWidgets import QGraphicsGridLayout, QWidget
 from fulian_viewer.model.numbers import format_count, nice_axis, number_over_unit
 from fulian_viewer.model.report import Chart
 from fulian_viewer.ui import theme
-from fulian_viewer.ui.charts.base import BackdropAxis, ChartView, ValueAxis, style_axis
+from fulian_viewer.ui.charts.base import (
+    BackdropAxis,
+    CategoryAxis,
+    ChartView,
+    ValueAxis,
+    style_axis,
+)
 from fulian_viewer.ui.charts.items import Anchor, NameImage, PixelLayer, anchored, draw_figure
 from fulian_viewer.ui.counter import TabularText, tabular_text
-from fulian_viewer.ui.typeset import balanced_width, fitted_font, wrap_name
+from fulian_viewer.ui.typeset import balanced_width, fitted_font, leading, wrap_name
 
 BAR_THICKNESS = {True: 0.42, False: 0.5}
 """Bar thickness in category slots, horizontal and vertical."""
@@ -224,7 +230,7 @@ class BarChartView(ChartView):
         value_side = "bottom" if self.horizontal else "left"
         category_side = "left" if self.horizontal else "bottom"
         self.value_axis = ValueAxis(value_side, percent)
-        self.category_axis = BackdropAxis(category_side)
+        self.category_axis = CategoryAxis(category_side)
         self.view = pg.ViewBox(enableMouse=False, enableMenu=False, invertY=self.horizontal)
         axes = {value_side: self.value_axis, category_side: self.category_axis}
         self.axes_layout = AxesLayout(self.view, axes["left"], axes["bottom"])
@@ -382,7 +388,8 @@ class BarChartView(ChartView):
         wrapped = [wrap_name(name, per_line) for name in names]
         self.category_axis.setTicks([list(zip(self.positions, wrapped, strict=True)), []])
         lines = max(text.count("\n") + 1 for text in wrapped)
-        self.category_axis.setHeight(int(px * 1.45 * lines + px))
+        pitch = leading("".join(wrapped), "body")  # as CategoryAxis sets the names
+        self.category_axis.setHeight(int(px * pitch * lines + px))
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         """Re-wrap category names for the new width."""

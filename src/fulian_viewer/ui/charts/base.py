@@ -28,6 +28,7 @@ from fulian_viewer.ui.charts.items import PixelLayer
 from fulian_viewer.ui.counter import DIGITS
 from fulian_viewer.ui.fonts import display_font
 from fulian_viewer.ui.text import TextBlock
+from fulian_viewer.ui.typeset import draw_lines, set_lines
 
 pg.setConfigOptions(antialias=True, foreground=theme.MUTED, background=None)
 
@@ -60,6 +61,31 @@ class BackdropAxis(pg.AxisItem):  # type: ignore[misc]
         self.__dict__["_picture"] = value
         if value is None and self.__dict__.get("changed") is not None:
             self.changed()  # type: ignore[misc]
+
+
+class CategoryAxis(BackdropAxis):
+    """Names under the bars, set as the rest of the text is (clreq, leading).
+
+    Each name comes already broken into lines (``wrap_name``); pyqtgraph places it
+    and this draws its lines, compressing full-width punctuation (``”“`` takes one
+    and a half ems, not two) at the body text's leading.
+    """
+
+    def drawPicture(  # noqa: N802 (pyqtgraph override)
+        self,
+        p: QPainter,
+        axis_spec: object,
+        tick_specs: object,
+        text_specs: list[tuple[QRectF, object, str]],
+    ) -> None:
+        """The line and ticks as pyqtgraph draws them; the names by our own setting."""
+        super().drawPicture(p, axis_spec, tick_specs, [])
+        font = self.style["tickFont"] or display_font(12)
+        p.setFont(font)
+        p.setPen(self.textPen())
+        top = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+        for rect, _, text in text_specs:
+            draw_lines(p, font, text, set_lines(font, text, None), "body", QRectF(rect), top)
 
 
 class ValueAxis(BackdropAxis):
