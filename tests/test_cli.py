@@ -98,6 +98,19 @@ def test_export_command_defaults() -> None:
     assert args.size == Size(1920, 1080)
 
 
+def test_theme_for_run_and_export(capsys: pytest.CaptureFixture[str]) -> None:
+    from fulian_viewer.model.config import THEMES
+
+    assert parse_args(["export", "--out", "o", "--theme", "light"]).theme == "light"
+    assert parse_args(["--theme", "light", "export", "--out", "o"]).theme == "light"
+    assert parse_args(["--theme", "light"]).theme == "light"
+    assert parse_args([]).theme is None  # left to the kiosk configuration, else red
+    with pytest.raises(SystemExit):
+        parse_args(["--theme", "neon"])
+    assert "light" in capsys.readouterr().err
+    assert set(THEMES) == {"red", "light"}
+
+
 def test_export_needs_an_output_folder(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         parse_args(["export"])

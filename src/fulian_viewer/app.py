@@ -104,6 +104,9 @@ def _show(
     args: argparse.Namespace, config: KioskConfig, config_problems: list[ConfigProblem]
 ) -> int:
     app = create_application()
+    from fulian_viewer.ui.theme import use_theme
+
+    use_theme(config.theme)
     settings = Settings(
         lang=config.lang,
         reduce_motion=config.reduce_motion or system_prefers_reduced_motion(app),
@@ -176,6 +179,7 @@ def resolve_config(args: argparse.Namespace) -> tuple[KioskConfig, list[ConfigPr
         "data": args.data,
         "screen": args.screen,
         "watch": getattr(args, "watch", None),
+        "theme": args.theme,
     }
     return merge_cli(config, overrides), problems
 
@@ -259,6 +263,9 @@ def run_export(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QSize
 
     from fulian_viewer.ui.export import export_deck
+    from fulian_viewer.ui.theme import use_theme
+
+    use_theme(args.theme or "red")
 
     settings = Settings(lang=lang).without_motion()
     try:

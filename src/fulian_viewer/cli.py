@@ -24,6 +24,7 @@ from fulian_viewer.model.numbers import Lang
 
 COMMANDS = ("run", "check", "export", "import", "kiosk-pin")
 LANGS = ("zh", "en")
+THEMES = ("red", "light")
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,8 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data", type=Path, metavar="PATH", help=t("data"))
     common.add_argument("--lang", choices=LANGS, help=t("lang"))
+    themed = argparse.ArgumentParser(add_help=False)
+    themed.add_argument("--theme", choices=THEMES, help=t("theme"))
 
     parser = argparse.ArgumentParser(
         prog="fulian-viewer",
@@ -118,7 +121,7 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
         sub = commands.add_parser(name, **_parser(lang, **kwargs))  # type: ignore[arg-type]
         return _localise(sub, lang)
 
-    run = command("run", parents=[common], help=t("run"))
+    run = command("run", parents=[common, themed], help=t("run"))
     run.add_argument("--fullscreen", action="store_true", help=t("fullscreen"))
     run.add_argument("--size", type=Size.parse, metavar="WxH", help=t("size"))
     run.add_argument("--reduce-motion", action="store_true", default=None, help=t("reduce_motion"))
@@ -150,7 +153,7 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help=t("json"))
     check.add_argument("--config", type=Path, metavar="FILE", help=t("check_config"))
 
-    export = command("export", parents=[common], help=t("export"))
+    export = command("export", parents=[common, themed], help=t("export"))
     export.add_argument("--out", type=Path, metavar="DIR", help=t("out"))
     export.add_argument("--workbook", type=Path, metavar="FILE.xlsx", help=t("workbook"))
     export.add_argument("--data-folder", type=Path, metavar="DIR", help=t("data_folder"))
@@ -188,6 +191,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         "--talk-minutes",
         "--workbook",
         "--data-folder",
+        "--theme",
     }
     for index, arg in enumerate(args):
         if arg in COMMANDS and (index == 0 or args[index - 1] not in takes_value):

@@ -28,6 +28,10 @@ HELP: dict[str, tuple[str, str]] = {
         "数据文件夹（CSV 文件）或 .xlsx 工作簿；默认：内置报告",
         "dataset folder (CSV files) or .xlsx workbook; default: the bundled report",
     ),
+    "theme": (
+        "配色：red（默认）或 light（白底深红，适合发灰的投影仪）",
+        'colours: "red" (default) or "light", dark red on paper for washed-out projectors',
+    ),
     "lang": ("语言：zh（中文）或 en（英文）；默认：zh", "language: zh or en; default: zh"),
     "run": ("展示报告（默认命令）", "show the report (the default)"),
     "fullscreen": ("以全屏启动", "start full screen"),
@@ -136,6 +140,7 @@ EXAMPLES: dict[Lang, str] = {
   fulian-viewer check --config kiosk.toml  检查展台配置及其数据
   fulian-viewer export --out handouts --size 3840x2160
                                          把每一页导出为 PNG 和一份 PDF
+  fulian-viewer --theme light            白底深红配色，适合发灰的投影仪
   fulian-viewer export --workbook 数据.xlsx
                                          把数据写成可修改的工作簿
   fulian-viewer --kiosk --config kiosk.toml
@@ -157,6 +162,7 @@ examples:
   fulian-viewer check --config kiosk.toml  check a kiosk configuration and its data
   fulian-viewer export --out handouts --size 3840x2160
                                          render every pane to PNG and one PDF
+  fulian-viewer --theme light            dark red on paper, for a washed-out projector
   fulian-viewer export --workbook 数据.xlsx
                                          write the data as a workbook to edit
   fulian-viewer --kiosk --config kiosk.toml

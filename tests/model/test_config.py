@@ -123,7 +123,7 @@ idle_home_seconds = 600
 exit_chord = "ctrl+shift+F12"
 pin_hash = "{pin}"
 reduce_motion = true
-theme = "red"
+theme = "light"
 cursor_hide_seconds = 0
 """,
     )
@@ -131,6 +131,7 @@ cursor_hide_seconds = 0
     assert config.screen == "HDMI-1"
     assert config.lang == "en"
     assert config.dwell_seconds == 12.5
+    assert config.theme == "light"
     assert config.exit_chord == "ctrl+shift+F12"
     assert config.pin_hash == pin
     assert config.reduce_motion is True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -18,6 +19,7 @@ from fulian_viewer.model.numbers import (
     format_count,
     format_count_en,
     from_chinese_numeral,
+    nice_axis,
     number_over_unit,
     parse_display,
     singular,
@@ -371,6 +373,47 @@ def test_from_chinese_numeral_rejects_malformed(text: str) -> None:
         from_chinese_numeral(text)
 
 
+# --- nice_axis ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("maximum", "end", "step"),
+    [
+        (7_620_000, 8_000_000, 2_000_000),  # the rights pane: 762万 ends at 800万
+        (240_000_000, 250_000_000, 50_000_000),
+        (77_000, 80_000, 20_000),
+        (116_000, 120_000, 20_000),
+        (95, 100, 25),
+        (100, 120, 20),
+        (1, 1.2, 0.2),
+        (0.3, 0.4, 0.1),
+        (276, 300, 100),
+    ],
+)
+def test_nice_axis_ends_on_a_round_value_just_above_the_maximum(
+    maximum: float, end: float, step: float
+) -> None:
+    assert nice_axis(maximum) == pytest.approx((end, step))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(min_value=1e-3, max_value=1e12, allow_nan=False))
+def test_nice_axis_always_holds_the_maximum_in_a_few_round_steps(maximum: float) -> None:
+    end, step = nice_axis(maximum)
+    assert end > maximum
+    assert end - step <= maximum * (1 + 1e-9), "no whole empty step above the maximum"
+    intervals = round(end / step)
+    assert abs(intervals * step - end) <= step * 1e-9
+    assert 3 <= intervals <= 6
+    mantissa = step / 10 ** math.floor(math.log10(step) + 1e-12)
+    assert any(abs(mantissa - nice) < 1e-9 for nice in (1, 2, 2.5, 5)), step
+
+
+def test_nice_axis_of_nothing_is_zero_to_one() -> None:
+    assert nice_axis(0) == (1.0, 0.2)
+    assert nice_axis(float("nan")) == (1.0, 0.2)
+
+
 # --- format_axis_tick ---------------------------------------------------------------------
 
 
@@ -384,8 +427,8 @@ def test_from_chinese_numeral_rejects_malformed(text: str) -> None:
         (2_500_000_000, 500_000_000, "zh", "25亿"),
         (8_000, 2_000, "zh", "8000"),
         (50_000, 10_000, "en", "50,000"),
-        (1_500_000_000, 500_000_000, "en", "1.5 bn"),
-        (2_500_000, 500_000, "en", "2.5 m"),
+        (1_500_000_000, 500_000_000, "en", "1.5B"),
+        (2_500_000, 500_000, "en", "2.5M"),
         (0, 10_000, "en", "0"),
         (0.1 + 0.2, 0.1, "zh", "0.3"),
         (0.1 + 0.2, 0.1, "en", "0.3"),
@@ -409,7 +452,7 @@ def test_percent_axis_ticks(value: float, spacing: float, expected: str) -> None
     assert format_axis_tick(value, spacing, "en", percent=True) == expected
 
 
-_TICK_UNITS = {"亿": 1e8, "万": 1e4, " bn": 1e9, " m": 1e6, "%": 1.0, "": 1.0}
+_TICK_UNITS = {"亿": 1e8, "万": 1e4, "B": 1e9, "M": 1e6, "%": 1.0, "": 1.0}
 
 
 def _tick_value(label: str) -> float:
@@ -434,7 +477,8 @@ def test_axis_ticks_read_back_exactly_without_float_noise(
     value = index * spacing  # float arithmetic, as pyqtgraph computes ticks
     label = format_axis_tick(value, spacing, lang, percent)  # type: ignore[arg-type]
     assert not re.search(r"\d\.\d*(0000|9999)", label), label
-    assert "e" not in label.lower().replace(" bn", "").replace(" m", ""), label
+    assert "e" not in label.lower(), label
+    assert " " not in label, label  # 1M, not 1 m
     assert abs(_tick_value(label) - value) <= spacing * 1e-6, (label, value, spacing)
     if percent:
         assert label.endswith("%")

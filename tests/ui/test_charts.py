@@ -50,7 +50,7 @@ def test_bottom_axis_labels_are_not_cut_off(make_window) -> None:
     deck = make_window(1920, 1080).deck
     checked = []
     for lang in ("zh", "en"):
-        if deck.state.lang != lang:
+        if deck.controller.state.lang != lang:
             deck.controller.toggle_language()
         for index, pane in enumerate(deck.panes):
             deck.controller.go(index)
@@ -93,8 +93,74 @@ def test_bar_charts_lay_out_axes_without_a_plot_item(section_charts) -> None:
         if chart.horizontal:  # values along the bottom; names on the bars, no left axis
             assert value.top() >= view.bottom() - 1
             assert not chart.category_axis.isVisible()
-            assert view.left() <= 2, "the hidden name axis takes no room"
+            zero = chart.value_axis.label_sizes()[0].width()
+            # Only room for half the 0 label, centred on the axis's start.
+            assert view.left() <= zero / 2 + 3, "the hidden name axis takes no room"
         else:  # values up the left side, names below
             assert value.right() <= view.left() + 1
             assert chart.category_axis.geometry().top() >= view.bottom() - 1
         assert chart.value_axis.grid, "faint grid lines across the plot"
+
+
+def _drawn_labels(axis) -> list[str]:
+    """The tick labels pyqtgraph actually draws (it leaves out any that overflow)."""
+    from PySide6.QtGui import QPainter, QPicture
+
+    picture = QPicture()
+    painter = QPainter(picture)
+    specs = axis.generateDrawSpecs(painter)
+    painter.end()
+    return [text for _, _, text in specs[2]] if specs else []
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (3840, 1080), (1280, 720)])
+def test_value_axes_run_from_a_labelled_0_to_a_labelled_round_end(make_window, size) -> None:
+    """Every bar chart's value axis shows 0 and a round end just above its largest bar."""
+    from fulian_viewer.model.numbers import format_axis_tick, nice_axis
+    from fulian_viewer.ui.charts.bars import BarChartView
+
+    window = make_window(*size)
+    deck = window.deck
+    checked = 0
+    for lang in ("zh", "en"):
+        if window.controller.state.lang != lang:
+            window.controller.toggle_language()
+        for index, pane in enumerate(deck.panes):
+            window.controller.go(index)
+            pane.finish()
+            for _ in range(3):
+                QApplication.processEvents()
+            for chart in pane.charts:
+                if not isinstance(chart, BarChartView):
+                    continue
+                axis = chart.value_axis
+                largest = max(float(m.value) for m in chart.chart.metrics)
+                end, step = nice_axis(largest)
+                assert largest < end <= largest + step
+                assert (axis.end, axis.step) == (end, step)
+                low, high = chart.view.viewRange()[0 if chart.horizontal else 1]
+                assert low == pytest.approx(0.0)
+                # The view may leave room above the end for a figure too wide for its bar.
+                assert end * (1 - 1e-9) <= high <= end * 2
+                assert axis.style["stopAxisAtTick"] == (True, True), "the line ends at the end"
+                labels = _drawn_labels(axis)
+                assert labels[0] == "0", (chart.chart.title.en, labels)
+                assert labels[-1] == format_axis_tick(end, step, lang, axis.percent), labels
+                assert " " not in "".join(labels), "1M, not 1 m"
+                checked += 1
+    assert checked >= 8
+
+
+def test_figures_stay_inside_the_plot_and_off_their_neighbours(section_charts) -> None:
+    """A figure stands above its bar or inside its top, never over the plot's top."""
+    import itertools
+
+    from PySide6.QtCore import QRectF
+
+    for chart in section_charts:
+        plot = QRectF(chart.plot.viewport().rect()).adjusted(-1, -1, 1, 1)
+        rects = chart.layer.figure_rects()
+        for rect in rects:
+            assert plot.contains(rect), chart.chart.title.en
+        for a, b in itertools.combinations(rects + chart.name_rects(), 2):
+            assert not a.intersects(b), chart.chart.title.en

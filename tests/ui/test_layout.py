@@ -66,3 +66,61 @@ def test_layout_follows_a_resized_window(make_window):
     assert (
         window.deck.panes[0].title.font_pixel_size >= small_title * 1.9
     )  # real pixel size, not scaled bitmap
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_cover_and_closing_carry_each_parts_figures_from_the_dataset(make_window, lang):
+    """Cover cards: each part's first headline figure; closing cards: its last scorecard one."""
+    window = make_window(1920, 1080)
+    deck = window.deck
+    deck.state.set_lang(lang)
+    report = window.deck.panes[0].report
+    cover, closing = deck.panes[0], deck.panes[-1]
+    cover.finish()
+    closing.finish()
+    from fulian_viewer.model.numbers import format_count
+
+    for card, section in zip(cover.parts, report.sections, strict=True):
+        metric = section.headline_metrics[0]
+        assert card.counter.figure_metric is metric
+        assert card.counter.shown_text == format_count(metric.value, metric, lang)
+        assert card.heading.text == section.title(lang)
+    for card, section in zip(closing.achievements, report.sections, strict=True):
+        metric = [m for m in section.metrics if m.scorecard][-1]
+        assert card.counter.figure_metric is metric
+        assert card.heading.text == section.subtitle(lang)
+    if lang == "zh":
+        assert [c.counter.shown_text for c in cover.parts] == [
+            "6.6万场次",
+            "84万人次",
+            "10万余户",
+            "5.27万场",
+        ]
+    # The lower half of a 16:9 cover is filled: the cards reach below its middle.
+    assert min(c.counter.geometry().bottom() for c in cover.parts) > cover.height() / 2
+
+
+def test_the_led_wall_fills_its_columns_and_draws_large_rings(make_window):
+    """At 3840x1080 the other figures sit under the heading, and the rings are large."""
+    from fulian_viewer.ui.charts.rings import RingChartView
+
+    window = make_window(3840, 1080)
+    deck = window.deck
+    rings = 0
+    for index, pane in enumerate(deck.panes):
+        if pane.spec.kind != "section":
+            continue
+        window.controller.go(index)
+        pane.finish()
+        for _ in range(3):
+            QApplication.processEvents()
+        first_headline = min(c.geometry().left() for c in pane.headlines)
+        for counter in pane.details:
+            assert counter.geometry().right() < first_headline
+            assert counter.geometry().top() > pane.summary.geometry().top()
+        for chart in pane.charts:
+            if isinstance(chart, RingChartView):
+                diameter = chart.rings._ring_rect(0, chart.rings.to_view()).width()
+                assert diameter >= pane.height() * 0.2, diameter
+                rings += 1
+    assert rings

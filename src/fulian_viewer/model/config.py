@@ -12,7 +12,7 @@ Every key is optional; a missing key keeps its default. The format::
     pin_hash = "scrypt$16384$8$1$...$..."  # from `fulian-viewer kiosk-pin`; none: no PIN
     reduce_motion = false         # show final values without animation
     data = "数据"                  # dataset folder or .xlsx; relative to this file's folder
-    theme = "red"                 # the only theme is "red"
+    theme = "red"                 # "red" (deep red and gold) or "light" (for projectors)
     cursor_hide_seconds = 3       # hide the pointer after this many still seconds (0: always)
     watch = true                  # take edits of the data (and of this file) while running
     watch_poll_seconds = 2        # look at the files this often (0.5 to 600); what network
@@ -41,7 +41,7 @@ from fulian_viewer.model.pin import is_pin_hash, pin_hash_status
 
 LANGS: tuple[Lang, ...] = ("zh", "en")
 DEFAULT_DWELL_SECONDS = 20.0
-THEMES = ("red",)
+THEMES = ("red", "light")
 MODIFIERS = ("Ctrl", "Alt", "Shift", "Meta")
 _NAMED_KEYS = (
     "Esc",
@@ -82,7 +82,7 @@ class KioskConfig:
         pin_hash: the staff PIN's hash (:func:`fulian_viewer.model.pin.hash_pin`), or None.
         reduce_motion: show final values at once and cut between panes.
         data: the dataset folder or workbook; None for the bundled report.
-        theme: the colour theme; only ``red``.
+        theme: the colour theme: ``red``, or ``light`` for washed-out projectors.
         cursor_hide_seconds: pointer hides after this many still seconds; 0 hides it always.
         watch: watch the data and this file, and take each sound edit (live reload).
         watch_poll_seconds: how often the watched files are looked at.

@@ -68,19 +68,38 @@ def part_label(number: int, lang: Lang) -> str:
     return ui_text("part", lang, number=CHINESE_NUMERALS[number - 1])
 
 
+def cover_figure(section: Section) -> Metric | None:
+    """The figure the cover shows for ``section``: its first headline one (else its first)."""
+    return next(iter(section.headline_metrics or section.metrics), None)
+
+
+def closing_figure(section: Section) -> Metric | None:
+    """The figure the closing shows for ``section``: its last scorecard one (else its last)."""
+    on_scorecard = [metric for metric in section.metrics if metric.scorecard]
+    chosen = on_scorecard or list(section.metrics)
+    return chosen[-1] if chosen else None
+
+
 def build_panes(report: Report) -> tuple[PaneSpec, ...]:
     """Cover, one pane per section, the scorecard (when any metric is on it), closing.
 
-    The only place where section panes are numbered.
+    The only place where section panes are numbered, and where the cover's and the
+    closing's figures (one per section) are chosen.
     """
-    panes = [PaneSpec("cover")]
+    panes = [PaneSpec("cover", metrics=_each(report.sections, cover_figure))]
     for number, section in enumerate(report.sections, start=1):
         metrics = section.headline_metrics + section.detail_metrics
         panes.append(PaneSpec("section", section, number, metrics, len(section.charts)))
     if report.scorecard_metrics:
         panes.append(PaneSpec("scorecard", metrics=report.scorecard_metrics))
-    panes.append(PaneSpec("closing"))
+    panes.append(PaneSpec("closing", metrics=_each(report.sections, closing_figure)))
     return tuple(panes)
+
+
+def _each(
+    sections: tuple[Section, ...], choose: Callable[[Section], Metric | None]
+) -> tuple[Metric, ...]:
+    return tuple(metric for metric in map(choose, sections) if metric is not None)
 
 
 class DeckState:

@@ -250,8 +250,8 @@ def format_axis_tick(value: float, spacing: float, lang: Lang = "zh", percent: b
     """Label for an axis tick at ``value`` when ticks are ``spacing`` apart.
 
     Chinese ticks use 万 and 亿 (``5万``, ``1.5亿``); English ticks use thousands
-    separators, ``m`` and ``bn``. Decimals follow the tick spacing so labels stay
-    short and never show float noise.
+    separators, ``M`` and ``B`` as people write them (``2.5M``, ``1.5B``). Decimals
+    follow the tick spacing so labels stay short and never show float noise.
     """
     if percent:
         return f"{_trim(value, spacing, 1)}%"
@@ -259,12 +259,45 @@ def format_axis_tick(value: float, spacing: float, lang: Lang = "zh", percent: b
     if lang == "zh":
         steps = ((100_000_000, "亿"), (10_000, "万"))
     else:
-        steps = ((1_000_000_000, " bn"), (1_000_000, " m"))
+        steps = ((1_000_000_000, "B"), (1_000_000, "M"))
     for divisor, word in steps:
         if magnitude >= divisor:
             return f"{_trim(value / divisor, spacing / divisor, 1)}{word}"
     text = _trim(value, spacing, 1)
     return f"{float(text):,.0f}" if lang == "en" and "." not in text else text
+
+
+NICE_STEPS = (1.0, 2.0, 2.5, 5.0)
+"""Tick steps a reader counts in, per power of ten."""
+
+
+def nice_axis(maximum: float) -> tuple[float, float]:
+    """The end and the tick step of a value axis from 0 that holds ``maximum``.
+
+    The step is a round number (1, 2, 2.5 or 5 times a power of ten) giving three
+    to six intervals, and the end is the first multiple of it above the maximum,
+    the lowest such end of all those steps (the larger step on a tie, for fewer
+    labels): 762万 ends at 800万 in steps of 200万, 2.4亿 at 2.5亿 in steps of
+    5000万. An empty or non-positive maximum gives the axis 0 to 1.
+    """
+    if not math.isfinite(maximum) or maximum <= 0:
+        return 1.0, 0.2
+    power = 10.0 ** math.floor(math.log10(maximum))
+    best: tuple[float, float] | None = None
+    for scale in (power / 100, power / 10, power):
+        for factor in NICE_STEPS:
+            step = factor * scale
+            intervals = math.floor(maximum / step + 1e-9) + 1
+            if 3 <= intervals <= 6:
+                end = intervals * step
+                if (
+                    best is None
+                    or end < best[0] * (1 - 1e-9)
+                    or (end <= best[0] * (1 + 1e-9) and step > best[1])
+                ):
+                    best = (end, step)
+    assert best is not None  # between power/10 and power, some step gives 3 to 6
+    return best
 
 
 def to_chinese_numeral(number: int) -> str:

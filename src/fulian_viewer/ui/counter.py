@@ -223,6 +223,11 @@ class CounterView(QWidget):
             self._text = text
             self._changed()
 
+    @property
+    def figure_pixel_size(self) -> int:
+        """The pixel size the figure is drawn at after fitting its box."""
+        return self._drawer.font.pixelSize()
+
     def number_height(self) -> int:
         """Height of the figure's lines, with a little air before the label."""
         return _figure_height(self._drawer, 2 if self._two_lines else 1)

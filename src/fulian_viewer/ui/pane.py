@@ -40,6 +40,7 @@ from fulian_viewer.ui import theme
 from fulian_viewer.ui.counter import CounterView
 from fulian_viewer.ui.layout import Box, place
 from fulian_viewer.ui.text import TextBlock, device_image, device_rect
+from fulian_viewer.ui.typeset import Style
 
 if TYPE_CHECKING:
     from fulian_viewer.ui.charts import ChartView  # imports pyqtgraph: only section panes need it
@@ -102,11 +103,17 @@ class Pane(QWidget):
     # Building blocks -----------------------------------------------------
 
     def add_text(
-        self, color: object, *, bold: bool = False, wrap: bool = True, align: object = None
+        self,
+        color: object,
+        *,
+        bold: bool = False,
+        wrap: bool = True,
+        align: object = None,
+        style: Style = "body",
     ) -> TextBlock:
-        """A text block owned by this pane."""
+        """A text block owned by this pane, set at the leading of ``style``."""
         kwargs = {"align": align} if align is not None else {}
-        block = TextBlock(self, color=color, bold=bold, wrap=wrap, **kwargs)  # type: ignore[arg-type]
+        block = TextBlock(self, color=color, bold=bold, wrap=wrap, style=style, **kwargs)  # type: ignore[arg-type]
         self.texts.append(block)
         self._keep_on_backdrop(block)
         return block

@@ -35,8 +35,8 @@ class SectionPane(Pane):
         self.section: Section = spec.section
         self.number = spec.number
         self.kicker = self.add_text(theme.GOLD, bold=True, wrap=False)
-        self.title = self.add_text(theme.IVORY, bold=True)
-        self.subtitle = self.add_text(theme.GOLD)
+        self.title = self.add_text(theme.IVORY, bold=True, style="display")
+        self.subtitle = self.add_text(theme.GOLD, style="heading")
         self.summary = self.add_text(theme.MUTED)
         self.headlines = [self.add_counter(m) for m in self.section.headline_metrics]
         self.details = [self.add_counter(m) for m in self.section.detail_metrics]
@@ -65,12 +65,20 @@ class SectionPane(Pane):
         self.kicker.set_font_size(frame.px(28), frame.px(18))
         self.title.set_font_size(frame.px(64), frame.px(36))
         self.subtitle.set_font_size(frame.px(34), frame.px(22))
-        self.summary.set_font_size(frame.px(25), frame.px(17))
+        self.summary.set_font_size(frame.px(25), frame.px(18))
         gap = 28
         if arrangement == "wide":
-            rest, details = body.take_bottom(self._details_height(), gap)
-            header, counters, charts = rest.columns([0.9, 1.1, 1.2], 56)
+            # Three full-height columns: the heading with the section's other figures
+            # under it, the headline counters, and the charts one above the other.
+            column, counters, charts = body.columns([1.0, 1.0, 1.3], 64)
+            header_h = min(column.h * 0.56, self._header_height(column.w))
+            header, details = column.take_top(header_h, gap + 16)
             self._arrange_header(header, tall=True)
+            self._arrange_headlines(counters, frame)
+            self._arrange_charts(charts, frame, stacked=True)
+            self._arrange_details(details, frame, rows=math.ceil(len(self.details) / 3))
+            self.update()
+            return
         elif arrangement == "portrait":
             header, rest = body.take_top(min(560, self._header_height(body.w)), gap)
             self._arrange_header(header, tall=True)
@@ -78,8 +86,8 @@ class SectionPane(Pane):
             counters, charts = rest.rows([1.0, 1.15], gap)
         else:
             rest, details = body.take_bottom(self._details_height(), gap)
-            top, charts = rest.rows([1.25, 1.0], gap)
-            header, counters = top.columns([0.8, 1.2], 56)
+            top, charts = rest.rows([1.3, 1.0], gap)
+            header, counters = top.columns([0.92, 1.08], 56)
             self._arrange_header(header, tall=True)
         self._arrange_headlines(counters, frame)
         self._arrange_charts(charts, frame)
@@ -89,10 +97,10 @@ class SectionPane(Pane):
     def _arrange_header(self, box: Box, tall: bool) -> None:
         frame = self.frame
         kicker, rest = box.take_top(40, 8)
-        title_h = self.title.needed_height(frame.px(rest.w)) / frame.scale
-        title, rest = rest.take_top(min(title_h, 190 if tall else 90), 6)
-        sub_h = self.subtitle.needed_height(frame.px(rest.w)) / frame.scale
-        subtitle, rest = rest.take_top(min(sub_h, 130 if tall else 52), 16)
+        title_h = self.title.needed_height(frame.px(rest.w), frame.px(160 if tall else 90))
+        title, rest = rest.take_top(title_h / frame.scale, 6)
+        sub_h = self.subtitle.needed_height(frame.px(rest.w), frame.px(130 if tall else 52))
+        subtitle, rest = rest.take_top(sub_h / frame.scale, 16)
         for widget, part in (
             (self.kicker, kicker),
             (self.title, title),
@@ -114,6 +122,15 @@ class SectionPane(Pane):
         rows = math.ceil(count / columns) if count else 1
         number_px = min(104, (box.h / rows) * 0.46)
         self._panels = [cell for cell in cells]
+        # Figures give way (down to 80 %, all alike) before labels shrink: a two-line
+        # label such as 依托楼栋、网格、村（居）民小组建妇女小组 stays at its size.
+        for _ in range(4):
+            if all(
+                self._label_fits(c, cell, frame, number_px)
+                for c, cell in zip(self.headlines, cells, strict=True)
+            ):
+                break
+            number_px *= 0.93
         for counter, cell in zip(self.headlines, cells, strict=True):
             counter.configure(frame.px(number_px), frame.px(27))
             inner = cell.inset(24, 18)
@@ -121,10 +138,17 @@ class SectionPane(Pane):
             spare = max(0.0, inner.h - needed)
             place(counter, inner.inset(0, spare / 2, 0, spare / 2), frame)
 
-    def _arrange_charts(self, box: Box, frame: theme.Frame) -> None:
+    @staticmethod
+    def _label_fits(counter: CounterView, cell: Box, frame: theme.Frame, number_px: float) -> bool:
+        """Whether figure and label fit ``cell`` at full label size with ``number_px`` figures."""
+        inner = cell.inset(24, 18)
+        counter.configure(frame.px(number_px), frame.px(27))
+        return counter.preferred_height(frame.px(inner.w), frame.px(inner.h)) <= frame.px(inner.h)
+
+    def _arrange_charts(self, box: Box, frame: theme.Frame, stacked: bool = False) -> None:
         if not self.charts:
             return
-        if box.w > box.h * 1.6 and len(self.charts) > 1:
+        if not stacked and box.w > box.h * 1.6 and len(self.charts) > 1:
             cells = box.columns([1.0] * len(self.charts), 40)
         else:
             cells = box.rows([1.0] * len(self.charts), 28)
@@ -139,8 +163,12 @@ class SectionPane(Pane):
         if not count:
             return
         columns = math.ceil(count / rows)
-        for counter, cell in zip(self.details, box.grid(count, columns, 24, 16), strict=True):
-            counter.configure(frame.px(46), frame.px(20))
+        cells = box.grid(count, columns, 24, 16)
+        # Taller cells (the LED wall's column) take larger figures, so they fill it.
+        tall = cells[0].h
+        number_px, label_px = min(64, max(46, tall * 0.3)), min(24, max(20, tall * 0.1))
+        for counter, cell in zip(self.details, cells, strict=True):
+            counter.configure(frame.px(number_px), frame.px(label_px))
             place(counter, cell, frame)
 
     def paint_decoration(self, painter: QPainter) -> None:
@@ -162,9 +190,9 @@ class SectionPane(Pane):
             return
         top = min(c.geometry().top() for c in self.details) - self.frame.px(14)
         painter.setPen(theme.PANEL_BORDER)
-        painter.drawLine(
-            self.details[0].geometry().left(), top, self.details[-1].geometry().right(), top
-        )
+        left = min(c.geometry().left() for c in self.details)
+        right = max(c.geometry().right() for c in self.details)
+        painter.drawLine(left, top, right, top)
 
     @property
     def all_counters(self) -> list[CounterView]:

@@ -23,18 +23,22 @@ from PySide6.QtCore import QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontMetricsF,
     QImage,
     QPainter,
     QPaintEvent,
-    QTextLayout,
-    QTextOption,
 )
 from PySide6.QtWidgets import QWidget
 
 from fulian_viewer.ui.fonts import display_font
-
-WRAP = Qt.TextFlag.TextWordWrap
+from fulian_viewer.ui.typeset import (
+    Style,
+    balanced_width,
+    block_height,
+    draw_lines,
+    fitted_font,
+    lines_bounds,
+    set_lines,
+)
 
 
 def device_image(width: float, height: float, ratio: float, transparent: bool = True) -> QImage:
@@ -71,75 +75,6 @@ def ink_margin(font: QFont) -> float:
     return font.pixelSize() / 4 + 2
 
 
-def line_lengths(font: QFont, text: str, width: float) -> list[int]:
-    """How many characters each line holds when ``text`` in ``font`` wraps at ``width``."""
-    return [length for length, _ in _lines(font, text, width)]
-
-
-def _lines(font: QFont, text: str, width: float) -> list[tuple[int, float]]:
-    """Each line's length in characters and its natural width (a long word may exceed ``width``)."""
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WordWrap)
-    layout = QTextLayout(text, font)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    lines = []
-    while (line := layout.createLine()).isValid():
-        line.setLineWidth(width)
-        lines.append((line.textLength(), line.naturalTextWidth()))
-    layout.endLayout()
-    return lines
-
-
-def balanced_width(font: QFont, text: str, width: float) -> float:
-    """A width no wider than ``width`` that leaves no short last line, on as many lines.
-
-    Wrapped at ``width``, a text whose last line holds under a third of its longest
-    leaves a character or two alone (寻找出各级最美家庭等先进典型家 / 庭). The
-    narrowest width that keeps the same number of lines fills them evenly instead.
-    """
-    lengths = line_lengths(font, text, width)
-    if len(lengths) < 2 or "\n" in text:
-        return width
-    last = len(text[len(text) - lengths[-1] :].strip())
-    if last * 3 >= max(lengths):
-        return width
-    low, high = width / 2, width
-    while high - low > 1:
-        middle = (low + high) / 2
-        lines = _lines(font, text, middle)
-        if len(lines) == len(lengths) and max(natural for _, natural in lines) <= middle:
-            high = middle
-        else:
-            low = middle
-    return high
-
-
-def fitted_font(
-    text: str, width: float, height: float, size: int, minimum: int, bold: bool, wrap: bool
-) -> tuple[QFont, bool]:
-    """The largest font from ``size`` down to ``minimum`` in which ``text`` fits the box.
-
-    Returns the font and whether the text fits at that size.
-    """
-    size = max(size, 1)
-    minimum = max(1, min(minimum, size))
-    while True:
-        font = display_font(size, bold)
-        if text_fits(font, text, width, height, wrap) or size <= minimum:
-            return font, text_fits(font, text, width, height, wrap)
-        size = max(minimum, int(size * 0.92))
-
-
-def text_fits(font: QFont, text: str, width: float, height: float, wrap: bool) -> bool:
-    """Whether ``text`` in ``font`` fits a ``width x height`` box."""
-    metrics = QFontMetricsF(font)
-    if not wrap:
-        return metrics.horizontalAdvance(text) <= width + 0.5 and metrics.height() <= height + 0.5
-    rect = metrics.boundingRect(QRectF(0, 0, width, 1_000_000), int(WRAP), text)
-    return rect.width() <= width + 0.5 and rect.height() <= height + 0.5
-
-
 class TextBlock(QWidget):
     """Plain text in one colour, wrapped or on one line, fitted to the widget's box."""
 
@@ -151,9 +86,11 @@ class TextBlock(QWidget):
         bold: bool = False,
         wrap: bool = True,
         align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+        style: Style = "body",
     ) -> None:
         super().__init__(parent)
         self._text = ""
+        self._style: Style = style
         self._color = color
         self._bold = bold
         self._wrap = wrap
@@ -172,6 +109,16 @@ class TextBlock(QWidget):
     def text(self) -> str:
         """The text shown."""
         return self._text
+
+    @property
+    def color(self) -> QColor:
+        """The text's colour."""
+        return self._color
+
+    @property
+    def text_style(self) -> Style:
+        """What the text is set as: display, heading or body (its leading and contrast)."""
+        return self._style
 
     @property
     def fits(self) -> bool:
@@ -194,14 +141,31 @@ class TextBlock(QWidget):
         self._size, self._minimum = size, minimum
         self._refit()
 
-    def needed_height(self, width: int) -> int:
-        """Height the text needs at its largest size for ``width``."""
+    def needed_height(self, width: int, cap: float | None = None) -> int:
+        """Height the text needs at its largest size for ``width``.
+
+        With ``cap``, a text taller than that is shrunk to fit ``width x cap``, and
+        the height it then takes is returned, which may be well under ``cap``.
+        """
         font = display_font(self._size, self._bold)
-        metrics = QFontMetricsF(font)
-        if not self._wrap:
-            return int(metrics.height() + 1)
-        rect = metrics.boundingRect(QRectF(0, 0, max(width, 1), 1_000_000), int(WRAP), self._text)
-        return int(rect.height() + 1)
+        height = self._height_in(font, width)
+        if cap is not None and height > cap:
+            font, _ = fitted_font(
+                self._text,
+                width,
+                cap,
+                self._size,
+                self._minimum,
+                self._bold,
+                self._wrap,
+                self._style,
+            )
+            height = min(cap, self._height_in(font, width))
+        return int(height + 1)
+
+    def _height_in(self, font: QFont, width: int) -> float:
+        lines = set_lines(font, self._text, max(width, 1) if self._wrap else None)
+        return block_height(font, self._text, len(lines), self._style)
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         """Refit the font to the new box."""
@@ -272,6 +236,7 @@ class TextBlock(QWidget):
             self._minimum,
             self._bold,
             self._wrap,
+            self._style,
         )
         self.update()
 
@@ -303,8 +268,9 @@ class TextBlock(QWidget):
     def _draw(self) -> QImage:
         """The text drawn on a transparent image of the part of the box it covers."""
         box = self._text_box()
-        flags = int(self._align) | (int(WRAP) if self._wrap else 0)
-        bounds = QFontMetricsF(self._font).boundingRect(QRectF(box), flags, self._text)
+        lines = set_lines(self._font, self._text, box.width() if self._wrap else None)
+        args = (self._font, self._text, lines, self._style, QRectF(box), self._align)
+        bounds = lines_bounds(*args)
         margin = int(ink_margin(self._font))  # whole pixels: the image is copied unscaled
         # The ink may pass the box by the margin: Noto Sans CJK's line leaves Latin
         # descenders (g, y) a few pixels short, which a box one line high cut off.
@@ -317,7 +283,7 @@ class TextBlock(QWidget):
         painter.setFont(self._font)
         painter.setPen(self._color)
         painter.translate(-area.topLeft())
-        painter.drawText(box, flags, self._text)
+        draw_lines(painter, *args)
         painter.end()
         self._image_at = area.topLeft()
         return image

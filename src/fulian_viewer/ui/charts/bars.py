@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 
 import pyqtgraph as pg
@@ -10,14 +9,20 @@ from PySide6.QtCore import QPointF, QRectF, QSizeF
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsGridLayout, QWidget
 
-from fulian_viewer.model.numbers import Lang, format_count, number_over_unit
+from fulian_viewer.model.numbers import format_count, nice_axis, number_over_unit
 from fulian_viewer.model.report import Chart
 from fulian_viewer.ui import theme
-from fulian_viewer.ui.charts.base import BackdropAxis, ChartView, ValueAxis, style_axis
+from fulian_viewer.ui.charts.base import (
+    BackdropAxis,
+    CategoryAxis,
+    ChartView,
+    ValueAxis,
+    style_axis,
+)
 from fulian_viewer.ui.charts.items import Anchor, NameImage, PixelLayer, anchored, draw_figure
 from fulian_viewer.ui.charts.pyqtgraph_shim import forget_drawing
 from fulian_viewer.ui.counter import TabularText, tabular_text
-from fulian_viewer.ui.text import balanced_width, fitted_font
+from fulian_viewer.ui.typeset import balanced_width, fitted_font, leading, wrap_name
 
 BAR_THICKNESS = {True: 0.42, False: 0.5}
 """Bar thickness in category slots, horizontal and vertical."""
@@ -44,6 +49,10 @@ class BarsLayer(PixelLayer):
         self.figures = [""] * count
         self.units = [""] * count  # what follows the number in each figure, after a space
         self.two_lines = False  # vertical bars' figures: the number over its unit
+        # Vertical bars: how far below the plot's top a bar must end for its figure
+        # to stand above it (data units); a bar reaching higher carries it inside.
+        self.room_needed = [0.0] * count
+        self.end = self.maximum  # the value axis's round end (the view may reach higher)
         names = [NameImage(theme.MUTED, centred=False) for _ in range(count)]
         self.names = names if horizontal else []
         self.drawer: TabularText | None = None
@@ -68,10 +77,12 @@ class BarsLayer(PixelLayer):
         """
         length = self.lengths[index]
         if not self.horizontal:
+            if self.boundingRect().bottom() - length < self.room_needed[index]:
+                return QPointF(index, length), (0.5, -0.1), theme.ON_BAR
             return QPointF(index, length), (0.5, 1.1), theme.IVORY  # a little above the bar
         gap = self.maximum * GAP
         if length > self.maximum * INSIDE:
-            return QPointF(length - gap, index), (1, 0.5), theme.BACKGROUND_BOTTOM
+            return QPointF(length - gap, index), (1, 0.5), theme.ON_BAR
         return QPointF(length + gap, index), (0, 0.5), theme.IVORY
 
     def figure_lines(self, index: int, text: str, two_lines: bool | None = None) -> list[str]:
@@ -84,22 +95,28 @@ class BarsLayer(PixelLayer):
     ) -> bool:
         """Whether the final figures in ``drawer`` fit their room on a ``plot``-sized view.
 
-        Vertical bars: a figure stays within its bar's slot and above the bar, on
-        ``two_lines`` if asked. Horizontal bars: within the bar when it ends inside
-        it, and beyond the bar's end while it is shorter.
+        Vertical bars: a figure stays within its bar's slot, on ``two_lines`` if
+        asked, and inside the bar's top or above the bar, where the view makes room
+        over the axis's end for at most a quarter of its height
+        (:meth:`BarChartView._make_headroom`). Horizontal bars: within the bar when it
+        ends inside it, and beyond the bar's end while it is shorter.
         """
         bounds = self.boundingRect()
         per_x = plot.width() / bounds.width()
-        per_y = plot.height() / bounds.height()
+        per_y = plot.height() / self.end
         gap = self.maximum * GAP
         for index, (value, text) in enumerate(zip(self.values, finals, strict=True)):
             width = drawer.width(text)
             if not self.horizontal:
                 lines = self.figure_lines(index, text, two_lines)
                 width = max(drawer.width(line) for line in lines)
-                headroom = (bounds.bottom() - value) * per_y
-                if width > per_x * 0.96 or drawer.height * (len(lines) + 0.1) > headroom:
+                tall = drawer.height * (len(lines) + 0.1)
+                if width > per_x * 0.96:
                     return False
+                if not self.fits_inside(width, tall, value * per_y, per_x) and (
+                    tall > plot.height() / 4
+                ):
+                    return False  # neither inside the bar nor above it
                 continue
             beyond = min(value, self.maximum * INSIDE)  # the longest it grows with the figure out
             if width > (bounds.right() - beyond - 2 * gap) * per_x:
@@ -107,6 +124,11 @@ class BarsLayer(PixelLayer):
             if value > self.maximum * INSIDE and width > (value - 2 * gap) * per_x:
                 return False
         return True
+
+    @staticmethod
+    def fits_inside(width: float, tall: float, bar_height: float, per_x: float) -> bool:
+        """Whether a ``width x tall`` figure fits inside the top of a vertical bar (pixels)."""
+        return width <= per_x * BAR_THICKNESS[False] * 0.94 and tall <= bar_height
 
     def name_room(self, index: int, plot: QSizeF) -> QSizeF:
         """The box name ``index`` may take above its bar, on a ``plot``-sized view."""
@@ -129,7 +151,7 @@ class BarsLayer(PixelLayer):
             if length > 0:
                 # Whole pixels: a solid fill of a pixel-aligned rectangle is a plain
                 # memory fill; an antialiased edge at fractional pixels is not.
-                painter.fillRect(to_device.mapRect(self.bar_rect(index)).toRect(), theme.GOLD)
+                painter.fillRect(to_device.mapRect(self.bar_rect(index)).toRect(), theme.BAR)
         if self.drawer is not None:
             for line, at, anchor, color in self._placed_figures(self.drawer, to_device):
                 painter.setPen(color)
@@ -143,9 +165,11 @@ class BarsLayer(PixelLayer):
         for index, figure in enumerate(self.figures):
             point, anchor, color = self.figure_place(index)
             at = to_device.map(point)
-            for line in reversed(self.figure_lines(index, figure)):  # upwards from the bar
+            lines = self.figure_lines(index, figure)
+            down = anchor[1] < 0  # inside a vertical bar's top: downwards from it
+            for line in lines if down else reversed(lines):  # else upwards from the bar
                 yield line, QPointF(at), anchor, color
-                at.setY(at.y() - drawer.height)
+                at.setY(at.y() + (drawer.height if down else -drawer.height))
 
     def figure_rects(self) -> list[QRectF]:
         """Each line of each figure, in the coordinates of the view showing it."""
@@ -163,7 +187,7 @@ class BarsLayer(PixelLayer):
     def prepare(self, characters: str, ratio: float) -> None:
         """Draw the figures' characters in both colours."""
         if self.drawer is not None:
-            for color in (theme.IVORY, theme.BACKGROUND_BOTTOM):
+            for color in (theme.IVORY, theme.ON_BAR):
                 self.drawer.prepare(characters, color, ratio)
 
 
@@ -207,10 +231,11 @@ class BarChartView(ChartView):
         value_side = "bottom" if self.horizontal else "left"
         category_side = "left" if self.horizontal else "bottom"
         self.value_axis = ValueAxis(value_side, percent)
-        self.category_axis = BackdropAxis(category_side)
+        self.category_axis = CategoryAxis(category_side)
         self.view = pg.ViewBox(enableMouse=False, enableMenu=False, invertY=self.horizontal)
         axes = {value_side: self.value_axis, category_side: self.category_axis}
-        self.plot.ci.addItem(AxesLayout(self.view, axes["left"], axes["bottom"]))
+        self.axes_layout = AxesLayout(self.view, axes["left"], axes["bottom"])
+        self.plot.ci.addItem(self.axes_layout)
         # The grid runs across the plot from the value axis's ticks, faintly.
         self.value_axis.setGrid(int(0.15 * 255))
         count = len(chart.metrics)
@@ -243,10 +268,13 @@ class BarChartView(ChartView):
 
     def _set_ranges(self) -> None:
         count = len(self.chart.metrics)
+        end, step = nice_axis(self.maximum)
+        self.value_axis.set_scale(end, step)
+        self.bars.end = end
         if self.horizontal:
-            x_range, y_range = (0.0, self.maximum * 1.32), (-0.75, count - 0.55)
+            x_range, y_range = (0.0, end), (-0.75, count - 0.55)
         else:
-            x_range, y_range = (-0.6, count - 0.4), (0.0, self.maximum * 1.3)
+            x_range, y_range = (-0.6, count - 0.4), (0.0, end)
         self.view.setRange(xRange=x_range, yRange=y_range, padding=0)
         self.bars.set_bounds(
             QRectF(x_range[0], y_range[0], x_range[1] - x_range[0], y_range[1] - y_range[0])
@@ -254,7 +282,7 @@ class BarChartView(ChartView):
 
     def restyle(self) -> None:
         """Fonts for the frame."""
-        style_axis(self.value_axis, self.frame.px(20))
+        style_axis(self.value_axis, self.frame.px(20), stop_at_ticks=True)
         style_axis(self.category_axis, self.frame.px(22))
         self.relabel()
 
@@ -262,6 +290,7 @@ class BarChartView(ChartView):
         """Category names and axis language."""
         self.value_axis.lang = self.lang
         forget_drawing(self.value_axis)
+        self._leave_room_for_end_labels()
         if not self.horizontal:
             self._wrap_ticks()
         self._fit_labels()
@@ -302,18 +331,65 @@ class BarChartView(ChartView):
                 )
                 wraps = QFontMetricsF(font).horizontalAdvance(text) > room.width()
                 name.set(text, font, balanced_width(font, text, room.width()) if wraps else None)
+        else:
+            self._make_headroom(finals, plot)
         self.bars.update()
+
+    def _make_headroom(self, finals: list[str], plot: QSizeF) -> None:
+        """Room over the axis's end for figures too wide for their bars; the rest go inside.
+
+        A figure rides above its bar, and inside the bar's top once the bar nears the
+        view's top, if it fits there; one that does not fit inside gets room above
+        its bar, the view reaching past the axis's end (which stays its last tick).
+        """
+        bars, drawer = self.bars, self.bars.drawer
+        assert drawer is not None
+        per_x = plot.width() / bars.boundingRect().width()
+        top, talls, inside = bars.end, [], []
+        for index, (value, text) in enumerate(zip(bars.values, finals, strict=True)):
+            lines = bars.figure_lines(index, text)
+            width = max(drawer.width(line) for line in lines)
+            tall = drawer.height * (len(lines) + 0.1)
+            talls.append(tall)
+            inside.append(bars.fits_inside(width, tall, value * plot.height() / bars.end, per_x))
+            if not inside[-1] and plot.height() > 0:
+                top = max(top, value / max(0.5, 1 - tall / plot.height()))
+        per_y = plot.height() / top
+        bars.room_needed = [
+            t / per_y if fits else 0.0 for t, fits in zip(talls, inside, strict=True)
+        ]
+        count = len(bars.values)
+        if abs(bars.boundingRect().bottom() - top) > top * 1e-6:
+            self.view.setRange(xRange=(-0.6, count - 0.4), yRange=(0.0, top), padding=0)
+            bars.set_bounds(QRectF(-0.6, 0.0, count, top))
+
+    def _leave_room_for_end_labels(self) -> None:
+        """Margins so that the 0 and the end label, centred on the axis's ends, show whole."""
+        sizes = self.value_axis.label_sizes()
+        if not sizes:
+            return
+        grid = self.axes_layout.layout()
+        if self.horizontal:
+            first, last = sizes[0].width() / 2 + 2, sizes[-1].width() / 2 + 2
+            self.value_axis.overflow = max(first, last)
+            grid.setContentsMargins(first, 1, last, 1)
+        else:
+            half = sizes[-1].height() / 2 + 2
+            self.value_axis.overflow = half
+            grid.setContentsMargins(1, half, 1, 1)
+        self.value_axis.prepareGeometryChange()
 
     def _wrap_ticks(self) -> None:
         """Category names under the bars, wrapped to their slot's width."""
         px = self.frame.px(22)
-        slot = self.width() / max(1, len(self.chart.metrics)) * 0.92
-        per_line = max(4, int(slot / (px if self.lang == "zh" else px * 0.55)))
+        slot = self.width() / max(1, len(self.chart.metrics)) * 0.85
+        per_line = max(4, int(slot / px))  # in ems: a Chinese character, two Latin letters
         names = [m.label(self.lang) for m in self.chart.metrics]
-        wrapped = [wrap_name(name, per_line, self.lang) for name in names]
+        wrapped = [wrap_name(name, per_line) for name in names]
         self.category_axis.setTicks([list(zip(self.positions, wrapped, strict=True)), []])
         lines = max(text.count("\n") + 1 for text in wrapped)
-        self.category_axis.setHeight(int(px * 1.45 * lines + px))
+        pitch = leading("".join(wrapped), "body")  # as CategoryAxis sets the names
+        self.category_axis.setHeight(int(px * pitch * lines + px))
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         """Re-wrap category names for the new width."""
@@ -327,23 +403,3 @@ class BarChartView(ChartView):
         lengths = [max(v, self.maximum * 0.004) if v > 0 else 0.0 for v in values]
         figures = [self.label_text(index) for index in self.positions]
         self.bars.set_figures(lengths, figures)
-
-
-def wrap_name(text: str, width: int, lang: Lang) -> str:
-    """Break a category name into lines of about ``width`` characters.
-
-    English breaks between words; Chinese between characters, in even lines.
-    """
-    if len(text) <= width:
-        return text
-    if lang == "en":
-        lines: list[str] = []
-        for word in text.split():
-            if lines and len(lines[-1]) + 1 + len(word) <= width:
-                lines[-1] += " " + word
-            else:
-                lines.append(word)
-        return "\n".join(lines)
-    rows = math.ceil(len(text) / width)
-    size = math.ceil(len(text) / rows)
-    return "\n".join(text[i : i + size] for i in range(0, len(text), size))

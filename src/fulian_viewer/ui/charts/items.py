@@ -20,15 +20,14 @@ from collections.abc import Callable
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QTransform
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTransform
 
 from fulian_viewer.ui.counter import TabularText
 from fulian_viewer.ui.text import device_image, ink_margin
+from fulian_viewer.ui.typeset import Line, draw_lines, lines_bounds, set_lines
 
 Anchor = tuple[float, float]
 """Which point of a text sits on its position: (0, 0) top left, (1, 1) bottom right."""
-
-WRAP = int(Qt.TextFlag.TextWordWrap)
 
 
 def anchored(point: QPointF, width: float, height: float, anchor: Anchor) -> QPointF:
@@ -54,6 +53,7 @@ class NameImage:
         self.font = QFont()
         self._width: float | None = None
         self._size = (0.0, 0.0)
+        self._lines: list[Line] = []
         self._image: QImage | None = None
 
     def set(self, text: str, font: QFont, width: float | None = None) -> None:
@@ -62,9 +62,15 @@ class NameImage:
             return
         self.text, self.font, self._width = text, font, width
         self._image = None
+        self._lines = set_lines(font, text, width)
         room = QRectF(0, 0, width or 1_000_000.0, 1_000_000.0)
-        bounds = QFontMetricsF(font).boundingRect(room, self._flags(), text)
+        bounds = lines_bounds(font, text, self._lines, "body", room, self._align)
         self._size = (bounds.width() if width is None else width, bounds.height())
+
+    @property
+    def color(self) -> QColor:
+        """The name's colour."""
+        return self._color
 
     @property
     def size(self) -> tuple[float, float]:
@@ -86,9 +92,6 @@ class NameImage:
         corner = anchored(point, *self._size, anchor)
         painter.drawImage(corner - QPointF(margin, margin), self._image)
 
-    def _flags(self) -> int:
-        return int(self._align | Qt.AlignmentFlag.AlignTop) | (WRAP if self._width else 0)
-
     def _draw(self, ratio: float) -> QImage:
         width, height = self._size
         margin = ink_margin(self.font)
@@ -97,7 +100,8 @@ class NameImage:
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.setFont(self.font)
         painter.setPen(self._color)
-        painter.drawText(QRectF(margin, margin, width, height), self._flags(), self.text)
+        box = QRectF(margin, margin, width, height)
+        draw_lines(painter, self.font, self.text, self._lines, "body", box, self._align)
         painter.end()
         return image
 

@@ -13,7 +13,8 @@ from fulian_viewer.ui.charts.base import ChartView
 from fulian_viewer.ui.charts.items import NameImage, PixelLayer, draw_figure
 from fulian_viewer.ui.counter import TabularText, tabular_text
 from fulian_viewer.ui.fonts import display_font
-from fulian_viewer.ui.text import balanced_width, device_image
+from fulian_viewer.ui.text import device_image
+from fulian_viewer.ui.typeset import balanced_width
 
 SPACING = 2.6
 """Distance between ring centres, in ring radii."""
@@ -21,6 +22,8 @@ THICKNESS = 0.2
 """The ring's stroke, in radii."""
 NAME_TOP = -1.3
 """Where names start below the centres, in radii (the view's y axis points up)."""
+BOTTOM = -2.2
+"""The view's lower edge, in radii: names end above it."""
 
 
 class RingsLayer(PixelLayer):
@@ -128,9 +131,9 @@ class RingChartView(ChartView):
         self.view.addItem(self.rings, ignoreBounds=True)
         width = (len(chart.metrics) - 1) * SPACING
         self._range = (width + 2.6, 3.5)
-        bounds = QRectF(-1.3, -2.2, width + 2.6, 3.5)
+        bounds = QRectF(-1.3, BOTTOM, width + 2.6, 1.3 - BOTTOM)
         self.rings.set_bounds(bounds)
-        self.view.setRange(xRange=(-1.3, width + 1.3), yRange=(-2.2, 1.3), padding=0)
+        self.view.setRange(xRange=(-1.3, width + 1.3), yRange=(BOTTOM, 1.3), padding=0)
         self.view.sigResized.connect(self._wrap_names)
 
     @property
@@ -165,10 +168,17 @@ class RingChartView(ChartView):
         scale = min(box.width() / range_w, box.height() / range_h) if box.width() > 0 else 0.0
         count = len(self.chart.metrics)
         room = SPACING * scale * 0.95 if scale > 0 else self.width() / count
-        font = display_font(self.frame.px(21))
-        for name, metric in zip(self.rings.names, self.chart.metrics, strict=True):
-            text = metric.label(self.lang)
-            name.set(text, font, max(40.0, balanced_width(font, text, room)))
+        below = (NAME_TOP - BOTTOM) * scale  # the height left for names under the rings
+        size, smallest = self.frame.px(21), self.frame.px(15)
+        while True:
+            font = display_font(size)
+            for name, metric in zip(self.rings.names, self.chart.metrics, strict=True):
+                text = metric.label(self.lang)
+                name.set(text, font, max(40.0, balanced_width(font, text, room)))
+            tallest = max((name.size[1] for name in self.rings.names), default=0.0)
+            if size <= smallest or scale <= 0 or tallest <= below:
+                break
+            size = max(smallest, int(size * 0.93))
         self.rings.static_changed()
         self.rings.update()
 
