@@ -1,9 +1,10 @@
 """Command line: parse arguments and dispatch, without importing Qt.
 
 ``fulian-viewer`` with no command runs the viewer; ``check`` validates a dataset;
-``export`` renders every pane to PNG and PDF; ``kiosk-pin`` hashes a staff PIN for
-the kiosk configuration. Qt is imported only by the command that needs it, so
-``check``, ``kiosk-pin`` and ``--help`` work on a machine without a display.
+``export`` renders every pane to PNG and PDF, or the kiosk's tour to a video;
+``kiosk-pin`` hashes a staff PIN for the kiosk configuration. Qt is imported only by
+the command that needs it, so ``check``, ``kiosk-pin`` and ``--help`` work on a
+machine without a display.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ examples:
   fulian-viewer check --json             print the dataset as JSON
   fulian-viewer export --out handouts --size 3840x2160
                                          render every pane to PNG and one PDF
+  fulian-viewer export --video tour.mp4 --size 3840x1080 --loop
+                                         the kiosk's tour as a video for an LED wall
   fulian-viewer --kiosk --config kiosk.toml
                                          run unattended as an exhibition kiosk
   fulian-viewer kiosk-pin                hash a staff PIN for the kiosk configuration
@@ -123,12 +126,15 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print the loaded dataset as JSON")
 
     export = commands.add_parser(
-        "export", parents=[common], help="render every pane to PNG and a PDF handout"
+        "export",
+        parents=[common],
+        help="render every pane to PNG and a PDF handout, or the tour to a video",
     )
-    export.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
+    export.add_argument("--out", type=Path, metavar="DIR", help="output folder (PNG and PDF)")
     export.add_argument(
         "--size", type=Size.parse, default=Size(1920, 1080), metavar="WxH", help="default 1920x1080"
     )
+    _add_video_arguments(export)
 
     kiosk_pin = commands.add_parser(
         "kiosk-pin",
@@ -140,10 +146,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_video_arguments(export: argparse.ArgumentParser) -> None:
+    """``export --video``: the kiosk's tour as an MP4 for LED walls and media players."""
+    video = export.add_argument_group(
+        "video", "the kiosk's tour, cover to closing, as H.264 MP4 (needs fulian-viewer[video])"
+    )
+    video.add_argument("--video", type=Path, metavar="FILE.mp4", help="write the tour to FILE.mp4")
+    video.add_argument("--fps", type=int, default=30, help="30 (default) or 60 frames per second")
+    video.add_argument(
+        "--config", type=Path, metavar="FILE", help="kiosk configuration for the dwell per pane"
+    )
+    video.add_argument(
+        "--loop", action="store_true", help="end leading back into the cover, for looping players"
+    )
+    video.add_argument("--force", action="store_true", help="replace FILE.mp4 if it exists")
+
+
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     """Parse ``argv``; with no command, ``run`` is meant."""
     args = list(argv)
     takes_value = {"--data", "--lang", "--size", "--out", "--config", "--screen"}
+    takes_value |= {"--video", "--fps"}
     for index, arg in enumerate(args):
         if arg in COMMANDS and (index == 0 or args[index - 1] not in takes_value):
             # Options may come before the command: `--lang en check` means `check --lang en`.
@@ -152,9 +175,15 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     first = args[0] if args else None
     if first not in (*COMMANDS, "-h", "--help", "--version"):
         args.insert(0, "run")
-    parsed = build_parser().parse_args(args)
-    if parsed.command != "run" and parsed.lang is None:
-        parsed.lang = "zh"  # for `run`, None leaves the language to the kiosk configuration
+    parser = build_parser()
+    parsed = parser.parse_args(args)
+    if parsed.command == "export" and (parsed.out is None) == (parsed.video is None):
+        parser.error("export: give either --out DIR (PNG and PDF) or --video FILE.mp4")
+    leave_lang = parsed.command == "run" or (
+        parsed.command == "export" and parsed.config is not None
+    )
+    if parsed.lang is None and not leave_lang:
+        parsed.lang = "zh"  # otherwise None leaves the language to the kiosk configuration
     return parsed
 
 
@@ -186,6 +215,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from fulian_viewer.check import run_check
 
         return run_check(args.data, args.lang, args.json, sys.stdout)
+    if args.command == "export" and args.video is not None:
+        from fulian_viewer.video.command import run_video_export
+
+        return run_video_export(args)
     if args.command == "export":
         from fulian_viewer.app import run_export
 

@@ -1,0 +1,116 @@
+"""``fulian-viewer export --video FILE.mp4``: the kiosk's tour as a video, offscreen.
+
+In order: check the request (size, frame rate, output file) and that PyAV is
+installed, each failure one line and exit status 2; read the kiosk configuration
+(dwell) and the dataset; build the audience window as the kiosk does; record the
+tour on a virtual clock (:mod:`fulian_viewer.ui.tour_recorder`) into a temporary
+file beside the output, renamed over it only when complete, so a cancelled or
+failed run leaves nothing; print a summary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from fulian_viewer.model.config import KioskConfig, load_config
+from fulian_viewer.model.video import VideoFormat, VideoRequestError, check_output
+from fulian_viewer.video.progress import Progress, clock_text
+
+if TYPE_CHECKING:
+    from fulian_viewer.model.tour import TourTimeline
+    from fulian_viewer.ui.main_window import MainWindow
+
+PREFIX = "fulian-viewer export"
+INSTALL_HINT = (
+    f"{PREFIX}: --video needs PyAV, which is not installed. Install the video extra: "
+    'pip install "fulian-viewer[video]" (from a clone: uv sync)'
+)
+
+
+def run_video_export(args: argparse.Namespace) -> int:
+    """Render and encode the tour; 0 when written, 2 for a request that cannot be met."""
+    path: Path = args.video
+    fmt = VideoFormat(args.size.width, args.size.height, args.fps)
+    try:
+        fmt.check()
+        check_output(path, args.force)
+    except VideoRequestError as error:
+        print(f"{PREFIX}: {error}", file=sys.stderr)
+        return 2
+    try:
+        from fulian_viewer.video.encoder import H264Writer
+    except ImportError:
+        print(INSTALL_HINT, file=sys.stderr)
+        return 2
+    config = KioskConfig()
+    if args.config is not None:
+        config, problems = load_config(args.config)
+        for problem in problems:
+            print(problem.message(args.lang or config.lang), file=sys.stderr)
+    window, timeline = _build(args, config, fmt)
+    from fulian_viewer.ui.tour_recorder import TourRecorder
+
+    recorder = TourRecorder(window, timeline, fmt.fps)
+    partial = path.with_name(f".{path.name}.partial")
+    progress = Progress(recorder.frame_count, sys.stderr)
+    try:
+        with H264Writer(partial, fmt) as writer:
+            for done, image in enumerate(recorder.frames(), start=1):
+                writer.write(image)
+                progress.update(done)
+        progress.end()
+        os.replace(partial, path)
+    except BaseException as error:
+        progress.end()
+        partial.unlink(missing_ok=True)
+        if isinstance(error, KeyboardInterrupt):
+            print(f"{PREFIX}: cancelled; {path} was not written", file=sys.stderr)
+            raise
+        if isinstance(error, OSError):
+            print(f"{PREFIX}: {path}: {error.strerror or error}", file=sys.stderr)
+            return 1
+        raise
+    seconds = writer.frames / fmt.fps
+    elapsed = progress.elapsed()
+    print(path)
+    print(
+        f"  duration {clock_text(seconds)} ({seconds:.2f} s), {writer.frames} frames at "
+        f"{fmt.fps} fps, {fmt.width}x{fmt.height}, H.264 High@{writer.level.name}, yuv420p"
+    )
+    print(
+        f"  size {path.stat().st_size / 1e6:.1f} MB; rendered in {clock_text(elapsed)} "
+        f"({seconds / max(elapsed, 1e-9):.1f}x real time)"
+    )
+    return 0
+
+
+def _build(
+    args: argparse.Namespace, config: KioskConfig, fmt: VideoFormat
+) -> tuple[MainWindow, TourTimeline]:
+    """The audience window as a kiosk with ``config`` shows it, and its tour's timeline."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from fulian_viewer.app import build_window, create_application, load_with_fallback
+    from fulian_viewer.model.dataset import CurrentDataset
+    from fulian_viewer.model.settings import Settings
+    from fulian_viewer.model.tour import TourDwell, TourTimeline
+    from fulian_viewer.system.logs import install_exception_logging
+
+    install_exception_logging()
+    create_application()
+    settings = Settings(lang=args.lang or config.lang, reduce_motion=config.reduce_motion)
+    data = args.data if args.data is not None else config.data
+    result = load_with_fallback(data, settings)
+    dataset = CurrentDataset(result, "data" if result.path == data else "bundled")
+    window = build_window(dataset, settings, notice=False)
+    window.setFixedSize(fmt.width, fmt.height)  # the video's size, whatever the minimum
+    dwell = TourDwell.of(config, dataset.report)
+    timeline = TourTimeline(
+        [dwell.pane_ms(spec, settings) for spec in window.controller.state.specs],
+        settings.transition_ms if settings.animates else 0,
+        loop=args.loop,
+    )
+    return window, timeline

@@ -1,0 +1,118 @@
+"""H.264 in MP4 with PyAV, as LED controllers and media players take it.
+
+High profile at the lowest level that carries the size (:mod:`fulian_viewer.model.video`),
+yuv420p in BT.709 limited range (as players assume for HD and larger), a constant
+frame rate, a key frame every two seconds, and the index at the front of the file
+(``+faststart``) so that players start at once.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import av
+import numpy as np
+from av.video.reformatter import ColorRange, Colorspace
+
+from fulian_viewer.model.video import CRF, VideoFormat
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+
+PRESET = "superfast"
+"""x264's speed: a tour is mostly still panes, which compress well at any preset."""
+
+
+class H264Writer:
+    """Writes frames of ``fmt``'s size to an MP4 file at ``path``; a context manager.
+
+    Args:
+        path: the file to write (replaced).
+        fmt: the video's size and frame rate (already checked).
+    """
+
+    def __init__(self, path: Path, fmt: VideoFormat) -> None:
+        level = fmt.level()
+        self.format = fmt
+        self.level = level
+        self.frames = 0
+        self._container = av.open(
+            str(path), mode="w", format="mp4", options={"movflags": "+faststart"}
+        )
+        stream = self._container.add_stream("libx264", rate=fmt.fps)
+        stream.width = fmt.width
+        stream.height = fmt.height
+        stream.pix_fmt = "yuv420p"
+        stream.time_base = Fraction(1, fmt.fps)
+        context = stream.codec_context
+        context.profile = "High"
+        context.colorspace = Colorspace.ITU709
+        context.color_range = ColorRange.MPEG
+        context.color_primaries = 1  # BT.709
+        context.color_trc = 1  # BT.709
+        stream.options = {
+            "preset": PRESET,
+            "crf": str(CRF),
+            "x264-params": ":".join(
+                (
+                    f"level={level.name}",
+                    f"keyint={fmt.gop}",
+                    f"min-keyint={fmt.gop}",
+                    "scenecut=0",
+                    f"vbv-maxrate={level.max_kbps}",
+                    f"vbv-bufsize={level.cpb_kbits}",
+                    "colorprim=bt709",
+                    "transfer=bt709",
+                    "colormatrix=bt709",
+                )
+            ),
+        }
+        self._stream = stream
+        self._bgra = av.VideoFrame(fmt.width, fmt.height, "bgra")
+        self._last: av.VideoFrame | None = None
+
+    def __enter__(self) -> H264Writer:
+        return self
+
+    def write(self, image: QImage | None) -> None:
+        """Add ``image`` (RGB32, the video's size) as the next frame; None repeats the last."""
+        if image is not None or self._last is None:
+            if image is None:
+                raise ValueError("the first frame cannot repeat another")
+            plane = self._bgra.planes[0]
+            row = self.format.width * 4
+            lines = np.frombuffer(plane, np.uint8).reshape(self.format.height, plane.line_size)
+            lines[:, :row] = image_lines(image)[:, :row]
+            self._last = self._bgra.reformat(
+                format="yuv420p",
+                src_colorspace=Colorspace.ITU709,
+                dst_colorspace=Colorspace.ITU709,
+                src_color_range=ColorRange.JPEG,
+                dst_color_range=ColorRange.MPEG,
+            )
+        self._last.pts = self.frames
+        self.frames += 1
+        self._container.mux(self._stream.encode(self._last))
+
+    def close(self) -> None:
+        """Flush the encoder and finish the file."""
+        self._container.mux(self._stream.encode(None))
+        self._container.close()
+
+    def __exit__(self, kind: object, *rest: object) -> None:
+        if kind is None:
+            self.close()
+        else:
+            self._container.close()
+
+
+def image_lines(image: QImage) -> np.ndarray:
+    """The bytes of ``image`` as a (height, bytes per line) array, a view valid while it lives.
+
+    An RGB32 image holds 0xffRRGGBB in native order: B, G, R, A in memory on the
+    little-endian machines Qt and PyAV run on, PyAV's ``bgra``. Each line may end
+    in padding.
+    """
+    return np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
