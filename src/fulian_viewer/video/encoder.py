@@ -70,7 +70,7 @@ class H264Writer:
             ),
         }
         self._stream = stream
-        self._bgra = av.VideoFrame(fmt.width, fmt.height, "bgra")
+        self._bgra = av.VideoFrame(fmt.width, fmt.height, "bgra")  # reused for every frame
         self._last: av.VideoFrame | None = None
 
     def __enter__(self) -> H264Writer:
@@ -81,17 +81,7 @@ class H264Writer:
         if image is not None or self._last is None:
             if image is None:
                 raise ValueError("the first frame cannot repeat another")
-            plane = self._bgra.planes[0]
-            row = self.format.width * 4
-            lines = np.frombuffer(plane, np.uint8).reshape(self.format.height, plane.line_size)
-            lines[:, :row] = image_lines(image)[:, :row]
-            self._last = self._bgra.reformat(
-                format="yuv420p",
-                src_colorspace=Colorspace.ITU709,
-                dst_colorspace=Colorspace.ITU709,
-                src_color_range=ColorRange.JPEG,
-                dst_color_range=ColorRange.MPEG,
-            )
+            self._last = to_yuv420p(image, self._bgra)
         self._last.pts = self.frames
         self.frames += 1
         self._container.mux(self._stream.encode(self._last))
@@ -106,6 +96,25 @@ class H264Writer:
             self.close()
         else:
             self._container.close()
+
+
+def to_yuv420p(image: QImage, buffer: av.VideoFrame | None = None) -> av.VideoFrame:
+    """``image`` (RGB32) as a yuv420p frame in BT.709, limited range, as players expect.
+
+    ``buffer``, a ``bgra`` frame of the image's size, is filled and reused if given.
+    """
+    width, height = image.width(), image.height()
+    bgra = buffer if buffer is not None else av.VideoFrame(width, height, "bgra")
+    plane = bgra.planes[0]
+    lines = np.frombuffer(plane, np.uint8).reshape(height, plane.line_size)
+    lines[:, : width * 4] = image_lines(image)[:, : width * 4]
+    return bgra.reformat(
+        format="yuv420p",
+        src_colorspace=Colorspace.ITU709,
+        dst_colorspace=Colorspace.ITU709,
+        src_color_range=ColorRange.JPEG,
+        dst_color_range=ColorRange.MPEG,
+    )
 
 
 def image_lines(image: QImage) -> np.ndarray:
