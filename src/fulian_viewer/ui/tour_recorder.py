@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtCore import QAbstractAnimation, QObject, Qt
+from PySide6.QtCore import QAbstractAnimation, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
@@ -113,6 +113,14 @@ class TourRecorder:
             deck.render(image)
             still = self.clock.running == 0
             yield image
+
+    def close(self) -> None:
+        """Close the window and delete it now (no event loop runs to delete it later)."""
+        for pane in self.window.deck.built_panes:
+            pane.finish()
+        self.window.close()
+        self.window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     def _play_until(self, now: float) -> bool:
         """Carry out the tour's moves due by ``now``, each at its own moment."""

@@ -67,6 +67,7 @@ def run_video_export(args: argparse.Namespace) -> int:
     except BaseException as error:
         progress.end()
         partial.unlink(missing_ok=True)
+        recorder.close()
         if isinstance(error, KeyboardInterrupt):
             print(f"{PREFIX}: cancelled; {path} was not written", file=sys.stderr)
             raise
@@ -74,6 +75,7 @@ def run_video_export(args: argparse.Namespace) -> int:
             print(f"{PREFIX}: {path}: {error.strerror or error}", file=sys.stderr)
             return 1
         raise
+    recorder.close()
     seconds = writer.frames / fmt.fps
     elapsed = progress.elapsed()
     print(path)

@@ -106,7 +106,7 @@ def to_yuv420p(image: QImage, buffer: av.VideoFrame | None = None) -> av.VideoFr
     width, height = image.width(), image.height()
     bgra = buffer if buffer is not None else av.VideoFrame(width, height, "bgra")
     plane = bgra.planes[0]
-    lines = np.frombuffer(plane, np.uint8).reshape(height, plane.line_size)
+    lines = np.frombuffer(memoryview(plane), np.uint8).reshape(height, plane.line_size)
     lines[:, : width * 4] = image_lines(image)[:, : width * 4]
     return bgra.reformat(
         format="yuv420p",

@@ -31,7 +31,7 @@ def planes(frame: av.VideoFrame) -> list[np.ndarray]:
     )
     result = []
     for plane, (w, h) in zip(frame.planes, sizes, strict=True):
-        lines = np.frombuffer(plane, np.uint8).reshape(-1, plane.line_size)[:h, :w]
+        lines = np.frombuffer(memoryview(plane), np.uint8).reshape(-1, plane.line_size)[:h, :w]
         result.append(lines.astype(np.float64))
     return result
 
