@@ -132,8 +132,8 @@ def test_ctrl_c_removes_the_partial_file_and_keeps_the_old_one(
 
     frames = TourRecorder.frames
 
-    def interrupted(self):  # Ctrl+C while the 20th frame renders
-        for number, image in enumerate(frames(self)):
+    def interrupted(self, target):  # Ctrl+C while the 20th frame renders
+        for number, image in enumerate(frames(self, target)):
             if number == 20:
                 raise KeyboardInterrupt
             yield image

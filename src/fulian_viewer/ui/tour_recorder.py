@@ -83,15 +83,17 @@ class TourRecorder:
         """How many frames the recording has."""
         return self.timeline.frame_count(self.fps)
 
-    def frames(self) -> Iterator[QImage | None]:
-        """Each frame of the tour in turn, as an RGB32 image the size of the window.
+    def frames(self, target: QImage | None = None) -> Iterator[QImage | None]:
+        """Each frame of the tour in turn, rendered into ``target`` (RGB32, the window's size).
 
         ``None`` stands for a frame the same as the one before (nothing moved
-        since), which is not rendered again. The same image is filled again for
-        every frame: copy it to keep it.
+        since), which is not rendered again. The same image (``target``, or one
+        made here) is filled again for every frame: copy it to keep it.
         """
         window = self.window
         window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        # Painted only into the frames: a window's own buffer would cost 33 MB at 4K.
+        window.setUpdatesEnabled(False)
         window.show()  # laid out and "visible", so the deck slides as on screen
         self.controller.tour_home()
         deck = window.deck
@@ -99,7 +101,7 @@ class TourRecorder:
         _settle()
         self.machine.start(0)
         self.clock.adopt(0)
-        image = QImage(window.size(), QImage.Format.Format_RGB32)
+        image = target if target is not None else QImage(window.size(), QImage.Format.Format_RGB32)
         still = False
         for frame in range(self.frame_count):
             now = self.timeline.frame_time(frame, self.fps)
@@ -110,7 +112,9 @@ class TourRecorder:
             self.clock.advance(now)
             if moved:
                 _settle()  # the new pane's charts lay out as the event loop turns
+            window.setUpdatesEnabled(True)  # for the render only
             deck.render(image)
+            window.setUpdatesEnabled(False)
             still = self.clock.running == 0
             yield image
 

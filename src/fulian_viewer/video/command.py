@@ -59,7 +59,7 @@ def run_video_export(args: argparse.Namespace) -> int:
     progress = Progress(recorder.frame_count, sys.stderr)
     try:
         with H264Writer(partial, fmt) as writer:
-            for done, image in enumerate(recorder.frames(), start=1):
+            for done, image in enumerate(recorder.frames(writer.canvas), start=1):
                 writer.write(image)
                 progress.update(done)
         progress.end()
