@@ -91,6 +91,18 @@ def test_without_pyav_it_says_how_to_install_it(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_the_offline_build_says_it_has_no_video_export(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "av", None)
+    monkeypatch.delitem(sys.modules, "fulian_viewer.video.encoder", raising=False)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    code, _, err = run(capsys, "--video", str(tmp_path / "tour.mp4"))
+    assert code == 2
+    assert "this offline build has no video export" in err
+    assert err.count("\n") == 1
+
+
 @pytest.fixture
 def short_config(tmp_path: Path) -> Path:
     config = tmp_path / "kiosk.toml"

@@ -29,6 +29,10 @@ INSTALL_HINT = (
     f"{PREFIX}: --video needs PyAV, which is not installed. Install the video extra: "
     'pip install "fulian-viewer[video]" (from a clone: uv sync)'
 )
+FROZEN_HINT = (
+    f"{PREFIX}: this offline build has no video export (FFmpeg and x264 are left out, "
+    'see docs/packaging.md). Make the video where Python is: pip install "fulian-viewer[video]"'
+)
 
 
 def run_video_export(args: argparse.Namespace) -> int:
@@ -44,7 +48,7 @@ def run_video_export(args: argparse.Namespace) -> int:
     try:
         from fulian_viewer.video.encoder import H264Writer
     except ImportError:
-        print(INSTALL_HINT, file=sys.stderr)
+        print(FROZEN_HINT if getattr(sys, "frozen", False) else INSTALL_HINT, file=sys.stderr)
         return 2
     config = KioskConfig()
     if args.config is not None:
