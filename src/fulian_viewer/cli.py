@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 from fulian_viewer import __version__
 from fulian_viewer import timing as _timing  # noqa: F401 (the process-start reference)
@@ -62,9 +63,17 @@ class Size:
         return f"{self.width}x{self.height}"
 
 
+class CommandLineParser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, naming ``--help`` for the rest."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print ``message`` on one line and exit with status 2."""
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with its subcommands."""
-    common = argparse.ArgumentParser(add_help=False)
+    common = CommandLineParser(add_help=False)
     common.add_argument(
         "--data",
         type=Path,
@@ -73,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     common.add_argument("--lang", choices=LANGS, help="language (default: zh)")
 
-    parser = argparse.ArgumentParser(
+    parser = CommandLineParser(
         prog="fulian-viewer",
         description="Exhibition viewer for 《巴渝巾帼心向党 砥砺奋进新征程》.",
         epilog=_EXAMPLES,
