@@ -62,6 +62,21 @@ def test_bad_requests_get_one_line_and_exit_2(
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [(["--size", "4k"], "'4k' is not a size"), (["--fps", "sixty"], "--fps")],
+)
+def test_unreadable_values_get_one_line(
+    argv: list[str], words: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        parse_args(["export", "--video", "tour.mp4", *argv])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert words in err and "see fulian-viewer export --help" in err
+    assert err.count("\n") == 1
+
+
 def test_an_existing_file_is_kept_without_force(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
