@@ -119,7 +119,11 @@ class TourRecorder:
             yield image
 
     def close(self) -> None:
-        """Close the window and delete it now (no event loop runs to delete it later)."""
+        """Close the window and delete it now (no event loop runs to delete it later).
+
+        What the window still has queued (the deck's first-paint notice) runs first.
+        """
+        _settle()
         for pane in self.window.deck.built_panes:
             pane.finish()
         self.window.close()
