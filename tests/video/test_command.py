@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import av
@@ -13,6 +17,9 @@ from fulian_viewer.model.config import KioskConfig
 from fulian_viewer.model.deck import build_panes
 from fulian_viewer.model.settings import Settings
 from fulian_viewer.model.tour import TourDwell, TourTimeline
+
+
+COMMAND = (sys.executable, "-m", "fulian_viewer", "export")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -173,3 +180,27 @@ def test_ctrl_c_removes_the_partial_file_and_keeps_the_old_one(
     assert "cancelled" in err
     assert [p.name for p in tmp_path.iterdir()] == ["tour.mp4"]
     assert path.read_bytes() == b"last week's video"
+
+
+@pytest.mark.parametrize("name", ["SIGINT", "SIGTERM"])
+def test_a_killed_export_leaves_no_partial_file(name: str, tmp_path: Path) -> None:
+    number = getattr(signal, name)
+    path = tmp_path / "tour.mp4"
+    partial = tmp_path / ".tour.mp4.partial"
+    process = subprocess.Popen(
+        [*COMMAND, "--video", str(path), "--size", "640x360"],
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        # As in a terminal: a test runner may have started us ignoring Ctrl+C.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    deadline = time.monotonic() + 60
+    while not partial.exists() and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    assert partial.exists(), "the export never started writing"
+    process.send_signal(number)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err
+    assert "cancelled" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []

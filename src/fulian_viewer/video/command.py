@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fulian_viewer.model.config import KioskConfig, load_config
 from fulian_viewer.model.video import VideoFormat, VideoRequestError, check_output
@@ -61,6 +62,7 @@ def run_video_export(args: argparse.Namespace) -> int:
     recorder = TourRecorder(window, timeline, fmt.fps)
     partial = path.with_name(f".{path.name}.partial")
     progress = Progress(recorder.frame_count, sys.stderr)
+    handlers = _cancel_on_termination()
     try:
         with H264Writer(partial, fmt) as writer:
             for done, image in enumerate(recorder.frames(writer.canvas), start=1):
@@ -79,6 +81,8 @@ def run_video_export(args: argparse.Namespace) -> int:
             print(f"{PREFIX}: {path}: {error.strerror or error}", file=sys.stderr)
             return 1
         raise
+    finally:
+        _restore(handlers)
     recorder.close()
     seconds = writer.frames / fmt.fps
     elapsed = progress.elapsed()
@@ -92,6 +96,28 @@ def run_video_export(args: argparse.Namespace) -> int:
         f"({seconds / max(elapsed, 1e-9):.1f}x real time)"
     )
     return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _cancel_on_termination() -> dict[int, Any]:
+    """A terminal closed or a ``kill`` cancels the export as Ctrl+C does (no partial file).
+
+    Returns the handlers replaced, for :func:`_restore`.
+    """
+    replaced = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+            replaced[number] = signal.signal(number, _interrupt)
+    return replaced
+
+
+def _restore(handlers: dict[int, Any]) -> None:
+    for number, handler in handlers.items():
+        signal.signal(number, handler)
 
 
 def _build(
