@@ -18,7 +18,6 @@ from fulian_viewer.model.deck import build_panes
 from fulian_viewer.model.settings import Settings
 from fulian_viewer.model.tour import TourDwell, TourTimeline
 
-
 COMMAND = (sys.executable, "-m", "fulian_viewer", "export")
 
 
