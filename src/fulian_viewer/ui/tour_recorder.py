@@ -21,6 +21,9 @@ from fulian_viewer.model.autoplay import AutoplayMachine
 from fulian_viewer.model.tour import TourTimeline
 from fulian_viewer.ui.main_window import MainWindow
 
+NO_VISITOR = 2**62
+"""The idle times of a tour no visitor interrupts (never reached)."""
+
 
 class VirtualAnimationClock:
     """Runs the animations under ``root`` on a clock that advances only when told.
@@ -63,7 +66,7 @@ class TourRecorder:
 
     Args:
         window: a window built by :func:`fulian_viewer.app.build_window`, not shown.
-        timeline: when each pane comes in (from the same dwells as ``machine``).
+        timeline: each pane's dwell, which the autoplay state machine is given.
         fps: frames per second.
     """
 
@@ -74,7 +77,10 @@ class TourRecorder:
         self.controller: DeckController = window.controller
         dwells = list(timeline.dwells_ms)
         self.machine = AutoplayMachine(
-            dwells.__getitem__, 2**62, 2**62, pane_count=self.controller.state.count
+            dwells.__getitem__,
+            idle_resume_ms=NO_VISITOR,
+            idle_home_ms=NO_VISITOR,
+            pane_count=self.controller.state.count,
         )
         self.clock = VirtualAnimationClock(window)
 
