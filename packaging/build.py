@@ -329,6 +329,17 @@ def smoke_export(folder: Path, out: Path) -> str:
     return f"{len(pngs)} PNGs and a {len(pngs)}-page PDF"
 
 
+def smoke_video(folder: Path, out: Path) -> str:
+    """``export --video`` says the folder has no video export, exits 2 and writes nothing."""
+    video = out / "tour.mp4"
+    out.mkdir(parents=True, exist_ok=True)
+    result = _run([executable(folder, f"{APP}-cli"), "export", "--video", video])
+    _expect(result, "export --video", code=2)
+    if "no video export" not in result.stderr or video.exists():
+        raise SmokeError(f"export --video did not refuse plainly:\n{result.stderr}")
+    return "refused with exit 2: " + result.stderr.strip()[:60] + "…"
+
+
 def smoke_viewer(folder: Path) -> str:
     """The windowed executable opens the viewer (offscreen) and quits after the first paint."""
     result = _run([executable(folder, APP), "--quit-after-first-paint"])
@@ -367,6 +378,7 @@ def smoke(folder: Path) -> None:
             ("check", lambda: smoke_check(folder)),
             ("check a workbook", lambda: smoke_workbook(folder, Path(scratch) / "book")),
             ("export", lambda: smoke_export(folder, Path(scratch) / "export")),
+            ("export --video", lambda: smoke_video(folder, Path(scratch) / "video")),
             ("viewer", lambda: smoke_viewer(folder)),
             ("viewer on X11", lambda: smoke_viewer_x11(folder)),
         ]

@@ -142,6 +142,14 @@ def test_export_writes_pngs_and_pdf_offscreen(folder: Path, tmp_path: Path) -> N
     assert (tmp_path / "out" / "handout.pdf").is_file()
 
 
+def test_video_export_is_refused_plainly(folder: Path, tmp_path: Path) -> None:
+    assert "refused with exit 2" in build.smoke_video(folder, tmp_path)
+    assert list(tmp_path.iterdir()) == []
+    # PyAV and its FFmpeg (x264 is GPL) are left out of the folder.
+    assert not (folder / "_internal" / "av").exists()
+    assert not list(folder.rglob("libx264*"))
+
+
 def test_viewer_paints_and_quits(folder: Path) -> None:
     build.smoke_viewer(folder)
 

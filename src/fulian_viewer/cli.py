@@ -1,7 +1,8 @@
 """Command line: parse arguments and dispatch, without importing Qt.
 
 ``fulian-viewer`` with no command runs the viewer; ``check`` validates a dataset;
-``export`` renders every pane to PNG and PDF; ``import`` drafts a dataset from a
+``export`` renders every pane to PNG and PDF, the kiosk's tour to a video, or the
+data to a workbook or CSV files to edit; ``import`` drafts a dataset from a
 report's text; ``kiosk-pin`` hashes a staff PIN for the kiosk configuration. Qt is
 imported only by the command that needs it, so ``check``, ``import``, ``kiosk-pin`` and
 ``--help`` work on a machine without a display.
@@ -15,6 +16,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 from fulian_viewer import __version__
 from fulian_viewer import timing as _timing  # noqa: F401 (the process-start reference)
@@ -93,19 +95,31 @@ def _localise(parser: argparse.ArgumentParser, lang: Lang) -> argparse.ArgumentP
     return parser
 
 
+class CommandLineParser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, naming ``--help`` for the rest."""
+
+    lang: Lang = "en"
+
+    def error(self, message: str) -> NoReturn:
+        """Print ``message`` on one line and exit with status 2."""
+        see = help_text("see_help", self.lang).format(prog=self.prog)
+        self.exit(2, f"{self.prog}: {help_text('error', self.lang)}{message} {see}\n")
+
+
 def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
     """The argument parser with its subcommands, its help in ``lang``."""
 
     def t(key: str) -> str:
         return help_text(key, lang)
 
-    common = argparse.ArgumentParser(add_help=False)
+    CommandLineParser.lang = lang
+    common = CommandLineParser(add_help=False)
     common.add_argument("--data", type=Path, metavar="PATH", help=t("data"))
     common.add_argument("--lang", choices=LANGS, help=t("lang"))
-    themed = argparse.ArgumentParser(add_help=False)
+    themed = CommandLineParser(add_help=False)
     themed.add_argument("--theme", choices=THEMES, help=t("theme"))
 
-    parser = argparse.ArgumentParser(
+    parser = CommandLineParser(
         prog="fulian-viewer",
         description=t("description"),
         epilog=EXAMPLES[lang],
@@ -166,6 +180,7 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
         action="store_true",
         help=t("allow_problems"),
     )
+    _add_video_arguments(export, lang)
 
     importer = command("import", help=t("import"), description=t("import_description"))
     importer.add_argument("report", type=Path, metavar="REPORT", help=t("report"))
@@ -175,6 +190,19 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
     kiosk_pin = command("kiosk-pin", help=t("kiosk_pin"), description=t("kiosk_pin_description"))
     kiosk_pin.add_argument("--lang", choices=LANGS, default="zh", help=t("lang"))
     return parser
+
+
+def _add_video_arguments(export: argparse.ArgumentParser, lang: Lang) -> None:
+    """``export --video``: the kiosk's tour as an MP4 for LED walls and media players."""
+
+    def t(key: str) -> str:
+        return help_text(key, lang)
+
+    video = export.add_argument_group(t("video_group"), t("video_description"))
+    video.add_argument("--video", type=Path, metavar="FILE.mp4", help=t("video"))
+    video.add_argument("--fps", type=int, default=30, help=t("fps"))
+    video.add_argument("--config", type=Path, metavar="FILE", help=t("video_config"))
+    video.add_argument("--loop", action="store_true", help=t("loop"))
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -192,6 +220,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         "--workbook",
         "--data-folder",
         "--theme",
+        "--video",
+        "--fps",
     }
     for index, arg in enumerate(args):
         if arg in COMMANDS and (index == 0 or args[index - 1] not in takes_value):
@@ -204,11 +234,14 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = build_parser(help_lang(args))
     parsed = parser.parse_args(args)
     if parsed.command == "export":
-        given = [parsed.out, parsed.workbook, parsed.data_folder]
+        given = [parsed.out, parsed.workbook, parsed.data_folder, parsed.video]
         if sum(value is not None for value in given) != 1:
             parser.error(help_text("export_needs_one", help_lang(args)))
-    if parsed.command != "run" and parsed.lang is None:
-        parsed.lang = "zh"  # for `run`, None leaves the language to the kiosk configuration
+    leave_lang = parsed.command == "run" or (
+        parsed.command == "export" and parsed.config is not None
+    )
+    if parsed.lang is None and not leave_lang:
+        parsed.lang = "zh"  # otherwise None leaves the language to the kiosk configuration
     return parsed
 
 
@@ -264,6 +297,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_import(args.report, args.out, args.lang, sys.stdout, sys.stderr)
     if args.command == "export" and (args.workbook or args.data_folder):
         return run_data_export(args)
+    if args.command == "export" and args.video is not None:
+        from fulian_viewer.video.command import run_video_export
+
+        return run_video_export(args)
     if args.command == "export":
         from fulian_viewer.app import run_export
 

@@ -19,6 +19,8 @@ HELP: dict[str, tuple[str, str]] = {
         "Exhibition viewer for 《巴渝巾帼心向党 砥砺奋进新征程》.",
     ),
     "usage": ("用法：", "usage: "),
+    "error": ("错误：", "error: "),
+    "see_help": ("（详见 {prog} --help）", "(see {prog} --help)"),
     "positionals": ("位置参数", "positional arguments"),
     "options": ("选项", "options"),
     "commands": ("命令", "commands"),
@@ -75,8 +77,9 @@ HELP: dict[str, tuple[str, str]] = {
         "also check a kiosk configuration (every key, the staff PIN) and the data it names",
     ),
     "export": (
-        "把每一页导出为 PNG 图片和一份 PDF 讲义，或把数据导出以便修改",
-        "render every pane to PNG and a PDF handout, or write the data out to edit",
+        "把每一页导出为 PNG 图片和一份 PDF 讲义、把导览导出为视频，或把数据导出以便修改",
+        "render every pane to PNG and a PDF handout, the tour to a video, "
+        "or write the data out to edit",
     ),
     "out": ("PNG 图片和 PDF 讲义的输出文件夹", "output folder for PNG and PDF"),
     "workbook": (
@@ -88,13 +91,29 @@ HELP: dict[str, tuple[str, str]] = {
         "write the dataset as CSV files (UTF-8 with BOM) and report.txt",
     ),
     "force": (
-        "覆盖已存在的文件（--workbook、--data-folder）",
-        "overwrite files that exist (--workbook, --data-folder)",
+        "覆盖已存在的文件（--workbook、--data-folder、--video）",
+        "overwrite files that exist (--workbook, --data-folder, --video)",
+    ),
+    "video_group": ("视频", "video"),
+    "video_description": (
+        "展台的自动导览（从封面到结语）导出为 H.264 MP4 视频（需要 fulian-viewer[video]）",
+        "the kiosk's tour, cover to closing, as H.264 MP4 (needs fulian-viewer[video])",
+    ),
+    "video": ("把导览写入 FILE.mp4", "write the tour to FILE.mp4"),
+    "fps": ("每秒帧数：30（默认）或 60", "30 (default) or 60 frames per second"),
+    "video_config": (
+        "展台配置文件，用其中每页的停留时间",
+        "kiosk configuration for the dwell per pane",
+    ),
+    "loop": (
+        "结尾接回封面，供循环播放的播放器使用",
+        "end leading back into the cover, for looping players",
     ),
     "export_needs_one": (
-        "export 需要且只需要以下之一：--out 文件夹（PNG 和 PDF）、--workbook 文件.xlsx "
-        "或 --data-folder 文件夹",
-        "export needs one of --out DIR (PNG and PDF), --workbook FILE.xlsx or --data-folder DIR",
+        "export 需要且只需要以下之一：--out 文件夹（PNG 和 PDF）、--video 文件.mp4、"
+        "--workbook 文件.xlsx 或 --data-folder 文件夹",
+        "export needs one of --out DIR (PNG and PDF), --video FILE.mp4, "
+        "--workbook FILE.xlsx or --data-folder DIR",
     ),
     "allow_problems": (
         "数据有问题时仍导出其中无误的部分（问题会列出）",
@@ -141,6 +160,8 @@ EXAMPLES: dict[Lang, str] = {
   fulian-viewer export --out handouts --size 3840x2160
                                          把每一页导出为 PNG 和一份 PDF
   fulian-viewer --theme light            白底深红配色，适合发灰的投影仪
+  fulian-viewer export --video 导览.mp4 --size 3840x1080 --loop
+                                         把展台导览导出为 LED 屏用的视频
   fulian-viewer export --workbook 数据.xlsx
                                          把数据写成可修改的工作簿
   fulian-viewer --kiosk --config kiosk.toml
@@ -163,6 +184,8 @@ examples:
   fulian-viewer export --out handouts --size 3840x2160
                                          render every pane to PNG and one PDF
   fulian-viewer --theme light            dark red on paper, for a washed-out projector
+  fulian-viewer export --video tour.mp4 --size 3840x1080 --loop
+                                         the kiosk's tour as a video for an LED wall
   fulian-viewer export --workbook 数据.xlsx
                                          write the data as a workbook to edit
   fulian-viewer --kiosk --config kiosk.toml

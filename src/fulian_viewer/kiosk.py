@@ -27,21 +27,27 @@ from PySide6.QtWidgets import QApplication
 from fulian_viewer.controllers.autoplay import AutoplayController
 from fulian_viewer.controllers.cursor import CursorHider
 from fulian_viewer.controllers.kiosk import KioskController
-from fulian_viewer.model.config import (
-    DEFAULT_DWELL_SECONDS,
-    ConfigProblem,
-    KioskConfig,
-    pin_problems,
-)
+from fulian_viewer.model.config import ConfigProblem, KioskConfig, pin_problems
 from fulian_viewer.model.dataset import CurrentDataset, problem_list
 from fulian_viewer.model.numbers import Lang
 from fulian_viewer.model.pin import pin_hash_status
+from fulian_viewer.model.tour import TourDwell, dwell_seconds
 from fulian_viewer.system.heartbeat import Heartbeat, notify_ready
 from fulian_viewer.system.screensaver import ScreenSaverInhibitor
 from fulian_viewer.ui.main_window import MainWindow
 from fulian_viewer.ui.screen_fit import ScreenKeeper
 
 log = logging.getLogger(__name__)
+
+__all__ = [
+    "STAFF_EXIT_STATUS",
+    "URL_SCHEMES",
+    "KioskSession",
+    "LinkBlocker",
+    "dwell_seconds",
+    "problems_source",
+    "start_kiosk",
+]
 
 URL_SCHEMES = ("http", "https", "file", "mailto", "ftp")
 STAFF_EXIT_STATUS = 4
@@ -101,17 +107,6 @@ class KioskSession:
             QDesktopServices.unsetUrlHandler(scheme)
 
 
-def dwell_seconds(config: KioskConfig, dataset_dwell: str) -> float:
-    """The tour's dwell: the configuration's, else the dataset's, else the default."""
-    if config.dwell_seconds is not None:
-        return config.dwell_seconds
-    try:
-        value = float(dataset_dwell)
-    except ValueError:
-        return DEFAULT_DWELL_SECONDS
-    return value if 3 <= value <= 3600 else DEFAULT_DWELL_SECONDS
-
-
 def problems_source(
     dataset: CurrentDataset, config_problems: list[ConfigProblem]
 ) -> Callable[[Lang], tuple[str, list[str]]]:
@@ -156,17 +151,13 @@ def start_kiosk(
     if screens.fit() is None:
         window.showFullScreen()
 
-    report = deck.dataset.report
-    dwell = dwell_seconds(config, report.deck.get("dwell_seconds", "zh"))
+    dwell = TourDwell.of(config, deck.dataset.report)
     autoplay = AutoplayController(
         deck,
-        dwell_ms=round(dwell * 1000),
+        dwell_ms=dwell.dwell_ms,
         idle_resume_ms=round(config.idle_resume_seconds * 1000),
         idle_home_ms=round(config.idle_home_seconds * 1000),
-        section_dwell_ms={
-            section.id: round(config.dwell_for(section.id, dwell) * 1000)
-            for section in report.sections
-        },
+        section_dwell_ms=dwell.section_dwell_ms,
     )
     keys = KioskController(
         deck,
@@ -199,7 +190,7 @@ def start_kiosk(
     autoplay.start()
     log.info(
         "kiosk started: dwell %gs, resume after %gs, home after %gs, staff PIN %s",
-        dwell,
+        dwell.dwell_ms / 1000,
         config.idle_resume_seconds,
         config.idle_home_seconds,
         {"none": "not set", "published": "published (exit disabled)", "set": "set"}[

@@ -28,7 +28,9 @@ def test_part_labels_beyond_ten_stay_readable() -> None:
 def test_animation_length_follows_the_figures_and_charts(report: Report) -> None:
     settings = Settings(counter_ms=1000, counter_stagger_ms=100, chart_ms=3000)
     cover, first = build_panes(report)[:2]
-    assert cover.animation_ms(settings) == 0
+    # The cover counts up one figure for each section.
+    assert len(cover.metrics) == len(report.sections) and not cover.charts
+    assert cover.animation_ms(settings) == 1000 + 100 * (len(report.sections) - 1)
     assert len(first.metrics) > 1 and first.charts
     assert first.animation_ms(settings) == max(1000 + 100 * (len(first.metrics) - 1), 3000)
 

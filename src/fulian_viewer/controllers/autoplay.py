@@ -15,9 +15,9 @@ from PySide6.QtCore import QElapsedTimer, QObject, QTimer
 
 from fulian_viewer.controllers.deck import DeckController
 from fulian_viewer.model.autoplay import Action, AutoplayMachine
+from fulian_viewer.model.tour import READING_MS, pane_dwell_ms
 
-READING_MS = 4000
-"""Time to read a pane once its figures have counted up."""
+__all__ = ["READING_MS", "AutoplayController"]
 
 
 class AutoplayController(QObject):
@@ -68,10 +68,7 @@ class AutoplayController(QObject):
     def pane_dwell(self, index: int) -> int:
         """How long pane ``index`` shows: the configured dwell, or longer for a long count-up."""
         spec = self.deck.state.specs[index]
-        dwell = self.dwell_ms
-        if spec.section is not None:
-            dwell = self.section_dwell_ms.get(spec.section.id, dwell)
-        return max(dwell, spec.animation_ms(self.deck.settings) + READING_MS)
+        return pane_dwell_ms(spec, self.deck.settings, self.dwell_ms, self.section_dwell_ms)
 
     @property
     def playing(self) -> bool:

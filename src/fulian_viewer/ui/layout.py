@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QCoreApplication, QRect, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from fulian_viewer.ui.theme import Frame
@@ -98,7 +99,14 @@ def place(widget: QWidget, box: Box, frame: Frame) -> None:
     """Give ``widget`` the real geometry of a logical ``box``."""
     s = frame.scale
     left, top = round(box.x * s), round(box.y * s)
+    old_size = widget.size()
     widget.setGeometry(
         QRect(left, top, max(1, round(box.right * s) - left), max(1, round(box.bottom * s) - top))
     )
     widget.setVisible(box.w > 0 and box.h > 0)
+    if widget.testAttribute(Qt.WidgetAttribute.WA_PendingResizeEvent):
+        # A widget of a hidden pane would be told its size only when the pane is
+        # shown; what it fits to that size (a figure's or a text's type size) is
+        # wanted now, by layouts that make a row of figures alike.
+        widget.setAttribute(Qt.WidgetAttribute.WA_PendingResizeEvent, False)
+        QCoreApplication.sendEvent(widget, QResizeEvent(widget.size(), old_size))

@@ -1,0 +1,1 @@
+"""The tour as a video: ``fulian-viewer export --video`` (needs the ``video`` extra, PyAV)."""

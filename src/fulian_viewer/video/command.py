@@ -1,0 +1,148 @@
+"""``fulian-viewer export --video FILE.mp4``: the kiosk's tour as a video, offscreen.
+
+In order: check the request (size, frame rate, output file) and that PyAV is
+installed, each failure one line and exit status 2; read the kiosk configuration
+(dwell) and the dataset; build the audience window as the kiosk does; record the
+tour on a virtual clock (:mod:`fulian_viewer.ui.tour_recorder`) into a temporary
+file beside the output, renamed over it only when complete, so a cancelled or
+failed run leaves nothing; print a summary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from fulian_viewer.model.config import KioskConfig, load_config
+from fulian_viewer.model.video import VideoFormat, VideoRequestError, check_output
+from fulian_viewer.video.progress import Progress, clock_text
+
+if TYPE_CHECKING:
+    from fulian_viewer.model.tour import TourTimeline
+    from fulian_viewer.ui.main_window import MainWindow
+
+PREFIX = "fulian-viewer export"
+INSTALL_HINT = (
+    f"{PREFIX}: --video needs PyAV, which is not installed. Install the video extra: "
+    'pip install "fulian-viewer[video]" (from a clone: uv sync)'
+)
+FROZEN_HINT = (
+    f"{PREFIX}: this offline build has no video export (FFmpeg and x264 are left out, "
+    'see docs/packaging.md). Make the video where Python is: pip install "fulian-viewer[video]"'
+)
+
+
+def run_video_export(args: argparse.Namespace) -> int:
+    """Render and encode the tour; 0 when written, 2 for a request that cannot be met."""
+    path: Path = args.video
+    fmt = VideoFormat(args.size.width, args.size.height, args.fps)
+    try:
+        fmt.check()
+        check_output(path, args.force)
+    except VideoRequestError as error:
+        print(f"{PREFIX}: {error}", file=sys.stderr)
+        return 2
+    try:
+        from fulian_viewer.video.encoder import H264Writer
+    except ImportError:
+        print(FROZEN_HINT if getattr(sys, "frozen", False) else INSTALL_HINT, file=sys.stderr)
+        return 2
+    config = KioskConfig()
+    if args.config is not None:
+        config, problems = load_config(args.config)
+        for problem in problems:
+            print(problem.message(args.lang or config.lang), file=sys.stderr)
+    window, timeline = _build(args, config, fmt)
+    from fulian_viewer.ui.tour_recorder import TourRecorder
+
+    recorder = TourRecorder(window, timeline, fmt.fps)
+    partial = path.with_name(f".{path.name}.partial")
+    progress = Progress(recorder.frame_count, sys.stderr)
+    handlers = _cancel_on_termination()
+    try:
+        with H264Writer(partial, fmt) as writer:
+            for done, image in enumerate(recorder.frames(writer.canvas), start=1):
+                writer.write(image)
+                progress.update(done)
+        progress.end()
+        os.replace(partial, path)
+    except BaseException as error:
+        progress.end()
+        partial.unlink(missing_ok=True)
+        recorder.close()
+        if isinstance(error, KeyboardInterrupt):
+            print(f"{PREFIX}: cancelled; {path} was not written", file=sys.stderr)
+            raise
+        if isinstance(error, OSError):
+            print(f"{PREFIX}: {path}: {error.strerror or error}", file=sys.stderr)
+            return 1
+        raise
+    finally:
+        _restore(handlers)
+    recorder.close()
+    seconds = writer.frames / fmt.fps
+    elapsed = progress.elapsed()
+    print(path)
+    print(
+        f"  duration {clock_text(seconds)} ({seconds:.2f} s), {writer.frames} frames at "
+        f"{fmt.fps} fps, {fmt.width}x{fmt.height}, H.264 High@{writer.level.name}, yuv420p"
+    )
+    print(
+        f"  size {path.stat().st_size / 1e6:.1f} MB; rendered in {clock_text(elapsed)} "
+        f"({seconds / max(elapsed, 1e-9):.1f}x real time)"
+    )
+    return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _cancel_on_termination() -> dict[int, Any]:
+    """A terminal closed or a ``kill`` cancels the export as Ctrl+C does (no partial file).
+
+    Returns the handlers replaced, for :func:`_restore`.
+    """
+    replaced = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+            replaced[number] = signal.signal(number, _interrupt)
+    return replaced
+
+
+def _restore(handlers: dict[int, Any]) -> None:
+    for number, handler in handlers.items():
+        signal.signal(number, handler)
+
+
+def _build(
+    args: argparse.Namespace, config: KioskConfig, fmt: VideoFormat
+) -> tuple[MainWindow, TourTimeline]:
+    """The audience window as a kiosk with ``config`` shows it, and its tour's timeline."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from fulian_viewer.app import build_window, create_application, load_with_fallback
+    from fulian_viewer.model.dataset import CurrentDataset
+    from fulian_viewer.model.settings import Settings
+    from fulian_viewer.model.tour import TourDwell, TourTimeline
+    from fulian_viewer.system.logs import install_exception_logging
+
+    install_exception_logging()
+    create_application()
+    settings = Settings(lang=args.lang or config.lang, reduce_motion=config.reduce_motion)
+    data = args.data if args.data is not None else config.data
+    result = load_with_fallback(data, settings)
+    dataset = CurrentDataset(result, "data" if result.path == data else "bundled")
+    window = build_window(dataset, settings, notice=False)
+    window.setFixedSize(fmt.width, fmt.height)  # the video's size, whatever the minimum
+    dwell = TourDwell.of(config, dataset.report)
+    timeline = TourTimeline(
+        [dwell.pane_ms(spec, settings) for spec in window.controller.state.specs],
+        settings.transition_ms if settings.animates else 0,
+        loop=args.loop,
+    )
+    return window, timeline
