@@ -81,6 +81,12 @@ class Watching(QObject):
             self.data_watcher.rebase()
         self.reload.reload()
 
+    def show_notice(self, text: str) -> None:
+        """Show a reload's notice: to the speaker alone while a console is open."""
+        presenter = getattr(self.window, "presenter", None)
+        if presenter is None or not presenter.show_notice(text):
+            self.window.deck.show_notice(text)
+
     def _watch_data(self, data: Path | None) -> None:
         if self.data_watcher is not None:
             self.data_watcher.stop()
@@ -90,7 +96,7 @@ class Watching(QObject):
             return
         deck = self.window.controller
         if self.reload is None:
-            notice = None if self.config.kiosk else self.window.deck.show_notice
+            notice = None if self.config.kiosk else self.show_notice
             self.reload = LiveReload(
                 deck, data, self.runner, kiosk=self.config.kiosk, notice=notice, parent=self
             )

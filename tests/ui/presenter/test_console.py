@@ -200,3 +200,29 @@ def test_closing_the_audience_window_closes_the_console(window: MainWindow, sess
     window.close()
     QApplication.processEvents()
     assert not session.console.isVisible() and not session.open
+
+
+def test_a_reload_renews_the_console_and_tells_only_the_speaker(
+    window: MainWindow, session, tmp_path: Path
+) -> None:
+    from fulian_viewer.model.loading import load_report
+
+    deck, console = window.controller, session.console
+    deck.next()
+    assert "6.6万场次" in console.notes.plain_text()
+    dataset = make_dataset(tmp_path)
+    for name in ("metrics", "report"):
+        path = dataset.folder / ("report.txt" if name == "report" else "metrics.csv")
+        text = path.read_text("utf-8-sig").replace("6.6万场次", "6.7万场次")
+        if name == "metrics":
+            text = text.replace(",66000,", ",67000,", 1)
+        path.write_text(text, "utf-8-sig")
+    result = load_report(dataset.folder)
+    assert result.ok, result.problems
+    deck.show_dataset(result)
+    QApplication.processEvents()
+    assert "6.7万场次" in console.notes.plain_text() and "6.6万场次" not in console.notes.plain_text()
+    launcher = PresenterLauncher(window, None)
+    launcher.session = session
+    assert launcher.show_notice("数据已更新")
+    assert console.notice.isVisible() and not window.deck.notice.isVisible()

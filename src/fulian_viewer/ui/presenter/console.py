@@ -25,6 +25,7 @@ from fulian_viewer.model.ui_strings import ui_text
 from fulian_viewer.ui import theme
 from fulian_viewer.ui.deck_view import DeckView
 from fulian_viewer.ui.fonts import display_font
+from fulian_viewer.ui.overlays import NoticeBanner
 from fulian_viewer.ui.presenter.panels import (
     PACE_COLOURS,
     AspectBox,
@@ -37,6 +38,8 @@ from fulian_viewer.ui.presenter.panels import (
 TICK_MS = 250
 """How often the clock, the timer and the pace are read again."""
 PICTURE_RETRY_MS = 150
+NOTICE_MS = 15_000
+"""How long a notice stays on the console (a click dismisses it)."""
 """How long taking pane pictures waits while something moves."""
 
 
@@ -62,12 +65,7 @@ class ConsoleWindow(QWidget):
         self.timer = timer
         self.talk_seconds = talk_seconds
         self.pane_started = timer.elapsed()
-        report = deck.dataset.report
-        targets = [
-            notes.target_seconds if (notes := report.notes_for(spec.key)) else None
-            for spec in deck.state.specs
-        ]
-        self.plan = plan_seconds(targets, talk_seconds)
+        self.plan = self._plan()
         """Each pane's planned seconds (None: nothing says how long the talk is)."""
         self.setMinimumSize(640, 400)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -96,6 +94,8 @@ class ConsoleWindow(QWidget):
         self.notes = NotesView(self)
         self.footer = plain_label(self, theme.MUTED)
         self.footer.setWordWrap(True)
+        self.notice = NoticeBanner(NOTICE_MS, self)  # a reload's notice, for the speaker
+        self.notice.hide()
         self._layout()
         self.pictures: dict[int, QPixmap] = {}
         self._picture_timer = QTimer(self)
@@ -108,6 +108,7 @@ class ConsoleWindow(QWidget):
         deck.index_changed.connect(self._on_index)
         deck.lang_changed.connect(self._on_lang)
         deck.blanked_changed.connect(self._refresh_status)
+        deck.panes_changed.connect(self._on_panes)
         self.mirror.ready.connect(self._schedule_pictures)
         self.mirror.first_painted.connect(self._schedule_pictures)
         self.screens_text = ""
@@ -264,6 +265,29 @@ class ConsoleWindow(QWidget):
         )
 
     # Following the deck ------------------------------------------------------
+
+    def _plan(self) -> tuple[float, ...] | None:
+        report = self.deck.dataset.report
+        targets = [
+            notes.target_seconds if (notes := report.notes_for(spec.key)) else None
+            for spec in self.deck.state.specs
+        ]
+        return plan_seconds(targets, self.talk_seconds)
+
+    def show_notice(self, text: str) -> None:
+        """Show a short notice along the console's top edge (a reload's, for instance)."""
+        self.notice.place_in(self.width(), self.height())
+        self.notice.show_text(text)
+
+    def _on_panes(self) -> None:
+        """The data was reloaded: new notes, targets, pictures and figures."""
+        self.plan = self._plan()
+        self.pictures.clear()
+        self.strip.reset(self.deck.state.count)
+        self.strip.set_current(self.deck.state.index)
+        self._schedule_pictures()
+        self._refresh_pane()
+        self.tick()
 
     def _on_index(self) -> None:
         self.pane_started = self.timer.elapsed()

@@ -88,6 +88,13 @@ class PresenterLauncher(QObject):
             self.session.reopen()
         return self.session
 
+    def show_notice(self, text: str) -> bool:
+        """Show ``text`` on the open console, for the speaker only; False when none is open."""
+        if self.session is None or not self.session.open:
+            return False
+        self.session.console.show_notice(text)
+        return True
+
     def toggle_console(self) -> None:
         """Open the console, or close it when it is open."""
         if self.session is not None and self.session.open:

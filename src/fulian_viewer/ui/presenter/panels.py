@@ -123,6 +123,12 @@ class ThumbnailStrip(QWidget):
         self.aspect = 16 / 9
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
+    def reset(self, count: int) -> None:
+        """Forget every picture: the deck now has ``count`` panes (its data was reloaded)."""
+        self.pictures = [None] * count
+        self.current = min(self.current, count - 1)
+        self.update()
+
     def set_picture(self, index: int, pixmap: QPixmap | None) -> None:
         """The picture of pane ``index``."""
         self.pictures[index] = pixmap
