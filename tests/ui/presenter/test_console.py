@@ -221,7 +221,8 @@ def test_a_reload_renews_the_console_and_tells_only_the_speaker(
     assert result.ok, result.problems
     deck.show_dataset(result)
     QApplication.processEvents()
-    assert "6.7万场次" in console.notes.plain_text() and "6.6万场次" not in console.notes.plain_text()
+    notes = console.notes.plain_text()
+    assert "6.7万场次" in notes and "6.6万场次" not in notes
     launcher = PresenterLauncher(window, None)
     launcher.session = session
     assert launcher.show_notice("数据已更新")
