@@ -81,6 +81,17 @@ def test_numbers_and_their_units_stay_together_and_dashes_are_not_split() -> Non
             assert not (first.endswith("…") and second.startswith("…"))
 
 
+def test_chinese_set_in_phrases_breaks_between_them_when_that_costs_no_line() -> None:
+    title = "巴渝巾帼心向党 砥砺奋进新征程"
+    assert texts(title, 9 * EM) == ["巴渝巾帼心向党", "砥砺奋进新征程"]
+    # Too narrow for a phrase a line: it breaks wherever clreq allows.
+    assert texts(title, 5 * EM) == ["巴渝巾帼心", "向党 砥砺", "奋进新征程"]
+    # A phrase break that would take more lines is not taken.
+    assert texts("甲乙 丙丁戊己庚辛壬癸子 丑寅", 12 * EM) == ["甲乙 丙丁戊己庚辛壬癸子", "丑寅"]
+    # Text with punctuation is not a title set in phrases: it breaks as clreq allows.
+    assert texts("开展“清风常伴 廉洁齐家”活动", 10 * EM)[0] == "开展“清风常伴 廉洁"
+
+
 def test_explicit_line_breaks_are_kept() -> None:
     assert texts("第一部分\n强化思想政治引领", 100 * EM) == ["第一部分", "强化思想政治引领"]
 

@@ -24,6 +24,7 @@ string, so it is tested without fonts; :func:`set_lines` breaks in a Qt font and
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -154,7 +155,29 @@ def _groups(parts: list[str]) -> list[list[str]]:
 def _break_paragraph(
     paragraph: str, width: float | None, measure: Callable[[str], float], em: float
 ) -> list[Line]:
-    groups = _groups(tokens(paragraph))
+    lines = _break_groups(_groups(tokens(paragraph)), width, measure, em)
+    if len(lines) > 1 and _PHRASES.fullmatch(paragraph):
+        # Chinese set in phrases, as titles are (巴渝巾帼心向党 砥砺奋进新征程), breaks
+        # between them when that takes no more lines than breaking anywhere.
+        phrases = [
+            [part for part in re.split(r"(?<=\s)(?=\S)", phrase) if part]
+            for phrase in re.split(r"(?<=\S)(?=\s)", paragraph)
+        ]
+        by_phrase = _break_groups(phrases, width, measure, em)
+        if len(by_phrase) == len(lines) and all(
+            line.width <= (width or 0) + 0.5 for line in by_phrase
+        ):
+            return by_phrase
+    return lines
+
+
+_PHRASES = re.compile(r"[\u3400-\u9fff]+(?:[ \u3000]+[\u3400-\u9fff]+)+")
+"""Chinese characters only, in phrases parted by spaces (no punctuation, no digits)."""
+
+
+def _break_groups(
+    groups: list[list[str]], width: float | None, measure: Callable[[str], float], em: float
+) -> list[Line]:
     lines: list[Line] = []
     current: list[str] = []
     for group in groups:
