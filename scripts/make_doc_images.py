@@ -172,12 +172,12 @@ def shot_problems() -> QImage:
 
 
 def shot_presenter() -> QImage:
-    """The presenter console beside a 20-minute talk, 1:35 in, on the first section."""
+    """The presenter console in a 21-minute talk (3 minutes a pane), 1:35 in, on pane 2."""
     from fulian_viewer.ui.presenter.session import PresenterSession
 
     window = _window()
     now = [1000.0]
-    session = PresenterSession(window, talk_seconds=20 * 60, clock=lambda: now[0])
+    session = PresenterSession(window, talk_seconds=21 * 60, clock=lambda: now[0])
     console = session.console
     console.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     console.resize(SIZE)
