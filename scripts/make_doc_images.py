@@ -52,6 +52,7 @@ WIN_DATA = r"C:\fulian-viewer-data\数据"
 WIN_CLI = r"C:\fulian-viewer\fulian-viewer-cli.exe"
 WIN_PROMPT = "C:\\fulian-viewer>"
 DRAFT = r"C:\fulian-viewer-data\草稿"
+VIDEO = r"C:\fulian-viewer-data\导览.mp4"
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,58 @@ def shot_problems() -> QImage:
     return _grab(window)
 
 
+def shot_presenter() -> QImage:
+    """The presenter console in a 21-minute talk (3 minutes a pane), 1:35 in, on pane 2."""
+    from fulian_viewer.ui.presenter.session import PresenterSession
+
+    window = _window()
+    now = [1000.0]
+    session = PresenterSession(window, talk_seconds=21 * 60, clock=lambda: now[0])
+    console = session.console
+    console.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    console.resize(SIZE)
+    console.show()
+    window.controller.go(1)
+    for _ in range(200):  # the console's picture of the pane is painted on later passes
+        _settle()
+        if console.mirror.is_ready and console.mirror.has_painted:
+            break
+    window.deck.current_pane.finish()
+    console.mirror.current_pane.finish()
+    now[0] += 95
+    console.tick()
+    _settle()
+    image = console.grab().toImage()
+    session.close()
+    window.close()
+    window.deleteLater()
+    return image
+
+
+def shot_light() -> QImage:
+    """A section pane in the light theme, for washed-out projectors."""
+    from fulian_viewer.ui.theme import use_theme
+
+    use_theme("light")
+    try:
+        return _pane("section")
+    finally:
+        use_theme("red")
+
+
+def shot_reloaded() -> QImage:
+    """The notice a running viewer shows when a saved edit has a problem and is not taken."""
+    with _broken_data() as folder:
+        problems = [p for p in load_report(folder).problems if not p.warning]
+    window = _window()
+    window.controller.go(1)
+    _settle()
+    window.deck.current_pane.finish()
+    where = problems[0].where("zh")
+    window.deck.show_notice(ui_text("reload_refused", "zh", count=len(problems), where=where))
+    return _grab(window)
+
+
 # Terminal pictures --------------------------------------------------------------
 
 
@@ -234,6 +287,20 @@ def shot_import() -> QImage:
         text = text.replace(str(resource_path("data") / "report.txt"), "报告.docx")
     command = f"{WIN_PROMPT}fulian-viewer-cli import 报告.docx --out {DRAFT}"
     return terminal(command, text)
+
+
+def shot_export_video() -> QImage:
+    """A real, small ``export --video`` run: its progress lines and summary."""
+    import subprocess
+
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / "导览.mp4"
+        command = [sys.executable, "-m", "fulian_viewer", "export", "--video", str(target)]
+        command += ["--size", "640x360"]
+        run = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", check=True)
+    # A console rewrites the progress line in place: it ends on the last one.
+    text = run.stderr.splitlines()[-1] + "\n" + run.stdout.replace(str(target), VIDEO)
+    return terminal(f"{WIN_PROMPT}fulian-viewer-cli export --video {VIDEO} --size 640x360", text)
 
 
 METRIC_COLUMNS = (
@@ -357,15 +424,20 @@ SHOTS: tuple[Shot, ...] = (
     Shot("help", shot_help),
     Shot("overview", shot_overview),
     Shot("source", shot_source),
+    Shot("presenter", shot_presenter),
+    Shot("light", shot_light),
     # Editing the figures and importing a report.
     Shot("metrics-table", shot_metrics_table),
     Shot("check-ok", shot_check_ok),
     Shot("check-problems", shot_check_problems),
+    Shot("reloaded", shot_reloaded),
     Shot("import", shot_import),
     # The kiosk and its staff.
     Shot("kiosk-pin", shot_kiosk_pin),
     Shot("pin", shot_pin),
     Shot("problems", shot_problems),
+    # Handouts and video.
+    Shot("export-video", shot_export_video),
 )
 """Every picture, in the order the guide shows them."""
 

@@ -11,7 +11,7 @@ from types import ModuleType
 
 import pytest
 
-from fulian_viewer.model.config import DEFAULT_DWELL_SECONDS, KioskConfig
+from fulian_viewer.model.config import DEFAULT_DWELL_SECONDS, THEMES, KioskConfig
 from fulian_viewer.model.key_map import KEY_TABLE_BLOCK, key_table_markdown, with_key_tables
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -111,6 +111,34 @@ def facts() -> list[str]:
         "review.csv",
         "CSV UTF-8",
         "`deck`、`sections`、`metrics`、`charts`",
+        # Presenting.
+        "--presenter",
+        "--rehearse",
+        "--talk-minutes 20",
+        "`--screen 1`",
+        "notes.csv",
+        "| pane | notes_zh | notes_en | target_seconds |",
+        "`cover`",
+        "`scorecard`",
+        "`closing`",
+        "--theme light",
+        f'theme = "{THEMES[-1]}"',
+        # Live reload.
+        "Ctrl+R",
+        "--no-watch",
+        "watch = false",
+        "watch_poll_seconds",
+        # Writing the data out, handouts and video.
+        "export --data-folder",
+        "export --workbook",
+        "--force",
+        "--allow-problems",
+        "export --video",
+        "--size 3840x1080",
+        "1080x1920",
+        "--fps 60",
+        "--loop",
+        'pip install "fulian-viewer[video]"',
     ]
 
 
@@ -132,8 +160,11 @@ def test_guide_states_the_kiosk_defaults() -> None:
         ("idle_resume_seconds", config.idle_resume_seconds),
         ("idle_home_seconds", config.idle_home_seconds),
         ("cursor_hide_seconds", config.cursor_hide_seconds),
+        ("watch_poll_seconds", config.watch_poll_seconds),
     ):
         assert f"| `{key}` | `{value:g}` |" in guide, key
+    assert f'| `theme` | `"{config.theme}"` |' in guide
+    assert f"| `watch` | `{str(config.watch).lower()}` |" in guide
     assert f"鼠标指针静止 {config.cursor_hide_seconds:g} 秒后隐藏" in guide
     assert f"{config.idle_resume_seconds:g} 秒无人操作后继续轮播" in guide
     assert f"{config.idle_home_seconds / 60:g} 分钟无人操作后回到封面" in guide
@@ -156,7 +187,9 @@ def script(qapp: object) -> ModuleType:
     return module
 
 
-@pytest.mark.parametrize("name", ["help", "pin", "problems", "check-problems"])
+@pytest.mark.parametrize(
+    "name", ["help", "pin", "problems", "check-problems", "presenter", "light", "reloaded"]
+)
 def test_the_script_renders_pictures(script: ModuleType, name: str) -> None:
     shot = next(shot for shot in script.SHOTS if shot.name == name)
     image = shot.make()
