@@ -102,7 +102,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The latest edit was not taken (the screen still shows the last good data):",
     ),
     "reload_refused": (
-        "数据修改未采用：{where}等 {count} 个问题（Ctrl+Alt+Shift+D 查看）",
+        "数据修改未采用：共 {count} 个问题，第一个在{where}（Ctrl+Alt+Shift+D 查看）",
         "The edit was not taken: {count} problem(s), first at {where} (Ctrl+Alt+Shift+D)",
     ),
     "reload_taken": ("数据已更新：{count} 处修改", "Data updated: {count} change(s)"),

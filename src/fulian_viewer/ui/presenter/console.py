@@ -254,7 +254,9 @@ class ConsoleWindow(QWidget):
             "behind": ui_text("pace_behind", lang, time=clock_text(now.seconds)),
         }[now.status]
         if now.planned_total:
-            words += "  ·  " + ui_text("pace_total", lang, time=clock_text(now.planned_total))
+            words += "  ·  " + ui_text(
+                "pace_total", lang, time=clock_text(round(now.planned_total))
+            )
         self.pace.setText(words)
         set_colour(self.pace, PACE_COLOURS[now.status])
         spent = clock_text(max(0.0, elapsed - self.pane_started))
