@@ -18,11 +18,11 @@ from fulian_viewer.model.deck import build_panes
 from fulian_viewer.model.settings import Settings
 from fulian_viewer.model.tour import TourDwell, TourTimeline
 
-COMMAND = (sys.executable, "-m", "fulian_viewer", "export")
+COMMAND = (sys.executable, "-m", "fulian_viewer", "export", "--lang", "en")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(["export", *argv])
+    code = main(["export", "--lang", "en", *argv])
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -203,3 +203,9 @@ def test_a_killed_export_leaves_no_partial_file(name: str, tmp_path: Path) -> No
     assert process.returncode == 130, err
     assert "cancelled" in err and "Traceback" not in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_messages_follow_the_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["export", "--video", str(tmp_path / "tour.mp4"), "--fps", "24"])
+    _, err = capsys.readouterr()
+    assert code == 2 and err == "fulian-viewer export：--fps 24：视频的帧率只能是每秒 30 或 60 帧\n"

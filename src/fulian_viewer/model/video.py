@@ -51,7 +51,18 @@ LEVELS = (
 
 
 class VideoRequestError(ValueError):
-    """A video that cannot be made as asked; the message is one line for the user."""
+    """A video that cannot be made as asked: one line for the user, in English and Chinese.
+
+    ``str(error)`` is the English line; :meth:`message` gives either.
+    """
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(en)
+        self.en, self.zh = en, zh
+
+    def message(self, lang: str) -> str:
+        """The line in ``lang`` (``zh`` or ``en``)."""
+        return self.zh if lang == "zh" else self.en
 
 
 @dataclass(frozen=True)
@@ -72,12 +83,16 @@ class VideoFormat:
         """Raise :class:`VideoRequestError` when H.264 at a level players take cannot carry it."""
         if self.fps not in FRAME_RATES:
             raise VideoRequestError(
-                f"--fps {self.fps}: a video plays at 30 or 60 frames per second"
+                f"--fps {self.fps}: a video plays at 30 or 60 frames per second",
+                f"--fps {self.fps}：视频的帧率只能是每秒 30 或 60 帧",
             )
         if self.width % 2 or self.height % 2:
+            even = f"{self.width + self.width % 2}x{self.height + self.height % 2}"
             raise VideoRequestError(
                 f"--size {self.width}x{self.height}: H.264 (yuv420p) needs an even width and "
-                f"height, such as {self.width + self.width % 2}x{self.height + self.height % 2}"
+                f"height, such as {even}",
+                f"--size {self.width}x{self.height}：H.264（yuv420p）视频的宽和高须为偶数，"
+                f"例如 {even}",
             )
         self.level()
 
@@ -104,7 +119,9 @@ class VideoFormat:
                 return level
         raise VideoRequestError(
             f"--size {self.width}x{self.height} at {self.fps} fps is beyond H.264 level 5.1, "
-            "which LED controllers and media players play; use a smaller size or --fps 30"
+            "which LED controllers and media players play; use a smaller size or --fps 30",
+            f"--size {self.width}x{self.height}、每秒 {self.fps} 帧超出了 LED 控制器和播放器"
+            "能播放的 H.264 5.1 级；请用较小的尺寸或 --fps 30",
         )
 
 
@@ -115,13 +132,28 @@ def check_output(path: Path, force: bool) -> None:
     writable (the video is written beside it under a temporary name first).
     """
     if path.suffix.lower() not in (".mp4", ".m4v"):
-        raise VideoRequestError(f"{path}: the video is written as MP4; name it ….mp4")
+        raise VideoRequestError(
+            f"{path}: the video is written as MP4; name it ….mp4",
+            f"{path}：视频为 MP4 格式，文件名须以 .mp4 结尾",
+        )
     if path.is_dir():
-        raise VideoRequestError(f"{path} is a folder; give the video's file name")
+        raise VideoRequestError(
+            f"{path} is a folder; give the video's file name",
+            f"{path} 是一个文件夹；请写出视频的文件名",
+        )
     if path.exists() and not force:
-        raise VideoRequestError(f"{path} exists; add --force to replace it")
+        raise VideoRequestError(
+            f"{path} exists; add --force to replace it",
+            f"{path} 已存在；如要替换，请加上 --force",
+        )
     folder = path.parent if str(path.parent) else Path()
     if not folder.is_dir():
-        raise VideoRequestError(f"{path}: the folder {folder} does not exist")
+        raise VideoRequestError(
+            f"{path}: the folder {folder} does not exist",
+            f"{path}：文件夹 {folder} 不存在",
+        )
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise VideoRequestError(f"{path}: the folder {folder} is not writable")
+        raise VideoRequestError(
+            f"{path}: the folder {folder} is not writable",
+            f"{path}：不能写入文件夹 {folder}",
+        )

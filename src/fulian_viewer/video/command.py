@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fulian_viewer.model.config import KioskConfig, load_config
+from fulian_viewer.model.config import ConfigProblem, KioskConfig, load_config
 from fulian_viewer.model.video import VideoFormat, VideoRequestError, check_output
 from fulian_viewer.video.progress import Progress, clock_text
 
@@ -26,48 +26,58 @@ if TYPE_CHECKING:
     from fulian_viewer.ui.main_window import MainWindow
 
 PREFIX = "fulian-viewer export"
-INSTALL_HINT = (
-    f"{PREFIX}: --video needs PyAV, which is not installed. Install the video extra: "
-    'pip install "fulian-viewer[video]" (from a clone: uv sync)'
-)
-FROZEN_HINT = (
-    f"{PREFIX}: this offline build has no video export (FFmpeg and x264 are left out, "
-    'see docs/packaging.md). Make the video where Python is: pip install "fulian-viewer[video]"'
-)
+INSTALL_HINT = {
+    "en": f"{PREFIX}: --video needs PyAV, which is not installed. Install the video extra: "
+    'pip install "fulian-viewer[video]" (from a clone: uv sync)',
+    "zh": f"{PREFIX}：--video 需要 PyAV，但尚未安装。请安装视频扩展："
+    'pip install "fulian-viewer[video]"（在源码目录中：uv sync）',
+}
+FROZEN_HINT = {
+    "en": f"{PREFIX}: this offline build has no video export (FFmpeg and x264 are left out, "
+    'see docs/packaging.md). Make the video where Python is: pip install "fulian-viewer[video]"',
+    "zh": f"{PREFIX}：这个离线版不含视频导出（未打包 FFmpeg 和 x264，见 docs/packaging.md）。"
+    '请在装有 Python 的电脑上制作视频：pip install "fulian-viewer[video]"',
+}
 
 
 def run_video_export(args: argparse.Namespace) -> int:
     """Render and encode the tour; 0 when written, 2 for a request that cannot be met."""
     path: Path = args.video
     fmt = VideoFormat(args.size.width, args.size.height, args.fps)
+    config = KioskConfig()
+    config_problems: list[ConfigProblem] = []
+    if args.config is not None:
+        config, config_problems = load_config(args.config)
+    lang = args.lang or config.lang
+    zh = lang == "zh"
     try:
         fmt.check()
         check_output(path, args.force)
     except VideoRequestError as error:
-        print(f"{PREFIX}: {error}", file=sys.stderr)
+        print(f"{PREFIX}{'：' if zh else ': '}{error.message(lang)}", file=sys.stderr)
         return 2
     try:
         from fulian_viewer.video.encoder import H264Writer
     except ImportError:
-        print(FROZEN_HINT if getattr(sys, "frozen", False) else INSTALL_HINT, file=sys.stderr)
+        hint = FROZEN_HINT if getattr(sys, "frozen", False) else INSTALL_HINT
+        print(hint[lang], file=sys.stderr)
         return 2
-    config = KioskConfig()
-    if args.config is not None:
-        config, problems = load_config(args.config)
-        for problem in problems:
-            print(problem.message(args.lang or config.lang), file=sys.stderr)
+    for problem in config_problems:
+        print(problem.message(lang), file=sys.stderr)
     window, timeline = _build(args, config, fmt)
     from fulian_viewer.ui.tour_recorder import TourRecorder
 
     recorder = TourRecorder(window, timeline, fmt.fps)
     partial = path.with_name(f".{path.name}.partial")
-    progress = Progress(recorder.frame_count, sys.stderr)
+    progress = Progress(recorder.frame_count, sys.stderr, lang=lang)
     handlers = _cancel_on_termination()
     try:
         with H264Writer(partial, fmt) as writer:
             for done, image in enumerate(recorder.frames(writer.canvas), start=1):
+                _Cancel.check()
                 writer.write(image)
                 progress.update(done)
+            _Cancel.check()
         progress.end()
         os.replace(partial, path)
     except BaseException as error:
@@ -75,7 +85,8 @@ def run_video_export(args: argparse.Namespace) -> int:
         partial.unlink(missing_ok=True)
         recorder.close()
         if isinstance(error, KeyboardInterrupt):
-            print(f"{PREFIX}: cancelled; {path} was not written", file=sys.stderr)
+            cancelled = f"已取消，没有写入 {path}" if zh else f"cancelled; {path} was not written"
+            print(f"{PREFIX}{'：' if zh else ': '}{cancelled}", file=sys.stderr)
             raise
         if isinstance(error, OSError):
             print(f"{PREFIX}: {path}: {error.strerror or error}", file=sys.stderr)
@@ -87,31 +98,59 @@ def run_video_export(args: argparse.Namespace) -> int:
     seconds = writer.frames / fmt.fps
     elapsed = progress.elapsed()
     print(path)
-    print(
-        f"  duration {clock_text(seconds)} ({seconds:.2f} s), {writer.frames} frames at "
-        f"{fmt.fps} fps, {fmt.width}x{fmt.height}, H.264 High@{writer.level.name}, yuv420p"
-    )
-    print(
-        f"  size {path.stat().st_size / 1e6:.1f} MB; rendered in {clock_text(elapsed)} "
-        f"({seconds / max(elapsed, 1e-9):.1f}x real time)"
-    )
+    size_mb = path.stat().st_size / 1e6
+    speed = seconds / max(elapsed, 1e-9)
+    if zh:
+        print(
+            f"  时长 {clock_text(seconds)}（{seconds:.2f} 秒），{writer.frames} 帧，每秒 "
+            f"{fmt.fps} 帧，{fmt.width}x{fmt.height}，H.264 High@{writer.level.name}，yuv420p"
+        )
+        print(f"  大小 {size_mb:.1f} MB；用时 {clock_text(elapsed)}（实时的 {speed:.1f} 倍）")
+    else:
+        print(
+            f"  duration {clock_text(seconds)} ({seconds:.2f} s), {writer.frames} frames at "
+            f"{fmt.fps} fps, {fmt.width}x{fmt.height}, H.264 High@{writer.level.name}, yuv420p"
+        )
+        print(
+            f"  size {size_mb:.1f} MB; rendered in {clock_text(elapsed)} ({speed:.1f}x real time)"
+        )
     return 0
 
 
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
+class _Cancel:
+    """Ctrl+C, a closed terminal or a ``kill``, noted when it comes, acted on between frames.
+
+    Raising from the signal handler itself could land inside a Qt slot (a count-up's
+    tick), which Qt does not unwind; so the frame loop asks :meth:`check` instead.
+    """
+
+    requested = False
+
+    @classmethod
+    def note(cls, signum: int, frame: object) -> None:
+        cls.requested = True
+
+    @classmethod
+    def check(cls) -> None:
+        """Raise KeyboardInterrupt if a cancel was asked for."""
+        if cls.requested:
+            raise KeyboardInterrupt
 
 
 def _cancel_on_termination() -> dict[int, Any]:
-    """A terminal closed or a ``kill`` cancels the export as Ctrl+C does (no partial file).
+    """Ctrl+C, a terminal closed or a ``kill`` cancels the export (no partial file).
 
     Returns the handlers replaced, for :func:`_restore`.
     """
+    _Cancel.requested = False
     replaced = {}
-    for name in ("SIGTERM", "SIGHUP"):
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
         number = getattr(signal, name, None)
-        if number is not None and signal.getsignal(number) == signal.SIG_DFL:
-            replaced[number] = signal.signal(number, _interrupt)
+        if number is not None and signal.getsignal(number) in (
+            signal.SIG_DFL,
+            signal.default_int_handler,
+        ):
+            replaced[number] = signal.signal(number, _Cancel.note)
     return replaced
 
 

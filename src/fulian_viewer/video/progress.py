@@ -29,12 +29,18 @@ class Progress:
         total: frames to render.
         stream: where to write (standard error).
         clock: seconds, monotonic (for tests).
+        lang: the line's language, ``zh`` or ``en``.
     """
 
     def __init__(
-        self, total: int, stream: TextIO, clock: Callable[[], float] = time.monotonic
+        self,
+        total: int,
+        stream: TextIO,
+        clock: Callable[[], float] = time.monotonic,
+        lang: str = "en",
     ) -> None:
         self.total = max(1, total)
+        self.lang = lang
         self.stream = stream
         self._clock = clock
         self._began = clock()
@@ -53,7 +59,10 @@ class Progress:
         elapsed = self.elapsed()
         left = elapsed / fraction - elapsed if done * 50 >= self.total else None
         left_text = "…" if left is None else clock_text(left)
-        text = f"{fraction:4.0%}  {done}/{self.total} frames  {left_text} left"
+        if self.lang == "zh":
+            text = f"{fraction:4.0%}  {done}/{self.total} 帧  还需 {left_text}"
+        else:
+            text = f"{fraction:4.0%}  {done}/{self.total} frames  {left_text} left"
         if self.terminal:
             filled = round(fraction * BAR_WIDTH)
             return f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {text}"
