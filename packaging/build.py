@@ -333,7 +333,7 @@ def smoke_video(folder: Path, out: Path) -> str:
     """``export --video`` says the folder has no video export, exits 2 and writes nothing."""
     video = out / "tour.mp4"
     out.mkdir(parents=True, exist_ok=True)
-    result = _run([executable(folder, f"{APP}-cli"), "export", "--video", video])
+    result = _run([executable(folder, f"{APP}-cli"), "export", "--lang", "en", "--video", video])
     _expect(result, "export --video", code=2)
     if "no video export" not in result.stderr or video.exists():
         raise SmokeError(f"export --video did not refuse plainly:\n{result.stderr}")
