@@ -12,6 +12,7 @@ from fulian_viewer.model.loading import LoadResult, load_report
 from fulian_viewer.model.report import Report
 from fulian_viewer.model.settings import Settings
 from fulian_viewer.ui.main_window import MainWindow
+from fulian_viewer.ui.pane import Pane
 
 STILL = Settings(counter_ms=0, chart_ms=0, transition_ms=0, counter_stagger_ms=0)
 
@@ -57,3 +58,17 @@ def make_window(
         for pane in window.deck.panes:
             pane.finish()
         window.close()
+
+
+def each_pane(window: MainWindow, langs: tuple[str, ...] = ("zh", "en")) -> Iterator[Pane]:
+    """Every pane of ``window``'s deck in each of ``langs``, gone to, final and laid out."""
+    controller = window.controller
+    for lang in langs:
+        if controller.state.lang != lang:
+            controller.toggle_language()
+        for index, pane in enumerate(window.deck.panes):
+            controller.go(index)
+            pane.finish()
+            for _ in range(3):  # pyqtgraph lays out axis labels on later passes
+                QApplication.processEvents()
+            yield pane

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.conftest import each_pane
+
 
 @pytest.fixture
 def section_charts(make_window):
@@ -47,34 +49,27 @@ def test_bottom_axis_labels_are_not_cut_off(make_window) -> None:
     """pyqtgraph clips labels to the axis: 万's hook and a comma's tail must fit."""
     from PySide6.QtGui import QFontMetricsF, QImage, QPainter
 
-    deck = make_window(1920, 1080).deck
+    window = make_window(1920, 1080)
     checked = []
-    for lang in ("zh", "en"):
-        if deck.controller.state.lang != lang:
-            deck.controller.toggle_language()
-        for index, pane in enumerate(deck.panes):
-            deck.controller.go(index)
-            pane.finish()
-            for _ in range(3):
-                QApplication.processEvents()
-            for chart in pane.charts:
-                for axis in chart.backdrop_axes():
-                    if axis.orientation != "bottom" or not axis.isVisible():
-                        continue
-                    metrics = QFontMetricsF(axis.style["tickFont"])
-                    scratch = QImage(8, 8, QImage.Format.Format_ARGB32_Premultiplied)
-                    painter = QPainter(scratch)
-                    painter.setFont(axis.style["tickFont"])
-                    _, _, texts = axis.generateDrawSpecs(painter)
-                    painter.end()
-                    clip = axis.boundingRect()
-                    for rect, _, text in texts:
-                        ink = metrics.tightBoundingRect(text)
-                        if "\n" in text:
-                            continue  # category names: several lines, checked by layout tests
-                        bottom = rect.top() + metrics.ascent() + ink.bottom()
-                        assert bottom <= clip.bottom(), (chart.chart.title(lang), text)
-                        checked.append(text)
+    for pane in each_pane(window):
+        for chart in pane.charts:
+            for axis in chart.backdrop_axes():
+                if axis.orientation != "bottom" or not axis.isVisible():
+                    continue
+                metrics = QFontMetricsF(axis.style["tickFont"])
+                scratch = QImage(8, 8, QImage.Format.Format_ARGB32_Premultiplied)
+                painter = QPainter(scratch)
+                painter.setFont(axis.style["tickFont"])
+                _, _, texts = axis.generateDrawSpecs(painter)
+                painter.end()
+                clip = axis.boundingRect()
+                for rect, _, text in texts:
+                    ink = metrics.tightBoundingRect(text)
+                    if "\n" in text:
+                        continue  # category names: several lines, checked by layout tests
+                    bottom = rect.top() + metrics.ascent() + ink.bottom()
+                    assert bottom <= clip.bottom(), (chart.chart.title(pane.lang), text)
+                    checked.append(text)
     assert any("," in text for text in checked) and any("万" in text for text in checked)
 
 
@@ -120,34 +115,26 @@ def test_value_axes_run_from_a_labelled_0_to_a_labelled_round_end(make_window, s
     from fulian_viewer.ui.charts.bars import BarChartView
 
     window = make_window(*size)
-    deck = window.deck
     checked = 0
-    for lang in ("zh", "en"):
-        if window.controller.state.lang != lang:
-            window.controller.toggle_language()
-        for index, pane in enumerate(deck.panes):
-            window.controller.go(index)
-            pane.finish()
-            for _ in range(3):
-                QApplication.processEvents()
-            for chart in pane.charts:
-                if not isinstance(chart, BarChartView):
-                    continue
-                axis = chart.value_axis
-                largest = max(float(m.value) for m in chart.chart.metrics)
-                end, step = nice_axis(largest)
-                assert largest < end <= largest + step
-                assert (axis.end, axis.step) == (end, step)
-                low, high = chart.view.viewRange()[0 if chart.horizontal else 1]
-                assert low == pytest.approx(0.0)
-                # The view may leave room above the end for a figure too wide for its bar.
-                assert end * (1 - 1e-9) <= high <= end * 2
-                assert axis.style["stopAxisAtTick"] == (True, True), "the line ends at the end"
-                labels = _drawn_labels(axis)
-                assert labels[0] == "0", (chart.chart.title.en, labels)
-                assert labels[-1] == format_axis_tick(end, step, lang, axis.percent), labels
-                assert " " not in "".join(labels), "1M, not 1 m"
-                checked += 1
+    for pane in each_pane(window):
+        for chart in pane.charts:
+            if not isinstance(chart, BarChartView):
+                continue
+            axis = chart.value_axis
+            largest = max(float(m.value) for m in chart.chart.metrics)
+            end, step = nice_axis(largest)
+            assert largest < end <= largest + step
+            assert (axis.end, axis.step) == (end, step)
+            low, high = chart.view.viewRange()[0 if chart.horizontal else 1]
+            assert low == pytest.approx(0.0)
+            # The view may leave room above the end for a figure too wide for its bar.
+            assert end * (1 - 1e-9) <= high <= end * 2
+            assert axis.style["stopAxisAtTick"] == (True, True), "the line ends at the end"
+            labels = _drawn_labels(axis)
+            assert labels[0] == "0", (chart.chart.title.en, labels)
+            assert labels[-1] == format_axis_tick(end, step, pane.lang, axis.percent), labels
+            assert " " not in "".join(labels), "1M, not 1 m"
+            checked += 1
     assert checked >= 8
 
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 from fulian_viewer.ui import theme
+from tests.ui.conftest import each_pane
 
 BODY = 7.0
 """Body text (summaries, labels, names, sources): WCAG AAA."""
@@ -57,22 +58,15 @@ def test_each_text_role_meets_its_contrast_on_every_backdrop(themed: str) -> Non
 
 def _text_styles(window) -> Iterator[tuple[str, QColor, str]]:
     """(where, colour, style) of every text block on every pane, in both languages."""
-    deck = window.deck
-    for lang in ("zh", "en"):
-        if window.controller.state.lang != lang:
-            window.controller.toggle_language()
-        for index, pane in enumerate(deck.panes):
-            window.controller.go(index)
-            pane.finish()
-            QApplication.processEvents()
-            blocks = [*pane.texts, *(c.label for c in pane.counters)]
-            blocks += [chart.title for chart in pane.charts]
-            for block in blocks:
-                if block.text:
-                    yield f"{pane.spec.key}: {block.text[:20]!r}", block.color, block.text_style
-            for chart in pane.charts:
-                for name in chart.layer.names:
-                    yield f"{pane.spec.key}: name {name.text[:20]!r}", name.color, "body"
+    for pane in each_pane(window):
+        blocks = [*pane.texts, *(c.label for c in pane.counters)]
+        blocks += [chart.title for chart in pane.charts]
+        for block in blocks:
+            if block.text:
+                yield f"{pane.spec.key}: {block.text[:20]!r}", block.color, block.text_style
+        for chart in pane.charts:
+            for name in chart.layer.names:
+                yield f"{pane.spec.key}: name {name.text[:20]!r}", name.color, "body"
 
 
 def test_every_text_on_every_pane_is_legible_in_both_themes(make_window, themed: str) -> None:
