@@ -198,6 +198,8 @@ def build_table(
     ``max_rows`` overrides :data:`MAX_ROWS`.
     """
     limit = MAX_ROWS if max_rows is None else max_rows
+    # An optional table (notes) may be empty or hold no rows yet: that says nothing.
+    optional = label.removesuffix(".csv").rsplit(":", 1)[-1] in OPTIONAL_TABLE_NAMES
     numbered = enumerate(rows, start=1)
     header: list[str] = []
     number = 0
@@ -206,8 +208,8 @@ def build_table(
             header = [cell.strip().lstrip("\ufeff") for cell in row]
             break
     else:
-        if label.removesuffix(".csv").rsplit(":", 1)[-1] not in OPTIONAL_TABLE_NAMES:
-            raw.problems.append(problem(label, "empty_file"))  # an empty notes sheet says nothing
+        if not optional:
+            raw.problems.append(problem(label, "empty_file"))
         return None
     while header and not header[-1]:
         header.pop()
@@ -250,8 +252,7 @@ def build_table(
                 refused.add((number, name))
                 record[name] = ""
         body[number] = record
-    table_name = label.removesuffix(".csv").rsplit(":", 1)[-1]
-    if not body and table_name not in OPTIONAL_TABLE_NAMES:  # notes may be left to write
+    if not body and not optional:
         raw.problems.append(problem(label, "no_rows"))
     return Table(tuple(first), body, frozenset(refused), tuple(first.values()))
 
