@@ -92,6 +92,24 @@ def test_chinese_set_in_phrases_breaks_between_them_when_that_costs_no_line() ->
     assert texts("开展“清风常伴 廉洁齐家”活动", 10 * EM)[0] == "开展“清风常伴 廉洁"
 
 
+def test_a_short_book_title_is_not_broken_where_a_break_elsewhere_serves() -> None:
+    source = "来源：《巴渝巾帼心向党 砥砺奋进新征程》 · 完整准确全面贯彻新发展理念"
+    title = "《巴渝巾帼心向党 砥砺奋进新征程》"
+    # Broken anywhere, as the same text in quotes is, a line would end inside the
+    # title (…新 / 征程》); kept whole, the text takes three lines all the same.
+    quoted = source.replace("《", "“").replace("》", "”")
+    assert texts(quoted, 16 * EM)[0].endswith("新")
+    assert texts(source, 16 * EM) == ["来源：", title, "· 完整准确全面贯彻新发展理念"]
+    # Where keeping it whole would take another line, it breaks as clreq allows.
+    assert texts(source, 17 * EM) == [
+        "来源：《巴渝巾帼心向党 砥砺奋进新征",
+        "程》 · 完整准确全面贯彻新发展理念",
+    ]
+    # A long title is no unit: it breaks wherever the rules allow.
+    long_title = "见《" + "长" * 30 + "》一书"
+    assert texts(long_title, 20 * EM)[0] == "见《" + "长" * 18
+
+
 def test_explicit_line_breaks_are_kept() -> None:
     assert texts("第一部分\n强化思想政治引领", 100 * EM) == ["第一部分", "强化思想政治引领"]
 

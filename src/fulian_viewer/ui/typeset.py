@@ -152,10 +152,46 @@ def _groups(parts: list[str]) -> list[list[str]]:
     return groups
 
 
+SHORT_TITLE = 20
+"""A book title (《…》) of up to this many characters is kept on one line where it can be."""
+
+
+def _titles_kept_whole(parts: list[str], groups: list[list[str]]) -> list[list[str]]:
+    """``groups`` with the groups inside each short book title joined into one.
+
+    clreq advises against breaking a short title between lines where a break
+    elsewhere serves as well (《巴渝巾帼心向党 砥砺奋进新征 / 程》 reads badly).
+    """
+    inside: set[int] = set()  # token indexes that no break may come before
+    opened: int | None = None
+    for index, token in enumerate(parts):
+        if token == "《":
+            opened = index
+        elif token == "》" and opened is not None:
+            if len("".join(parts[opened : index + 1])) <= SHORT_TITLE + 2:
+                inside.update(range(opened + 1, index + 1))
+            opened = None
+    joined: list[list[str]] = []
+    start = 0
+    for group in groups:
+        if joined and start in inside:
+            joined[-1] = joined[-1] + group
+        else:
+            joined.append(list(group))
+        start += len(group)
+    return joined
+
+
 def _break_paragraph(
     paragraph: str, width: float | None, measure: Callable[[str], float], em: float
 ) -> list[Line]:
-    lines = _break_groups(_groups(tokens(paragraph)), width, measure, em)
+    parts = tokens(paragraph)
+    groups = _groups(parts)
+    lines = _break_groups(groups, width, measure, em)
+    if len(lines) > 1 and "《" in paragraph:
+        whole = _break_groups(_titles_kept_whole(parts, groups), width, measure, em)
+        if len(whole) <= len(lines) and all(line.width <= (width or 0) + 0.5 for line in whole):
+            lines = whole
     if len(lines) > 1 and _PHRASES.fullmatch(paragraph):
         # Chinese set in phrases, as titles are (巴渝巾帼心向党 砥砺奋进新征程), breaks
         # between them when that takes no more lines than breaking anywhere.
