@@ -12,6 +12,11 @@ from fulian_viewer.model.ui_strings import ui_text
 from fulian_viewer.ui import theme
 from fulian_viewer.ui.fonts import display_font
 
+STRIP_HEIGHT = 64
+"""The chrome's strip along the bottom edge, in logical pixels."""
+DOTS_WIDTH = 340
+"""Logical pixels at the strip's right end that its dots and number may take."""
+
 
 class ProgressChrome(QWidget):
     """A thin strip along the bottom edge: progress, dots and ``3 / 7``."""
@@ -38,7 +43,7 @@ class ProgressChrome(QWidget):
         Only that strip: a full-size transparent widget would have Qt repaint the
         whole deck beneath it whenever the number changes.
         """
-        strip = theme.Frame.of(width, height).px(64)
+        strip = theme.Frame.of(width, height).px(STRIP_HEIGHT)
         self.setGeometry(0, height - strip, width, strip)
 
     def refresh(self) -> None:

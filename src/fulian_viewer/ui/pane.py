@@ -37,6 +37,7 @@ from fulian_viewer.model.numbers import Lang
 from fulian_viewer.model.report import Metric, Report
 from fulian_viewer.model.settings import Settings
 from fulian_viewer.ui import theme
+from fulian_viewer.ui.chrome import DOTS_WIDTH, STRIP_HEIGHT
 from fulian_viewer.ui.counter import CounterView
 from fulian_viewer.ui.layout import PANE_TOP_MARGIN, Box, place
 from fulian_viewer.ui.text import TextBlock, device_image, device_rect
@@ -189,13 +190,20 @@ class Pane(QWidget):
         self.frame = theme.Frame.of(self.width(), self.height())
         frame = self.frame
         full = Box(0, 0, frame.logical_width, frame.logical_height)
-        margin = 56 if frame.arrangement == "portrait" else 80
-        footer_height = 64 if frame.arrangement == "portrait" else 34
-        body, footer = full.inset(margin, PANE_TOP_MARGIN, margin, 28).take_bottom(
+        self.source_line.set_font_size(frame.px(22), frame.px(14))
+        margin, footer_height, bottom, corner = 80, 34, 28, DOTS_WIDTH
+        if frame.arrangement == "portrait":
+            # The source line takes the whole width: beside the progress chrome's dots
+            # it had half a narrow screen, and wrapped inside titles. One line stays
+            # above the dots; more lines go above the chrome's strip.
+            margin, footer_height, corner = 56, 64, 0
+            width = frame.px(frame.logical_width - 2 * margin)
+            if self.source_line.needed_height(width) > self.source_line.needed_height(1 << 20):
+                bottom = STRIP_HEIGHT + 4
+        body, footer = full.inset(margin, PANE_TOP_MARGIN, margin, bottom).take_bottom(
             footer_height, 18
         )
-        footer = footer.inset(0, 0, 340, 0)  # leave the corner to the progress chrome
-        self.source_line.set_font_size(frame.px(22), frame.px(14))
+        footer = footer.inset(0, 0, corner, 0)  # leave the corner to the progress chrome
         place(self.source_line, footer, frame)
         for chart in self.charts:
             chart.configure(frame)
