@@ -203,13 +203,19 @@ class CounterView(QWidget):
         self._relayout()
         self.set_progress(self._progress)
 
-    def configure(self, number_px: int, label_px: int, centered: bool = False) -> None:
-        """Set the figure's and label's pixel sizes and alignment."""
+    def configure(
+        self, number_px: int, label_px: int, centered: bool = False, label_min: int | None = None
+    ) -> None:
+        """Set the figure's and label's pixel sizes and alignment.
+
+        The label shrinks to fit down to ``label_min`` pixels (by default 0.6 of its size).
+        """
         self._number_px = number_px
         self._centered = centered
         align = Qt.AlignmentFlag.AlignHCenter if centered else Qt.AlignmentFlag.AlignLeft
         self.label._align = align | Qt.AlignmentFlag.AlignTop
-        self.label.set_font_size(label_px, max(10, int(label_px * 0.6)))
+        least = max(10, int(label_px * 0.6)) if label_min is None else min(label_min, label_px)
+        self.label.set_font_size(label_px, least)
         self._relayout()
 
     def set_progress(self, progress: float) -> None:

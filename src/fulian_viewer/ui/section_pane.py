@@ -15,9 +15,16 @@ from fulian_viewer.model.settings import Settings
 from fulian_viewer.model.ui_strings import ui_text
 from fulian_viewer.ui import theme
 from fulian_viewer.ui.charts import chart_view
+from fulian_viewer.ui.charts.base import AXIS_PX
 from fulian_viewer.ui.counter import CounterView
 from fulian_viewer.ui.layout import Box, place
 from fulian_viewer.ui.pane import Pane
+
+DETAIL_GAP = (24, 16)
+"""Between the other figures' cells, across and down (logical pixels)."""
+STACKED_SHARE = 1.4
+"""On a portrait screen, charts one above the other take this much height to the
+headline counters' 1 (side by side, 1.15)."""
 
 
 class SectionPane(Pane):
@@ -76,16 +83,19 @@ class SectionPane(Pane):
             self._arrange_header(header, tall=True)
             self._arrange_headlines(counters, frame)
             self._arrange_charts(charts, frame, stacked=True)
-            self._arrange_details(details, frame, rows=math.ceil(len(self.details) / 3))
+            self._arrange_details(details, frame, rows=math.ceil(len(self.details) / 3), fill=True)
             self.update()
             return
         elif arrangement == "portrait":
             header, rest = body.take_top(min(560, self._header_height(body.w)), gap)
             self._arrange_header(header, tall=True)
-            rest, details = rest.take_bottom(self._details_height(rows=2), gap)
+            rest, details = rest.take_bottom(self._details_height(rest.w, rows=2), gap)
             counters, charts = rest.rows([1.0, 1.15], gap)
+            taller = rest.rows([1.0, STACKED_SHARE], gap)
+            if len(self.charts) > 1 and not self._beside(charts, frame, taller[1]):
+                counters, charts = taller
         else:
-            rest, details = body.take_bottom(self._details_height(), gap)
+            rest, details = body.take_bottom(self._details_height(body.w), gap)
             top, charts = rest.rows([1.3, 1.0], gap)
             header, counters = top.columns([0.92, 1.08], 56)
             self._arrange_header(header, tall=True)
@@ -110,10 +120,19 @@ class SectionPane(Pane):
             place(widget, part, frame)
 
     def _header_height(self, width: float) -> float:
-        """Logical height the heading block needs at ``width``."""
-        real = self.frame.px(width)
-        blocks = (self.title, self.subtitle, self.summary)
-        return 40 + 8 + 6 + 16 + sum(b.needed_height(real) for b in blocks) / self.frame.scale + 8
+        """Logical height the heading block needs at ``width``.
+
+        The title and subtitle count as :meth:`_arrange_header` sets them: shrunk to
+        their caps (a three-line English title set smaller on two lines).
+        """
+        frame = self.frame
+        real = frame.px(width)
+        needed = (
+            self.title.needed_height(real, frame.px(160))
+            + self.subtitle.needed_height(real, frame.px(130))
+            + self.summary.needed_height(real)
+        )
+        return 40 + 8 + 6 + 16 + needed / frame.scale + 8
 
     def _arrange_headlines(self, box: Box, frame: theme.Frame) -> None:
         count = len(self.headlines)
@@ -146,29 +165,70 @@ class SectionPane(Pane):
         return counter.preferred_height(frame.px(inner.w), frame.px(inner.h)) <= frame.px(inner.h)
 
     def _arrange_charts(self, box: Box, frame: theme.Frame, stacked: bool = False) -> None:
+        """The charts side by side (see :meth:`_beside`), or one above the other."""
         if not self.charts:
             return
-        if not stacked and box.w > box.h * 1.6 and len(self.charts) > 1:
-            cells = box.columns([1.0] * len(self.charts), 40)
+        count = len(self.charts)
+        if not stacked and self._beside(box, frame):
+            cells = box.columns([1.0] * count, 40)
         else:
-            cells = box.rows([1.0] * len(self.charts), 28)
+            cells = box.rows([1.0] * count, 28)
         for chart, cell in zip(self.charts, cells, strict=True):
             place(chart, cell, frame)
 
-    def _details_height(self, rows: int = 1) -> float:
-        return 140 * rows if self.details else 0
+    def _beside(self, box: Box, frame: theme.Frame, stacked: Box | None = None) -> bool:
+        """Whether the charts go side by side in ``box``: a wide box, where they read well.
 
-    def _arrange_details(self, box: Box, frame: theme.Frame, rows: int) -> None:
+        Side by side only while no chart's figures or names shrink there below its
+        axis labels (long names and figures in a half-width chart, as in English
+        on a portrait screen), or while they would shrink no less stacked (in
+        ``stacked``, where stacked charts would get another box).
+        """
+        count = len(self.charts)
+        if count < 2 or box.w <= box.h * 1.6:
+            return False
+        beside = self._chart_text_sizes(box.columns([1.0] * count, 40), frame)
+        if beside[0] >= frame.px(AXIS_PX):
+            return True
+        other = stacked or box
+        return beside >= self._chart_text_sizes(other.rows([1.0] * count, 28), frame)
+
+    def _chart_text_sizes(self, cells: list[Box], frame: theme.Frame) -> list[int]:
+        """The charts' figures' and names' sizes were they placed in ``cells``, smallest first."""
+        sizes: list[int] = []
+        for chart, cell in zip(self.charts, cells, strict=True):
+            sizes += chart.text_sizes_at(frame.px(cell.w), frame.px(cell.h))
+        return sorted(sizes)
+
+    def _details_height(self, width: float, rows: int = 1) -> float:
+        """Rows of the other figures across ``width``: 140 each, or what the longest label needs.
+
+        A long label (``Honoured at city level as green families or for the finest
+        balconies (courtyards)``) in a narrow cell would otherwise shrink past legibility.
+        """
+        if not self.details:
+            return 0
+        frame = self.frame
+        columns = math.ceil(len(self.details) / rows)
+        cell = frame.px((width - DETAIL_GAP[0] * (columns - 1)) / columns)
+        need = 0.0
+        for counter in self.details:
+            counter.configure(frame.px(46), frame.px(20))
+            need = max(need, counter.preferred_height(cell) / frame.scale)
+        return max(140.0, need + DETAIL_GAP[1] / 2) * rows
+
+    def _arrange_details(self, box: Box, frame: theme.Frame, rows: int, fill: bool = False) -> None:
         count = len(self.details)
         if not count:
             return
         columns = math.ceil(count / rows)
-        cells = box.grid(count, columns, 24, 16)
-        # Taller cells (the LED wall's column) take larger figures, so they fill it.
-        tall = cells[0].h
+        cells = box.grid(count, columns, *DETAIL_GAP)
+        # Taller cells (the LED wall's column) take larger figures, so they fill it;
+        # rows made taller for a long label keep the figures' size.
+        tall = cells[0].h if fill else min(cells[0].h, 140)
         number_px, label_px = min(64, max(46, tall * 0.3)), min(24, max(20, tall * 0.1))
         for counter, cell in zip(self.details, cells, strict=True):
-            counter.configure(frame.px(number_px), frame.px(label_px))
+            counter.configure(frame.px(number_px), frame.px(label_px), label_min=frame.px(18))
             place(counter, cell, frame)
 
     def paint_decoration(self, painter: QPainter) -> None:

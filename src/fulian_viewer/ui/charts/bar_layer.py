@@ -91,12 +91,16 @@ class BarsLayer(PixelLayer):
         asked, and inside the bar's top or above the bar, where the view makes room
         over the axis's end for at most a quarter of its height
         (:meth:`BarChartView._make_headroom`). Horizontal bars: within the bar when it
-        ends inside it, and beyond the bar's end while it is shorter.
+        ends inside it, and beyond the bar's end while it is shorter, and no larger
+        than the bar is thick.
         """
         bounds = self.boundingRect()
         per_x = plot.width() / bounds.width()
         per_y = plot.height() / self.end
         gap = self.maximum * GAP
+        thickness = BAR_THICKNESS[True] * plot.height() / bounds.height()
+        if self.horizontal and drawer.font.pixelSize() > thickness:
+            return False  # it would spill out of the bar, onto the name above
         for index, (value, text) in enumerate(zip(self.values, finals, strict=True)):
             width = drawer.width(text)
             if not self.horizontal:

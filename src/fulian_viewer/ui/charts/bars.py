@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QSizeF
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtCore import QRectF, QSize, QSizeF
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsGridLayout, QWidget
 
 from fulian_viewer.model.numbers import format_count, nice_axis
@@ -136,10 +136,30 @@ class BarChartView(ChartView):
         plot = self.view_box.boundingRect().size()
         if plot.isEmpty():
             plot = QSizeF(self.width(), self.height())
+        finals = self._finals()
+        one, two = self._figure_sizes(finals, plot)
+        self.bars.two_lines = two > one  # the number over its unit, when that reads larger
+        self.bars.drawer = tabular_text(max(one, two))
+        if self.horizontal:
+            for index, name in enumerate(self.bars.names):
+                text = self.chart.metrics[index].label(self.lang)
+                font, room = self._name_font(index, plot)
+                wraps = QFontMetricsF(font).horizontalAdvance(text) > room
+                name.set(text, font, balanced_width(font, text, room) if wraps else None)
+        else:
+            self._make_headroom(finals, plot)
+        self.bars.update()
+
+    def _finals(self) -> list[str]:
+        """The figures the bars end on; sets the units English figures may put below them."""
         metrics = self.chart.metrics
-        finals = [format_count(m.value, m, self.lang) for m in metrics]
-        units = [m.unit_en if self.lang == "en" and m.unit_en != "%" else "" for m in metrics]
-        self.bars.units = units
+        self.bars.units = [
+            m.unit_en if self.lang == "en" and m.unit_en != "%" else "" for m in metrics
+        ]
+        return [format_count(m.value, m, self.lang) for m in metrics]
+
+    def _figure_sizes(self, finals: list[str], plot: QSizeF) -> tuple[int, int]:
+        """The largest figure size on one line, and on two (number over unit), for ``plot``."""
         smallest = self.frame.px(14)
 
         def largest(two_lines: bool) -> int:
@@ -151,21 +171,38 @@ class BarChartView(ChartView):
             return size
 
         one = largest(False)
-        two = largest(True) if not self.horizontal and any(units) else one
-        self.bars.two_lines = two > one  # the number over its unit, when that reads larger
-        self.bars.drawer = tabular_text(max(one, two))
+        two = largest(True) if not self.horizontal and any(self.bars.units) else one
+        return one, two
+
+    def _name_font(self, index: int, plot: QSizeF) -> tuple[QFont, float]:
+        """A horizontal bar's name's font, fitted to its room above the bar; the room's width."""
+        text = self.chart.metrics[index].label(self.lang)
+        room = self.bars.name_room(index, plot)
+        font, _ = fitted_font(
+            text, room.width(), room.height(), self.frame.px(22), self.frame.px(14), False, True
+        )
+        return font, room.width()
+
+    def view_size_in(self, plot: QSize) -> QSizeF:
+        """The plot less its axes: the value axis's labels and, under upright bars, the names."""
+        sizes = self.value_axis.label_sizes()
+        offset = max(4, self.frame.px(20) // 2)
+        if not sizes:
+            return QSizeF(plot)
         if self.horizontal:
-            for index, name in enumerate(self.bars.names):
-                text = self.chart.metrics[index].label(self.lang)
-                room = self.bars.name_room(index, plot)
-                font, _ = fitted_font(
-                    text, room.width(), room.height(), self.frame.px(22), smallest, False, True
-                )
-                wraps = QFontMetricsF(font).horizontalAdvance(text) > room.width()
-                name.set(text, font, balanced_width(font, text, room.width()) if wraps else None)
-        else:
-            self._make_headroom(finals, plot)
-        self.bars.update()
+            ends = (sizes[0].width() + sizes[-1].width()) / 2 + 4
+            return QSizeF(plot.width() - ends, plot.height() - self.value_axis.height())
+        left = max(s.width() for s in sizes) + offset
+        below = self._category_height(plot.width())
+        return QSizeF(plot.width() - left, plot.height() - sizes[-1].height() / 2 - below)
+
+    def text_sizes_in(self, view: QSizeF) -> list[int]:
+        """The figures' size and each horizontal bar's name's, on a ``view``-sized view."""
+        if view.width() <= 0 or view.height() <= 0:
+            return [0]
+        sizes = [max(self._figure_sizes(self._finals(), view))]
+        sizes += [self._name_font(i, view)[0].pixelSize() for i in range(len(self.bars.names))]
+        return sizes
 
     def _make_headroom(self, finals: list[str], plot: QSizeF) -> None:
         """Room over the axis's end for figures too wide for their bars; the rest go inside.
@@ -213,15 +250,24 @@ class BarChartView(ChartView):
 
     def _wrap_ticks(self) -> None:
         """Category names under the bars, wrapped to their slot's width."""
-        px = self.frame.px(22)
-        slot = self.width() / max(1, len(self.chart.metrics)) * 0.85
-        per_line = max(4, int(slot / px))  # in ems: a Chinese character, two Latin letters
-        names = [m.label(self.lang) for m in self.chart.metrics]
-        wrapped = [wrap_name(name, per_line) for name in names]
+        wrapped = self._wrapped_names(self.width())
         self.category_axis.setTicks([list(zip(self.positions, wrapped, strict=True)), []])
+        self.category_axis.setHeight(self._category_height(self.width()))
+
+    def _wrapped_names(self, width: float) -> list[str]:
+        """Category names wrapped to their slot's width in a chart ``width`` wide."""
+        px = self.frame.px(22)
+        slot = width / max(1, len(self.chart.metrics)) * 0.85
+        per_line = max(4, int(slot / px))  # in ems: a Chinese character, two Latin letters
+        return [wrap_name(m.label(self.lang), per_line) for m in self.chart.metrics]
+
+    def _category_height(self, width: float) -> int:
+        """The height of the names under upright bars in a chart ``width`` wide."""
+        px = self.frame.px(22)
+        wrapped = self._wrapped_names(width)
         lines = max(text.count("\n") + 1 for text in wrapped)
         pitch = leading("".join(wrapped), "body")  # as CategoryAxis sets the names
-        self.category_axis.setHeight(int(px * pitch * lines + px))
+        return int(px * pitch * lines + px)
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         """Re-wrap category names for the new width."""

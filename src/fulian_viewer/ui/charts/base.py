@@ -17,7 +17,7 @@ import math
 from collections.abc import Callable
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSizeF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
 
@@ -40,6 +40,10 @@ from fulian_viewer.ui.text import TextBlock
 from fulian_viewer.ui.typeset import draw_lines, set_lines
 
 pg.setConfigOptions(antialias=True, foreground=theme.MUTED, background=None)
+
+AXIS_PX = 20
+"""Logical size of a chart's value-axis labels. Its figures and names, which shrink
+to fit their room, read well down to this size; below it they are cramped."""
 
 
 class BackdropAxis(WatchedAxis):
@@ -353,13 +357,31 @@ class ChartView(QWidget):
         self.layer.prepare(DIGITS + finals, ratio)
         self.title.prepare()
 
-    def _place(self) -> None:
-        title_height = min(self.title.needed_height(self.width()), self.height() // 4)
-        self.title.setGeometry(0, 0, self.width(), title_height)
+    def _plot_rect(self, width: int, height: int) -> QRect:
+        """Where the plot goes in a ``width x height`` chart: under the title."""
+        title_height = min(self.title.needed_height(width), height // 4)
         gap = self.frame.px(12)
-        plot = QRect(
-            0, title_height + gap, self.width(), max(1, self.height() - title_height - gap)
-        )
+        return QRect(0, title_height + gap, width, max(1, height - title_height - gap))
+
+    def text_sizes_at(self, width: int, height: int) -> list[int]:
+        """The pixel sizes the figures and names would take in a ``width x height`` chart.
+
+        Worked out from the chart's fonts and data alone, without laying the chart
+        out, so that a pane can compare places for it before it settles on one.
+        """
+        return self.text_sizes_in(self.view_size_in(self._plot_rect(width, height).size()))
+
+    def view_size_in(self, plot: QSize) -> QSizeF:
+        """The size of the view a plot of size ``plot`` leaves inside its axes."""
+        return QSizeF(plot)
+
+    def text_sizes_in(self, view: QSizeF) -> list[int]:
+        """The pixel sizes of the figures and of each name on a ``view``-sized view."""
+        raise NotImplementedError
+
+    def _place(self) -> None:
+        plot = self._plot_rect(self.width(), self.height())
+        self.title.setGeometry(0, 0, self.width(), plot.top() - self.frame.px(12))
         if plot != self.plot.geometry():
             self.plot.setGeometry(plot)
             self.layer.static_changed()  # moved with the plot

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QImage, QPainter, QPen, QTransform
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QFont, QImage, QPainter, QPen, QTransform
 from PySide6.QtWidgets import QWidget
 
 from fulian_viewer.model.report import Chart
@@ -14,16 +14,25 @@ from fulian_viewer.ui.charts.items import NameImage, PixelLayer, draw_figure
 from fulian_viewer.ui.counter import TabularText, tabular_text
 from fulian_viewer.ui.fonts import display_font
 from fulian_viewer.ui.text import device_image
-from fulian_viewer.ui.typeset import balanced_width
+from fulian_viewer.ui.typeset import balanced_width, block_height, set_lines
 
 SPACING = 2.6
-"""Distance between ring centres, in ring radii."""
+"""Distance between ring centres, in ring radii (the least: a wide chart spreads them)."""
 THICKNESS = 0.2
 """The ring's stroke, in radii."""
 NAME_TOP = -1.3
 """Where names start below the centres, in radii (the view's y axis points up)."""
 BOTTOM = -2.2
 """The view's lower edge, in radii: names end above it."""
+
+
+def _side(spacing: float) -> float:
+    """The view's room beside the outer rings' centres.
+
+    A radius and a little, or half a pitch when the rings spread out, so that the
+    outer names have their width.
+    """
+    return max(1.3, spacing / 2)
 
 
 class RingsLayer(PixelLayer):
@@ -34,6 +43,7 @@ class RingsLayer(PixelLayer):
         self.fractions = [0.0] * count
         self.figures = [""] * count
         self.names = [NameImage(theme.IVORY) for _ in range(count)]
+        self.spacing = SPACING  # between ring centres, in radii
         self.drawer: TabularText | None = None
         self._track: tuple[tuple[float, float, float], QImage] | None = None
 
@@ -43,10 +53,9 @@ class RingsLayer(PixelLayer):
             self.fractions, self.figures = fractions, figures
             self.refresh()
 
-    @staticmethod
-    def centre(index: int) -> QPointF:
+    def centre(self, index: int) -> QPointF:
         """Ring ``index``'s centre in data coordinates (radius 1)."""
-        return QPointF(index * SPACING, 0)
+        return QPointF(index * self.spacing, 0)
 
     def _ring_rect(self, index: int, to_device: QTransform) -> QRectF:
         centre = self.centre(index)
@@ -129,12 +138,19 @@ class RingChartView(ChartView):
         self.view = self.plot.addViewBox(lockAspect=True, enableMouse=False, enableMenu=False)
         self.rings = RingsLayer(len(chart.metrics))
         self.view.addItem(self.rings, ignoreBounds=True)
-        width = (len(chart.metrics) - 1) * SPACING
-        self._range = (width + 2.6, 3.5)
-        bounds = QRectF(-1.3, BOTTOM, width + 2.6, 1.3 - BOTTOM)
-        self.rings.set_bounds(bounds)
-        self.view.setRange(xRange=(-1.3, width + 1.3), yRange=(BOTTOM, 1.3), padding=0)
+        self.rings.spacing = 0.0  # until spread
+        self._spread(SPACING)
         self.view.sigResized.connect(self._wrap_names)
+
+    def _spread(self, spacing: float) -> None:
+        """Set the rings ``spacing`` radii apart, and the view's range to hold them."""
+        if spacing == self.rings.spacing:
+            return
+        self.rings.spacing = spacing
+        width = (len(self.chart.metrics) - 1) * spacing
+        side = _side(spacing)
+        self.rings.set_bounds(QRectF(-side, BOTTOM, width + 2 * side, 1.3 - BOTTOM))
+        self.view.setRange(xRange=(-side, width + side), yRange=(BOTTOM, 1.3), padding=0)
 
     @property
     def layer(self) -> PixelLayer:
@@ -161,26 +177,61 @@ class RingChartView(ChartView):
         self._wrap_names()
 
     def _wrap_names(self) -> None:
-        # The view keeps its aspect, so the rings may sit closer than the widget's
-        # width allows: each name gets the pitch between two ring centres.
-        box = self.view.boundingRect()
-        range_w, range_h = self._range
-        scale = min(box.width() / range_w, box.height() / range_h) if box.width() > 0 else 0.0
+        font, room, spacing = self._name_font(self.view.boundingRect().size())
+        self._spread(spacing)
+        for name, metric in zip(self.rings.names, self.chart.metrics, strict=True):
+            text = metric.label(self.lang)
+            name.set(text, font, max(40.0, balanced_width(font, text, room)))
+        self.rings.static_changed()
+        self.rings.update()
+
+    def _name_font(self, box: QSizeF) -> tuple[QFont, float, float]:
+        """The names' font on a ``box``-sized view, their width and the rings' spacing.
+
+        The font is as large as fits under the rings. The view keeps its aspect, so
+        the rings may sit closer than the widget's width allows: each name gets the
+        pitch between two ring centres. Where names would shrink in a view wider
+        than the rings need (a short, wide chart), the rings spread out across it,
+        giving the names its width.
+        """
         count = len(self.chart.metrics)
-        room = SPACING * scale * 0.95 if scale > 0 else self.width() / count
+        spacings = [SPACING]
+        if count > 1 and box.height() > 0:
+            widest = box.width() / box.height() * (1.3 - BOTTOM) / count  # half a pitch a side
+            if widest > SPACING * 1.05:
+                spacings.append(widest)
+        best: tuple[QFont, float, float] | None = None
+        for spacing in spacings:
+            font, room = self._names_fitted(box, spacing)
+            if best is None or font.pixelSize() > best[0].pixelSize():
+                best = (font, room, spacing)
+            if font.pixelSize() >= self.frame.px(21):
+                break
+        assert best is not None
+        return best
+
+    def _names_fitted(self, box: QSizeF, spacing: float) -> tuple[QFont, float]:
+        """The largest names' font that fits under rings ``spacing`` apart, and the names' width."""
+        count = len(self.chart.metrics)
+        range_w, range_h = (count - 1) * spacing + 2 * _side(spacing), 1.3 - BOTTOM
+        scale = min(box.width() / range_w, box.height() / range_h) if box.width() > 0 else 0.0
+        room = spacing * scale * 0.95 if scale > 0 else self.width() / count
         below = (NAME_TOP - BOTTOM) * scale  # the height left for names under the rings
         size, smallest = self.frame.px(21), self.frame.px(15)
         while True:
             font = display_font(size)
-            for name, metric in zip(self.rings.names, self.chart.metrics, strict=True):
-                text = metric.label(self.lang)
-                name.set(text, font, max(40.0, balanced_width(font, text, room)))
-            tallest = max((name.size[1] for name in self.rings.names), default=0.0)
+            tallest = 0.0
+            for metric in self.chart.metrics:
+                text = metric.label(self.lang)  # balanced, as set, on as many lines
+                lines = set_lines(font, text, max(40.0, room))
+                tallest = max(tallest, block_height(font, text, len(lines), "body"))
             if size <= smallest or scale <= 0 or tallest <= below:
-                break
+                return font, room
             size = max(smallest, int(size * 0.93))
-        self.rings.static_changed()
-        self.rings.update()
+
+    def text_sizes_in(self, view: QSizeF) -> list[int]:
+        """The names' size on a ``view``-sized view (the figures keep theirs)."""
+        return [self._name_font(view)[0].pixelSize()]
 
     def update_figures(self) -> None:
         """Ring fill and percentage at the current progress."""
