@@ -8,6 +8,8 @@ import pytest
 from PySide6.QtCore import QRect, QRectF
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.conftest import each_pane
+
 SIZES = [(1920, 1080), (3840, 2160), (1280, 720), (3840, 1080), (1080, 1920)]
 
 
@@ -124,3 +126,75 @@ def test_the_led_wall_fills_its_columns_and_draws_large_rings(make_window):
                 assert diameter >= pane.height() * 0.2, diameter
                 rings += 1
     assert rings
+
+
+SMALLEST_SHARE = 1 / 60
+"""The least any text on a pane may be, as a share of the screen's short side.
+
+18 pixels on a 1080-line screen: on a 55-inch screen (68 cm high) a letter's
+x-height is then about 6 mm, some 7 minutes of arc from three metres, where 5 is
+the limit of normal sight. Body text and figures are set well above it; this
+floor is for the least of them (sources, axis ticks, names under rings).
+"""
+
+
+def _text_sizes(pane):
+    """(what, pixel size) of every text shown on ``pane``."""
+    for block in pane.texts:
+        if block.isVisible() and block.text:
+            yield f"text {block.text[:24]!r}", block.font_pixel_size
+    for counter in pane.counters:
+        if counter.isVisible():
+            yield f"figure {counter.final_text!r}", counter.figure_pixel_size
+            yield f"label {counter.label.text[:24]!r}", counter.label.font_pixel_size
+    for chart in pane.charts:
+        if not chart.isVisible():
+            continue
+        what = chart.chart.title.en[:24]
+        yield f"chart title {what!r}", chart.title.font_pixel_size
+        if chart.layer.drawer is not None:
+            yield f"figures of {what!r}", chart.layer.drawer.font.pixelSize()
+        for name in chart.layer.names:
+            yield f"name {name.text[:24]!r}", name.font.pixelSize()
+        for axis in chart.backdrop_axes():
+            if axis.isVisible():
+                yield f"axis of {what!r}", axis.style["tickFont"].pixelSize()
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_no_text_is_too_small_to_read_from_three_metres(make_window, width, height):
+    window = make_window(width, height)
+    floor = min(width, height) * SMALLEST_SHARE
+    measured = 0
+    for pane in each_pane(window):
+        for what, size in _text_sizes(pane):
+            assert size >= floor - 0.5, (
+                f"{width}x{height} {window.controller.state.lang} {pane.spec.key}: "
+                f"{what} at {size} px, under {floor:.1f} px"
+            )
+            measured += 1
+    assert measured > 300
+
+
+def test_on_a_portrait_screen_the_source_line_takes_the_whole_width(make_window):
+    """Beside the progress dots it had half the width and wrapped inside 《…》."""
+    from fulian_viewer.ui.chrome import STRIP_HEIGHT
+    from fulian_viewer.ui.typeset import set_lines
+
+    window = make_window(1080, 1920)
+    checked = 0
+    for pane in each_pane(window):
+        line = pane.source_line
+        if not line.text:
+            continue
+        frame = pane.frame
+        assert line.width() >= pane.width() - frame.px(2 * 56) - 1, pane.spec.key
+        assert line.fits
+        lines = set_lines(line._font, line.text, line.width())
+        if len(lines) > 1:
+            # More than one line would reach the chrome's dots: the line sits above its strip.
+            assert line.geometry().bottom() < pane.height() - frame.px(STRIP_HEIGHT)
+        if window.controller.state.lang == "zh":
+            assert len(lines) == 1, line.text
+        checked += 1
+    assert checked >= 8
