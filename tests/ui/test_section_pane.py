@@ -84,3 +84,33 @@ def test_another_dataset_with_long_figures_keeps_them_legible_in_portrait(
     for chart in pane.charts:
         assert isinstance(chart, BarChartView)
         _texts_at_least_axis_size(chart)
+
+
+def test_a_figure_inside_a_horizontal_bar_keeps_its_ink_within_the_bar(make_window) -> None:
+    """``77,000 women's groups`` at 26 pixels hung its descenders below a 1920x1080 bar."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from fulian_viewer.ui import theme
+
+    checked = 0
+    for width, height in ((1920, 1080), (1080, 1920), (1280, 720)):
+        window = make_window(width, height)
+        for pane in each_pane(window):
+            for chart in pane.charts:
+                if not isinstance(chart, BarChartView) or not chart.horizontal:
+                    continue
+                bars, drawer = chart.bars, chart.bars.drawer
+                assert drawer is not None
+                metrics = QFontMetricsF(drawer.font)
+                for index, line in enumerate(chart.bars.figure_rects()):
+                    if bars.figure_place(index)[2] != theme.ON_BAR:
+                        continue  # beside its bar, on the background
+                    bar = bars.to_view().mapRect(bars.bar_rect(index))
+                    ink = metrics.tightBoundingRect(bars.figures[index])
+                    baseline = line.top() + drawer.ascent
+                    assert baseline + ink.top() >= bar.top() - 0.5, bars.figures[index]
+                    assert baseline + ink.bottom() <= bar.bottom() + 0.5, (
+                        f"{width}x{height}: {bars.figures[index]!r} spills out of its bar"
+                    )
+                    checked += 1
+    assert checked >= 18

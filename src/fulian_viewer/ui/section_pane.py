@@ -172,7 +172,7 @@ class SectionPane(Pane):
         if not stacked and self._beside(box, frame):
             cells = box.columns([1.0] * count, 40)
         else:
-            cells = box.rows([1.0] * count, 28)
+            cells = self._stacked(box, frame)
         for chart, cell in zip(self.charts, cells, strict=True):
             place(chart, cell, frame)
 
@@ -190,8 +190,26 @@ class SectionPane(Pane):
         beside = self._chart_text_sizes(box.columns([1.0] * count, 40), frame)
         if beside[0] >= frame.px(AXIS_PX):
             return True
-        other = stacked or box
-        return beside >= self._chart_text_sizes(other.rows([1.0] * count, 28), frame)
+        return beside >= self._chart_text_sizes(self._stacked(stacked or box, frame), frame)
+
+    def _stacked(self, box: Box, frame: theme.Frame) -> list[Box]:
+        """The charts one above the other, the height shared as keeps their text largest.
+
+        Equal shares unless a chart reads larger with more of the height (three
+        horizontal bars with long names under a chart of two upright bars).
+        """
+        count = len(self.charts)
+        best = box.rows([1.0] * count, 28)
+        if count != 2:
+            return best
+        sizes = self._chart_text_sizes(best, frame)
+        for more in (1.15, 1.3, 1.45):
+            for shares in ([1.0, more], [more, 1.0]):
+                cells = box.rows(shares, 28)
+                trial = self._chart_text_sizes(cells, frame)
+                if trial > sizes:
+                    best, sizes = cells, trial
+        return best
 
     def _chart_text_sizes(self, cells: list[Box], frame: theme.Frame) -> list[int]:
         """The charts' figures' and names' sizes were they placed in ``cells``, smallest first."""

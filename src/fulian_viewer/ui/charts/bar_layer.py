@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF
-from PySide6.QtGui import QColor, QPainter, QTransform
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QTransform
 
 from fulian_viewer.model.numbers import number_over_unit
 from fulian_viewer.ui import theme
@@ -91,16 +91,16 @@ class BarsLayer(PixelLayer):
         asked, and inside the bar's top or above the bar, where the view makes room
         over the axis's end for at most a quarter of its height
         (:meth:`BarChartView._make_headroom`). Horizontal bars: within the bar when it
-        ends inside it, and beyond the bar's end while it is shorter, and no larger
-        than the bar is thick.
+        ends inside it (its ink, descenders too, within the bar's thickness), and
+        beyond the bar's end while it is shorter.
         """
         bounds = self.boundingRect()
         per_x = plot.width() / bounds.width()
         per_y = plot.height() / self.end
         gap = self.maximum * GAP
-        thickness = BAR_THICKNESS[True] * plot.height() / bounds.height()
-        if self.horizontal and drawer.font.pixelSize() > thickness:
-            return False  # it would spill out of the bar, onto the name above
+        half = BAR_THICKNESS[True] * plot.height() / bounds.height() / 2
+        baseline = drawer.ascent - drawer.height / 2  # below the bar's middle
+        ink = QFontMetricsF(drawer.font)
         for index, (value, text) in enumerate(zip(self.values, finals, strict=True)):
             width = drawer.width(text)
             if not self.horizontal:
@@ -114,6 +114,10 @@ class BarsLayer(PixelLayer):
                 ):
                     return False  # neither inside the bar nor above it
                 continue
+            drawn = ink.tightBoundingRect(text)
+            spills = baseline + drawn.bottom() > half or baseline + drawn.top() < -half
+            if value > self.maximum * INSIDE and spills:
+                return False  # its ink would run out of the bar it is drawn in
             beyond = min(value, self.maximum * INSIDE)  # the longest it grows with the figure out
             if width > (bounds.right() - beyond - 2 * gap) * per_x:
                 return False

@@ -215,6 +215,7 @@ class ChartView(QWidget):
         self.plot.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.plot.ci.setContentsMargins(0, 0, 0, 0)
         self.frame = theme.Frame.of(800, 450)
+        self._text_sizes: dict[tuple[int, int, str, float], list[int]] = {}
         self.setAccessibleName(chart.title.zh)
 
     @property
@@ -369,7 +370,14 @@ class ChartView(QWidget):
         Worked out from the chart's fonts and data alone, without laying the chart
         out, so that a pane can compare places for it before it settles on one.
         """
-        return self.text_sizes_in(self.view_size_in(self._plot_rect(width, height).size()))
+        key = (width, height, self.lang, self.frame.scale)
+        sizes = self._text_sizes.get(key)
+        if sizes is None:
+            if len(self._text_sizes) > 64:
+                self._text_sizes.clear()
+            plot = self._plot_rect(width, height).size()
+            sizes = self._text_sizes[key] = self.text_sizes_in(self.view_size_in(plot))
+        return sizes
 
     def view_size_in(self, plot: QSize) -> QSizeF:
         """The size of the view a plot of size ``plot`` leaves inside its axes."""
