@@ -30,8 +30,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from fulian_viewer.ui.fonts import display_font
+from fulian_viewer.ui.line_breaks import Style
 from fulian_viewer.ui.typeset import (
-    Style,
     balanced_width,
     block_height,
     draw_lines,

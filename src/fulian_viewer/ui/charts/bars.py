@@ -22,7 +22,8 @@ from fulian_viewer.ui.charts.base import (
 from fulian_viewer.ui.charts.items import Anchor, NameImage, PixelLayer, anchored, draw_figure
 from fulian_viewer.ui.charts.pyqtgraph_shim import forget_drawing
 from fulian_viewer.ui.counter import TabularText, tabular_text
-from fulian_viewer.ui.typeset import balanced_width, fitted_font, leading, wrap_name
+from fulian_viewer.ui.line_breaks import leading, wrap_name
+from fulian_viewer.ui.typeset import balanced_width, fitted_font
 
 BAR_THICKNESS = {True: 0.42, False: 0.5}
 """Bar thickness in category slots, horizontal and vertical."""
