@@ -39,6 +39,8 @@ NO_END = OPENING + "([{"
 """Nothing of these ends a line."""
 INSEPARABLE = "—…‥"
 """Runs of these (——, ……) are never split between lines."""
+SHARED_MARKS = "‘’“”—…‥"
+"""Marks that English uses too: set as Chinese among Chinese, and as Latin in English."""
 
 Style = Literal["display", "heading", "body"]
 LEADING: dict[Style, tuple[float, float]] = {
@@ -63,10 +65,19 @@ def is_cjk(char: str) -> bool:
     )
 
 
+def has_chinese(text: str) -> bool:
+    """Whether ``text`` holds a Chinese character (not counting :data:`SHARED_MARKS`).
+
+    "Women’s" and “A Hundred Lectures” are English: their quotation marks are set
+    as Latin ones, and their lines at the Latin leading.
+    """
+    return any(is_cjk(char) and char not in SHARED_MARKS for char in text)
+
+
 def leading(text: str, style: Style) -> float:
     """The line pitch over font size for ``text``: Chinese if it holds any Chinese character."""
     chinese, latin = LEADING[style]
-    return chinese if any(is_cjk(char) for char in text) else latin
+    return chinese if has_chinese(text) else latin
 
 
 @dataclass(frozen=True)
@@ -236,11 +247,13 @@ def wrap_name(text: str, width: int) -> str:
 
     Lines break where the clreq rules allow (never before ，。” or after “（, English
     only at spaces), into as few lines as ``width`` allows, then as even as they go.
-    A Chinese character is an em wide, a Latin letter about half.
+    A Chinese character is an em wide, a Latin letter about half, and so is a
+    quotation mark in English.
     """
+    wide = is_cjk if has_chinese(text) else lambda char: is_cjk(char) and char not in SHARED_MARKS
 
     def measure(part: str) -> float:
-        return sum(1.0 if is_cjk(char) else 0.58 for char in part)
+        return sum(1.0 if wide(char) else 0.58 for char in part)
 
     if measure(text) <= width:
         return text

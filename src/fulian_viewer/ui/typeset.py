@@ -14,7 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter
 
-from fulian_viewer.ui.fonts import display_font
+from fulian_viewer.ui.fonts import font_for
 from fulian_viewer.ui.line_breaks import Line, Style, break_lines, leading
 
 _ADVANCES: dict[str, dict[str, float]] = {}
@@ -96,7 +96,7 @@ def fitted_font(
     size = max(size, 1)
     minimum = max(1, min(minimum, size))
     while True:
-        font = display_font(size, bold)
+        font = font_for(text, size, bold)
         if text_fits(font, text, width, height, wrap, style) or size <= minimum:
             return font, text_fits(font, text, width, height, wrap, style)
         size = max(minimum, int(size * 0.92))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QWidget
 
 from fulian_viewer.model.talking_points import SpeakerNotes
 from fulian_viewer.ui import theme
-from fulian_viewer.ui.fonts import display_font
+from fulian_viewer.ui.fonts import display_font, font_for
 from fulian_viewer.ui.overlays import highlighted
 
 PACE_COLOURS = {
@@ -206,6 +206,8 @@ class NotesView(QScrollArea):
         )
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.notes: SpeakerNotes | None = None
+        self._px = 16
+        self._shown = ""  # the text shown, which decides its font (see font_for)
 
     def show_notes(self, notes: SpeakerNotes, empty_text: str) -> None:
         """Show ``notes`` (escaped), or ``empty_text`` when they say nothing."""
@@ -217,11 +219,14 @@ class NotesView(QScrollArea):
         )
         self.label.setText(body or f"<p>{html.escape(empty_text)}</p>")
         self.label.setAccessibleName("\n".join(point.text for point in notes.points))
+        self._shown = self.plain_text() or empty_text
+        self.label.setFont(font_for(self._shown, self._px))
         self.verticalScrollBar().setValue(0)
 
     def set_font_px(self, px: int) -> None:
         """Text ``px`` pixels high."""
-        self.label.setFont(display_font(px))
+        self._px = px
+        self.label.setFont(font_for(self._shown, px))
 
     def plain_text(self) -> str:
         """The notes as plain text (what a screen reader is given)."""
