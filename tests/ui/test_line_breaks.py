@@ -120,3 +120,23 @@ def test_category_names_under_bars_break_by_clreq() -> None:
     for width in range(6, 30):
         for line in wrap_name(english, width).split("\n"):
             assert not line.endswith("-")
+
+
+def test_english_with_curly_quotes_is_set_as_latin() -> None:
+    """Quotation marks and dashes alone do not make a text Chinese."""
+    from fulian_viewer.ui.line_breaks import has_chinese
+
+    english = "Rural women in the “Two Learnings, Two Competitions” — women’s contests"
+    assert not has_chinese(english)
+    assert has_chinese("开展“巾帼大宣讲”")
+    assert has_chinese("（")
+    assert leading(english, "body") == leading("Rural women", "body")
+    assert leading("“巾帼”", "body") == leading("重庆市妇联", "body")
+
+
+def test_english_quoted_names_break_only_at_spaces() -> None:
+    text = "On family education: “A Hundred Lectures for Ten Thousand Homes”"
+    for width in range(60, 400, 7):
+        for line in texts(text, width):
+            assert not line.startswith(("”", "’")) and not line.endswith("“"), (width, line)
+    assert "“A" in wrap_name(text, 12).replace("\n", " ")

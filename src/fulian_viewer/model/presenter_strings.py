@@ -38,7 +38,7 @@ PRESENTER_STRINGS: dict[str, tuple[str, str]] = {
     ),
     "presenter_rehearsing": (
         "排练中：结束时把每页用时写入 {file}",
-        "Rehearsing: each pane's seconds go to {file} at the end",
+        "Rehearsing: each pane’s seconds go to {file} at the end",
     ),
     "presenter_pointer_hint": (
         "在画面上移动鼠标即显示激光点；点击数字，观众屏幕显示其出处",
