@@ -140,3 +140,11 @@ def test_english_quoted_names_break_only_at_spaces() -> None:
         for line in texts(text, width):
             assert not line.startswith(("”", "’")) and not line.endswith("“"), (width, line)
     assert "“A" in wrap_name(text, 12).replace("\n", " ")
+
+
+def test_no_english_line_ends_in_a_one_letter_word() -> None:
+    # "the “A" fits 60 and "the “A Hundred" does not: the “A goes down with its word.
+    assert texts("the “A Hundred", 6 * EM) == ["the", "“A Hundred"]
+    assert texts("make a start", 5 * EM) == ["make", "a start"]
+    # Chinese keeps breaking anywhere, Latin letters or not.
+    assert texts("按 I 查看出处", 2.5 * EM)[0] == "按 I"

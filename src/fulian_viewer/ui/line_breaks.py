@@ -146,21 +146,39 @@ def break_lines(
     return lines
 
 
-def _groups(parts: list[str]) -> list[list[str]]:
-    """Tokens gathered into runs that no line break may split (a space ends a run)."""
+def _groups(parts: list[str], latin: bool = False) -> list[list[str]]:
+    """Tokens gathered into runs that no line break may split (a space ends a run).
+
+    In ``latin`` text a one-letter word stays with the word after it, so that no
+    line ends in “A or a: ``“A Hundred Lectures…”`` breaks before the “A.
+    """
     groups: list[list[str]] = []
     for index, token in enumerate(parts):
-        if groups and not may_break(parts[index - 1], token):
+        if groups and (
+            not may_break(parts[index - 1], token)
+            or (
+                latin
+                and index >= 2
+                and parts[index - 1].isspace()
+                and _one_letter(parts[index - 2])
+            )
+        ):
             groups[-1].append(token)
         else:
             groups.append([token])
     return groups
 
 
+def _one_letter(token: str) -> bool:
+    """Whether ``token`` is a one-letter Latin word (a, A, I)."""
+    return token.isascii() and token.isalpha() and len(token) == 1
+
+
 def _break_paragraph(
     paragraph: str, width: float | None, measure: Callable[[str], float], em: float
 ) -> list[Line]:
-    lines = _break_groups(_groups(tokens(paragraph)), width, measure, em)
+    latin = not has_chinese(paragraph)
+    lines = _break_groups(_groups(tokens(paragraph), latin), width, measure, em)
     if len(lines) > 1 and _PHRASES.fullmatch(paragraph):
         # Chinese set in phrases, as titles are (巴渝巾帼心向党 砥砺奋进新征程), breaks
         # between them when that takes no more lines than breaking anywhere.
