@@ -13,8 +13,9 @@ from fulian_viewer.model.presenter_strings import PRESENTER_STRINGS
 STRINGS: dict[str, tuple[str, str]] = {
     "app_title": ("巴渝巾帼数据展", "Chongqing Women’s Federation in figures"),
     "source_prefix": ("来源", "Source"),
-    "source_line": ("来源：《{report}》· {section}", 'Source: “{report}” · {section}'),
-    "cover_source": ("来源：《{report}》", 'Source: “{report}”'),
+    "source_line": ("来源：《{report}》· {section}", "Source: “{report}” · {section}"),
+    "cover_source": ("来源：《{report}》", "Source: “{report}”"),
+    "report_title": ("《{report}》", "“{report}”"),
     "period_line": ("{organisation} · 过去{period}", "{organisation} · the past {period}"),
     "part": ("第{number}部分", "Part {number}"),
     "scorecard": ("成绩单", "Scorecard"),
