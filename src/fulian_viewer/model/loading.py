@@ -17,7 +17,7 @@ from fulian_viewer.assets import resource_path
 from fulian_viewer.model.deck import build_panes
 from fulian_viewer.model.files import locate_inside
 from fulian_viewer.model.notes import read_notes
-from fulian_viewer.model.numbers import DisplayTextError, Figure, parse_display
+from fulian_viewer.model.metric_rows import read_metrics
 from fulian_viewer.model.problems import Problem, Problems, problem
 from fulian_viewer.model.report import (
     CHART_TYPES,
@@ -185,98 +185,9 @@ class _Builder:
         cells = self._cells("metrics")
         if cells is None:
             return {}
-        flat_source = normalise_source(source_text) if source_text else None
-        metrics: dict[str, Metric] = {}
-        first_row: dict[str, int] = {}
-        for row, record in cells.rows():
-            metric_id, repeated = cells.unique_identifier(row, record, "id", first_row)
-            if repeated:
-                continue
-            metric = self._metric(cells, row, record, metric_id, flat_source)
-            if metric is not None:
-                metrics[metric.id] = metric
+        metrics = read_metrics(cells, normalise_source(source_text) if source_text else None)
         self._collect(cells)
         return metrics
-
-    def _metric(
-        self,
-        cells: Cells,
-        row: int,
-        record: dict[str, str],
-        metric_id: str | None,
-        flat_source: str | None,
-    ) -> Metric | None:
-        section_id = cells.identifier(row, record, "section")
-        label = cells.text(row, record, "label_zh")
-        value = cells.number(row, record, "value")
-        unit = cells.text(row, record, "unit")
-        source = cells.text(row, record, "source")
-        figure = self._figure(cells, row, record, value, unit)
-        headline = cells.flag(row, record, "headline")
-        scorecard = cells.flag(row, record, "scorecard")
-        if source is not None and figure is not None:
-            if flat_source is not None and source not in flat_source:
-                cells.add("source_not_in_text", row, "source")
-                return None
-            if figure.text not in source:
-                cells.add("display_not_in_source", row, "display", display=figure.text)
-                return None
-        if None in (metric_id, section_id, label, value, unit, source, figure):
-            return None
-        return Metric(
-            id=cast(str, metric_id),
-            section_id=cast(str, section_id),
-            label=Text(cast(str, label), record.get("label_en", "")),
-            value=cast(Decimal, value),
-            unit=cast(str, unit),
-            unit_en=record.get("unit_en", ""),
-            figure=cast(Figure, figure),
-            headline=headline,
-            scorecard=scorecard,
-            source=cast(str, source),
-        )
-
-    def _figure(
-        self,
-        cells: Cells,
-        row: int,
-        record: dict[str, str],
-        value: Decimal | None,
-        unit: str | None,
-    ) -> Figure | None:
-        text = cells.text(row, record, "display")
-        if text is None:
-            return None
-        try:
-            figure = parse_display(text)
-        except DisplayTextError:
-            cells.add("bad_display", row, "display", text=text)
-            return None
-        if figure.text != text:
-            cells.add("bad_display", row, "display", text=text)
-            return None
-        if unit is None or value is None:
-            return None
-        if (unit == "%") != figure.is_percent:
-            cells.add("percent_unit", row, "display" if unit == "%" else "unit")
-            return None
-        if figure.suffix not in ("", unit):
-            cells.add("display_unit", row, "display", display=text, suffix=figure.suffix, unit=unit)
-            return None
-        if unit == "%" and value > 100:
-            cells.add("percent_over_100", row, "value", text=record["value"])
-            return None
-        if figure.value != value:
-            cells.add(
-                "display_mismatch",
-                row,
-                "display",
-                display=text,
-                display_value=_plain(figure.value),
-                value=_plain(value),
-            )
-            return None
-        return figure
 
     def _charts(self, metrics: dict[str, Metric]) -> list[Chart]:
         cells = self._cells("charts")
@@ -421,9 +332,3 @@ def _group(items: Iterable[T], key: Callable[[T], str]) -> dict[str, list[T]]:
     for item in items:
         grouped.setdefault(key(item), []).append(item)
     return grouped
-
-
-def _plain(value: Decimal) -> str:
-    """A Decimal without exponent or trailing zeros (``9749000000``, ``6.6``)."""
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text

@@ -158,6 +158,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{text}' is not a figure as printed "
         "(it must start with a number: 6.6万场次, 3万余个, 70%)",
     ),
+    "display_full_width": (
+        "显示文字“{text}”含全角数字或符号；请改为半角：{fixed}",
+        "the display text '{text}' has full-width digits or signs; write it as {fixed}",
+    ),
+    "display_space": (
+        "显示文字“{text}”中有空格、换行或不可见字符；报告中的写法是：{fixed}",
+        "the display text '{text}' has a space, line break or invisible character; "
+        "the report prints it as {fixed}",
+    ),
     "display_mismatch": (
         "显示文字“{display}”表示 {display_value}，与数值 {value} 不符",
         "the display text '{display}' means {display_value}, but the value is {value}",
