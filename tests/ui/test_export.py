@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 from pathlib import Path
 from typing import TypeVar, cast
 
 from fulian_viewer.assets import resource_path
 from fulian_viewer.model.deck import build_panes
 from fulian_viewer.model.files import locate_inside
-from fulian_viewer.model.notes import read_notes
 from fulian_viewer.model.metric_rows import read_metrics
+from fulian_viewer.model.notes import read_notes
 from fulian_viewer.model.problems import Problem, Problems, problem
 from fulian_viewer.model.report import (
     CHART_TYPES,

@@ -21,6 +21,7 @@ from fulian_viewer.model.settings import Settings
 from fulian_viewer.ui.pane import Pane
 from fulian_viewer.ui.pane_store import make_pane
 
+
 def render_pane(pane: Pane, size: QSize) -> QImage:
     """``pane`` at ``size`` in its final state, as an image."""
     pane.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
