@@ -163,12 +163,33 @@ def _ignore(*_: object) -> None:
     return None
 
 
+def local_name(name: str) -> str:
+    """An element's or attribute's name without its namespace prefix."""
+    return _local(name)
+
+
+def feed_all(
+    stream: IO[bytes],
+    start: Callable[[str, dict[str, str]], None],
+    end: Callable[[str], None] = _ignore,
+) -> None:
+    """Parse a whole part with element handlers (text ignored), within the same guards."""
+    for _ in _feed(_parser(start, end, _ignore), stream):
+        pass
+
+
+def plain_number(raw: str, _style: int) -> str:
+    """A number cell's saved text as it stands (the default for :class:`SheetReader`)."""
+    return raw
+
+
 class SheetReader:
     """Yields the rows of a sheet part, one :class:`SheetRow` each, in order.
 
     Only the first ``max_columns`` columns are kept; at most ``max_cells`` cells
     are looked at in all (else :class:`SheetXmlError`); texts are cut to
-    ``max_chars + 1`` characters and marked too long.
+    ``max_chars + 1`` characters and marked too long. A number cell's saved text
+    and its style index go through ``number_text`` (to show it as Excel does).
     """
 
     def __init__(
@@ -178,8 +199,10 @@ class SheetReader:
         max_columns: int,
         max_chars: int,
         max_cells: int,
+        number_text: Callable[[str, int], str] = plain_number,
     ) -> None:
         self.stream = stream
+        self.number_text = number_text
         self.shared = shared
         self.max_columns = max_columns
         self.max_chars = max_chars
@@ -217,7 +240,7 @@ class SheetReader:
                 raise SheetXmlError("budget")
             self._column = _column(attrs.get("r", ""), self._column)
             keep = self._column <= self.max_columns
-            self._cell = {"t": attrs.get("t", "n")} if keep else None
+            self._cell = {"t": attrs.get("t", "n"), "s": attrs.get("s", "")} if keep else None
             self._text.clear()
             self._formula = False
         elif self._cell is not None:
@@ -252,6 +275,9 @@ class SheetReader:
             text = self.shared[index] if 0 <= index < len(self.shared) else ""
         elif kind in ("inlineStr", "str"):
             text = unescape(raw)
+        elif kind == "n" and raw:
+            style = self._cell["s"]
+            text = self.number_text(raw, int(style) if style.isdigit() and len(style) < 7 else 0)
         else:
             text = raw
         position = self._column - 1

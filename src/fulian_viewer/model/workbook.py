@@ -16,12 +16,13 @@ from __future__ import annotations
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
 from fulian_viewer.model.files import RefusedFileError, open_plain_file
 from fulian_viewer.model.problems import problem
+from fulian_viewer.model.sheet_styles import number_texts, read_number_formats, uses_1904_dates
 from fulian_viewer.model.sheet_xml import (
     SheetReader,
     SheetXmlError,
@@ -46,6 +47,7 @@ MAX_SHEET_ROWS = 10_000  # a sheet costs about twice a CSV table's time per row
 MAX_CELLS = 2_000_000  # cells looked at in one sheet, kept or not
 MAX_SHARED_STRINGS = 1_000_000
 SHARED_STRINGS = "xl/sharedStrings.xml"
+STYLES = "xl/styles.xml"
 EMPTY_RUN = 1_000
 EXCEL_MAX_ROW = 1_048_576
 _END_OF_DIRECTORY = b"PK\x05\x06"
@@ -92,6 +94,7 @@ def _read_archive(archive: zipfile.ZipFile, label: str, raw: RawDataset) -> None
     if SHARED_STRINGS in sizes:
         with archive.open(SHARED_STRINGS) as strings:
             shared = read_shared_strings(strings, MAX_CELL_CHARS, MAX_SHARED_STRINGS)
+    number_text = _number_texts(archive, sizes, label, raw)
     by_name = {name.strip().lower(): part for name, part in targets.items()}
     for name in TABLE_NAMES + OPTIONAL_TABLE_NAMES:
         sheet_label = f"{label}:{name}"
@@ -104,13 +107,26 @@ def _read_archive(archive: zipfile.ZipFile, label: str, raw: RawDataset) -> None
         if not _within(sizes, (part,), MAX_SHEET_BYTES, label, raw):
             continue
         with archive.open(part) as stream:
-            reader = _SheetRows(SheetReader(stream, shared, MAX_COLUMNS, MAX_CELL_CHARS, MAX_CELLS))
+            sheet = SheetReader(stream, shared, MAX_COLUMNS, MAX_CELL_CHARS, MAX_CELLS, number_text)
+            reader = _SheetRows(sheet)
             table = build_table(reader, sheet_label, raw, max_rows=MAX_SHEET_ROWS)
         if reader.stopped is not None:
             code, row = reader.stopped
             raw.problems.append(problem(sheet_label, code, row=row, limit=f"{MAX_CELLS:,}"))
         if table is not None:
             raw.tables[name] = (_with_refused_cells(table, reader, sheet_label, raw), sheet_label)
+
+
+def _number_texts(
+    archive: zipfile.ZipFile, sizes: dict[str, int], label: str, raw: RawDataset
+) -> Callable[[str, int], str]:
+    """How number cells read, from the styles part (as saved values when it is unusable)."""
+    if STYLES not in sizes or not _within(sizes, (STYLES,), MAX_PART_BYTES, label, raw):
+        return number_texts([])
+    with archive.open("xl/workbook.xml") as book:
+        date1904 = uses_1904_dates(book)
+    with archive.open(STYLES) as styles:
+        return number_texts(read_number_formats(styles), date1904)
 
 
 def _within(
