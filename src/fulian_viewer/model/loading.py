@@ -28,7 +28,7 @@ from fulian_viewer.model.report import (
     Section,
     Text,
 )
-from fulian_viewer.model.schema import LIST_SEPARATORS, SCHEMAS, Cells
+from fulian_viewer.model.schema import LIST_SEPARATORS, SCHEMAS, Cells, canonical_columns
 from fulian_viewer.model.tables import RawDataset, read_dataset, read_text_file
 
 DECK_KEYS = (
@@ -109,6 +109,11 @@ class _Builder:
     def __init__(self, raw: RawDataset) -> None:
         self.raw = raw
         self.problems = Problems()
+        # Tables that could not be read, or lack a required column: their own
+        # problems are the ones to tell, not every reference into them.
+        self.missing = set(raw.unreadable)
+        for name, (table, label) in list(raw.tables.items()):
+            raw.tables[name] = (canonical_columns(table, SCHEMAS[name]), label)
 
     def _cells(self, name: str) -> Cells | None:
         if name not in self.raw.tables:
@@ -117,6 +122,7 @@ class _Builder:
         cells = Cells(table, label, SCHEMAS[name])
         if not cells.usable:
             self.problems.extend(cells.problems)
+            self.missing.add(name)
             return None
         return cells
 
@@ -130,7 +136,7 @@ class _Builder:
         charts = self._charts(metrics)
         sections = self._sections(metrics, charts)
         if not sections:
-            if self.raw.unreadable or "sections" not in self.raw.tables:
+            if self.missing or "sections" not in self.raw.tables:
                 return None  # the unreadable tables are the problems to tell
             label = self.raw.tables["sections"][1] if "sections" in self.raw.tables else "sections"
             self.problems.append(problem(label, "no_sections"))
@@ -251,7 +257,7 @@ class _Builder:
         ids = [part for part in LIST_SEPARATORS.split(text) if part]
         if not ids:
             cells.add("empty_chart", row, "metrics")
-        if "metrics" in self.raw.unreadable:
+        if "metrics" in self.missing:
             return members  # the unreadable table is the one problem to tell
         for metric_id in ids:
             if metric_id in metrics:
@@ -287,7 +293,7 @@ class _Builder:
             if order is None or title is None:
                 continue
             own_metrics = by_section.pop(section_id, [])
-            if not own_metrics and "metrics" in self.raw.unreadable:
+            if not own_metrics and "metrics" in self.missing:
                 continue
             if not own_metrics:
                 cells.add("section_without_metrics", row, "id", id=section_id)

@@ -181,6 +181,38 @@ class Cells:
                 self.add("unknown_column", 1, column, name=column, allowed=allowed)
 
 
+def canonical_columns(table: Table, schema: TableSchema) -> Table:
+    """``table`` with each column name written as the schema spells it.
+
+    ``ID``, ``Label_ZH``, ``ｉｄ`` or ``label zh`` (as a clerk may retype a header)
+    stand for ``id`` and ``label_zh``, unless the table has that column already.
+    """
+    renames: dict[str, str] = {}
+    for column in table.columns:
+        if column in schema.allowed:
+            continue
+        spelled = _spelling(column)
+        if spelled in schema.allowed and spelled not in table.columns:
+            if spelled not in renames.values():
+                renames[column] = spelled
+    if not renames:
+        return table
+    return Table(
+        tuple(renames.get(column, column) for column in table.columns),
+        {
+            number: {renames.get(column, column): text for column, text in cells.items()}
+            for number, cells in table.rows.items()
+        },
+        frozenset((row, renames.get(column, column)) for row, column in table.refused),
+        table.positions,
+    )
+
+
+def _spelling(column: str) -> str:
+    """A header's canonical spelling: half-width, lower case, ``_`` for spaces and dashes."""
+    return re.sub(r"[\s\-]+", "_", unicodedata.normalize("NFKC", column).strip().lower())
+
+
 def _decimal(text: str) -> Decimal | None:
     """``text`` as a Decimal (``1,234``, full-width digits and spaces allowed), else None."""
     if _PLAIN_NUMBER_RE.fullmatch(text):
