@@ -192,9 +192,9 @@ def canonical_columns(table: Table, schema: TableSchema) -> Table:
         if column in schema.allowed:
             continue
         spelled = _spelling(column)
-        if spelled in schema.allowed and spelled not in table.columns:
-            if spelled not in renames.values():
-                renames[column] = spelled
+        taken = spelled in table.columns or spelled in renames.values()
+        if spelled in schema.allowed and not taken:
+            renames[column] = spelled
     if not renames:
         return table
     return Table(
