@@ -709,6 +709,20 @@ def test_workbook_missing_a_sheet(dataset: Dataset, tmp_path: Path) -> None:
     assert metric_ids(result) == ALL_METRICS
 
 
+def test_a_sheet_renamed_in_chinese_is_named_with_the_sheets_found(
+    dataset: Dataset, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    book = write_workbook(dataset, tmp_path / "book" / "data.xlsx")
+    workbook = load_workbook(book)
+    workbook["metrics"].title = "指标"
+    workbook.save(book)
+    problem = only_problem(load_report(book), "data.xlsx", None, None, "missing_sheet")
+    assert "“metrics”（工作簿中的工作表：deck、sections、指标、charts）" in problem.message("zh")
+    assert "its sheets: deck, sections, 指标, charts" in problem.message("en")
+
+
 def test_damaged_workbook(tmp_path: Path) -> None:
     book = tmp_path / "data.xlsx"
     book.write_bytes(PNG_BYTES)

@@ -21,7 +21,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "缺少这个文件（应为 {expected}）",
         "this file is missing (expected {expected})",
     ),
-    "missing_sheet": ("工作簿缺少工作表“{sheet}”", "the workbook has no sheet named '{sheet}'"),
+    "missing_sheet": (
+        "工作簿缺少工作表“{sheet}”（工作簿中的工作表：{found}）；工作表须以英文命名",
+        "the workbook has no sheet named '{sheet}' (its sheets: {found_en}); "
+        "sheets are named in English",
+    ),
     "unreadable": (
         "无法读取这个文件（{reason}）",
         "this file cannot be read ({reason})",

@@ -102,7 +102,10 @@ def _read_archive(archive: zipfile.ZipFile, label: str, raw: RawDataset) -> None
         if part is None or part not in sizes:
             if name in OPTIONAL_TABLE_NAMES:
                 continue
-            raw.problems.append(problem(label, "missing_sheet", sheet=name))
+            found, found_en = "、".join(targets) or "-", ", ".join(targets) or "-"
+            raw.problems.append(
+                problem(label, "missing_sheet", sheet=name, found=found, found_en=found_en)
+            )
             continue
         if not _within(sizes, (part,), MAX_SHEET_BYTES, label, raw):
             continue
