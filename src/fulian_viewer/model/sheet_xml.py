@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import IO
 
 CHUNK = 64 * 1024
+MAX_MERGES = 100  # merged ranges kept to tell about
 _CELL_REF_RE = re.compile(r"([A-Za-z]{1,3})")
 # How Excel writes a character XML cannot hold (``_x001B_`` for ESC, ``_x005F_`` for "_").
 _EXCEL_ESCAPE_RE = re.compile(r"_x([0-9A-Fa-f]{4})_")
@@ -190,6 +191,7 @@ class SheetReader:
     are looked at in all (else :class:`SheetXmlError`); texts are cut to
     ``max_chars + 1`` characters and marked too long. A number cell's saved text
     and its style index go through ``number_text`` (to show it as Excel does).
+    Merged ranges (listed after the rows) are kept in ``merged``.
     """
 
     def __init__(
@@ -203,6 +205,7 @@ class SheetReader:
     ) -> None:
         self.stream = stream
         self.number_text = number_text
+        self.merged: list[str] = []  # ranges of merged cells, such as ``A2:A5``
         self.shared = shared
         self.max_columns = max_columns
         self.max_chars = max_chars
@@ -243,6 +246,8 @@ class SheetReader:
             self._cell = {"t": attrs.get("t", "n"), "s": attrs.get("s", "")} if keep else None
             self._text.clear()
             self._formula = False
+        elif tag == "mergeCell" and len(self.merged) < MAX_MERGES:
+            self.merged.append(attrs.get("ref", ""))
         elif self._cell is not None:
             if tag in ("v", "t"):
                 self._capture = True

@@ -13,6 +13,7 @@ reading stopped after :data:`EMPTY_RUN` empty rows in a row and after
 
 from __future__ import annotations
 
+import re
 import struct
 import zipfile
 import zlib
@@ -51,6 +52,7 @@ STYLES = "xl/styles.xml"
 EMPTY_RUN = 1_000
 EXCEL_MAX_ROW = 1_048_576
 _END_OF_DIRECTORY = b"PK\x05\x06"
+_MERGE_RE = re.compile(r"([A-Za-z]{1,3})([0-9]{1,7}):[A-Za-z]{1,3}[0-9]{1,7}$")
 
 
 def read_workbook(path: Path) -> RawDataset:
@@ -116,6 +118,7 @@ def _read_archive(archive: zipfile.ZipFile, label: str, raw: RawDataset) -> None
         if reader.stopped is not None:
             code, row = reader.stopped
             raw.problems.append(problem(sheet_label, code, row=row, limit=f"{MAX_CELLS:,}"))
+        _tell_merged(sheet.merged, sheet_label, raw)
         if table is not None:
             raw.tables[name] = (_with_refused_cells(table, reader, sheet_label, raw), sheet_label)
 
@@ -130,6 +133,15 @@ def _number_texts(
         date1904 = uses_1904_dates(book)
     with archive.open(STYLES) as styles:
         return number_texts(read_number_formats(styles), date1904)
+
+
+def _tell_merged(ranges: list[str], label: str, raw: RawDataset) -> None:
+    """Warn of each merged range: Excel keeps its text in the first cell only."""
+    for cells in ranges:
+        first = _MERGE_RE.match(cells)
+        if first is not None:
+            row = int(first.group(2))
+            raw.problems.append(problem(label, "merged_cells", row, cells=cells))
 
 
 def _within(
