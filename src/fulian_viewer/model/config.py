@@ -28,6 +28,7 @@ what is allowed, and that key keeps its default; every other key is still read.
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from collections.abc import Mapping
@@ -136,12 +137,36 @@ def _syntax_problem(file: str, error: tomllib.TOMLDecodeError) -> ConfigProblem:
         )
     line, column = match.groups()
     reason = text[: match.start()]
+    hint = next((zh for start, zh in _TOML_REASONS if reason.startswith(start)), None)
     return ConfigProblem(
         file,
         None,
-        f"第 {line} 行第 {column} 列：TOML 格式有误（{reason}）",
+        f"第 {line} 行第 {column} 列：TOML 格式有误（{hint or reason}）",
         f"line {line}, column {column}: invalid TOML ({reason})",
     )
+
+
+# What the TOML reader's reasons mean, said for staff (by the start of the reason).
+_TOML_REASONS = (
+    ("Cannot overwrite a value", "同一个项目写了两次；请删去一处"),
+    ("Cannot declare", "同一个 [表] 写了两次；请删去一处"),
+    ("Cannot redefine", "同一个 [表] 写了两次；请删去一处"),
+    ("Duplicate inline table key", "同一个项目写了两次；请删去一处"),
+    ("Unterminated string", "引号没有闭合；文字须放在一对英文双引号中"),
+    ("Illegal character", "引号没有闭合，或有不允许的字符；文字须放在一对英文双引号中"),
+    (
+        "Invalid value",
+        '值无效：文字须放在英文双引号中（如 lang = "zh"），数字不加引号，'
+        "是/否写作 true 或 false（小写）；不要用中文引号“”",
+    ),
+    ("Expected '=' after a key", "项目名后缺少等号 =（须为 项目 = 值，等号用英文半角）"),
+    ("Invalid statement", "这一行不是“项目 = 值”的形式"),
+    ("Invalid initial character for a key part", "项目名须以英文字母开头，等号用英文半角 ="),
+    ("Found invalid character", "有不允许的字符；项目名只用英文字母、数字和下划线"),
+    ("Expected ']'", "[表] 的方括号没有闭合"),
+    ("Unclosed", "方括号或花括号没有闭合"),
+    ("Unescaped '\\'", "路径中的 \\ 须写成 \\\\，或改用单引号：data = 'D:\\展览\\数据'"),
+)
 
 
 def load_config(path: Path) -> tuple[KioskConfig, list[ConfigProblem]]:
@@ -187,28 +212,19 @@ def _read_table(
     readers = value_readers(folder)
     values: dict[str, Any] = {}
     problems: list[ConfigProblem] = []
-    allowed = ", ".join(KEYS)
     for key, value in table.items():
         reader = readers.get(key)
         if reader is None:
-            problems.append(
-                ConfigProblem(
-                    file,
-                    key,
-                    f"未知的项目“{key}”（允许：{allowed}）",
-                    f"unknown key '{key}' (allowed: {allowed})",
-                )
-            )
+            problems.append(_unknown_key(file, key))
             continue
         try:
             values[key] = reader(value)
         except InvalidValueError as error:
-            default = getattr(KioskConfig(), key)
-            shown = "无" if default is None else default
-            shown_en = "none" if default is None else default
-            if key == "dwell_seconds":
-                shown = f"数据中的设定，没有则 {DEFAULT_DWELL_SECONDS:g} 秒"
-                shown_en = f"the dataset's, else {DEFAULT_DWELL_SECONDS:g} seconds"
+            if error.partial is not None:
+                values[key] = error.partial
+                problems.append(ConfigProblem(file, key, error.zh, error.en))
+                continue
+            shown, shown_en = _default_shown(key)
             problems.append(
                 ConfigProblem(
                     file,
@@ -218,6 +234,44 @@ def _read_table(
                 )
             )
     return KioskConfig(**values), problems
+
+
+def _default_shown(key: str) -> tuple[str, str]:
+    """A key's default as the file would spell it, in Chinese and English."""
+    if key == "dwell_seconds":
+        return (
+            f"数据中的设定，没有则 {DEFAULT_DWELL_SECONDS:g} 秒",
+            f"the dataset's, else {DEFAULT_DWELL_SECONDS:g} seconds",
+        )
+    if key == "section_dwell_seconds":
+        return "各部分都用 dwell_seconds", "dwell_seconds for every section"
+    default = getattr(KioskConfig(), key)
+    if default is None:
+        return "无", "none"
+    if isinstance(default, bool):
+        return str(default).lower(), str(default).lower()
+    if isinstance(default, str):
+        return f'"{default}"', f'"{default}"'
+    return f"{default:g}", f"{default:g}"
+
+
+def _unknown_key(file: str, key: str) -> ConfigProblem:
+    """An unknown key, with the key it most likely means when it is a slip of one."""
+    allowed = ", ".join(KEYS)
+    close = difflib.get_close_matches(key.lower().replace("-", "_"), KEYS, n=1, cutoff=0.75)
+    if close:
+        return ConfigProblem(
+            file,
+            key,
+            f"未知的项目“{key}”；是不是想写 {close[0]}？",
+            f"unknown key '{key}'; did you mean {close[0]}?",
+        )
+    return ConfigProblem(
+        file,
+        key,
+        f"未知的项目“{key}”（允许：{allowed}）",
+        f"unknown key '{key}' (allowed: {allowed})",
+    )
 
 
 def merge_cli(config: KioskConfig, overrides: Mapping[str, object]) -> KioskConfig:

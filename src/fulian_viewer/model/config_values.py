@@ -17,6 +17,22 @@ from fulian_viewer.model.pin import is_pin_hash
 
 LANGS: tuple[Lang, ...] = ("zh", "en")
 THEMES = ("red", "light")
+TOP_LEVEL_KEYS = (
+    "kiosk",
+    "screen",
+    "lang",
+    "dwell_seconds",
+    "idle_resume_seconds",
+    "idle_home_seconds",
+    "exit_chord",
+    "pin_hash",
+    "reduce_motion",
+    "data",
+    "theme",
+    "cursor_hide_seconds",
+    "watch",
+    "watch_poll_seconds",
+)
 MODIFIERS = ("Ctrl", "Alt", "Shift", "Meta")
 _NAMED_KEYS = (
     "Esc",
@@ -41,12 +57,17 @@ _SECTION_ID = re.compile(r"[A-Za-z0-9_-]+")
 
 
 class InvalidValueError(Exception):
-    """A value is wrong; carries the Chinese and English explanation."""
+    """A value is wrong; carries the Chinese and English explanation.
 
-    def __init__(self, zh: str, en: str) -> None:
+    ``partial`` is what could still be read of it (the sound entries of a table),
+    or None when the key keeps its default.
+    """
+
+    def __init__(self, zh: str, en: str, partial: object = None) -> None:
         super().__init__(en)
         self.zh = zh
         self.en = en
+        self.partial = partial
 
 
 def _type_name(value: object) -> tuple[str, str]:
@@ -182,22 +203,48 @@ def _data(folder: Path) -> Callable[[object], Path]:
     return read
 
 
-def _section_dwell(value: object) -> dict[str, float]:
+def _section_dwell(keys: tuple[str, ...]) -> Callable[[object], dict[str, float]]:
+    """Per-section dwell: each sound entry is kept, each wrong one told.
+
+    A top-level key (``lang = "en"``) written below the ``[section_dwell_seconds]``
+    line belongs to that table in TOML; that is said in so many words.
+    """
     seconds = _seconds(3, 3600)
-    if not isinstance(value, dict):
-        raise _wrong_type(value, "表（部分编号 = 秒数）", "a table of section id = seconds")
-    result: dict[str, float] = {}
-    for name, item in value.items():
-        if _SECTION_ID.fullmatch(name) is None:
-            raise InvalidValueError(
-                f"部分编号“{name}”只能包含英文字母、数字、下划线和连字符",
-                f"section id '{name}' may contain only letters, digits, '_' and '-'",
-            )
-        try:
-            result[name] = seconds(item)
-        except InvalidValueError as error:
-            raise InvalidValueError(f"“{name}”：{error.zh}", f"'{name}': {error.en}") from None
-    return result
+
+    def read(value: object) -> dict[str, float]:
+        if not isinstance(value, dict):
+            raise _wrong_type(value, "表（部分编号 = 秒数）", "a table of section id = seconds")
+        result: dict[str, float] = {}
+        wrong: list[tuple[str, str]] = []
+        for name, item in value.items():
+            if name in keys:
+                wrong.append(
+                    (
+                        f"“{name}”是总的设置，却写在了 [section_dwell_seconds] 之下；"
+                        "请把它移到 [section_dwell_seconds] 这一行之前",
+                        f"'{name}' is a top-level key written below [section_dwell_seconds]; "
+                        "move it above that line",
+                    )
+                )
+            elif _SECTION_ID.fullmatch(name) is None:
+                wrong.append(
+                    (
+                        f"部分编号“{name}”只能包含英文字母、数字、下划线和连字符",
+                        f"section id '{name}' may contain only letters, digits, '_' and '-'",
+                    )
+                )
+            else:
+                try:
+                    result[name] = seconds(item)
+                except InvalidValueError as error:
+                    wrong.append((f"“{name}”：{error.zh}", f"'{name}': {error.en}"))
+        if wrong:
+            zh = "；".join(w[0] for w in wrong) + ("；其余部分照常使用" if result else "")
+            en = "; ".join(w[1] for w in wrong) + ("; the other sections apply" if result else "")
+            raise InvalidValueError(zh, en, partial=result or None)
+        return result
+
+    return read
 
 
 def value_readers(folder: Path) -> dict[str, Callable[[object], Any]]:
@@ -207,7 +254,7 @@ def value_readers(folder: Path) -> dict[str, Callable[[object], Any]]:
         "screen": _screen,
         "lang": _choice(LANGS),
         "dwell_seconds": _seconds(3, 3600),
-        "section_dwell_seconds": _section_dwell,
+        "section_dwell_seconds": _section_dwell(TOP_LEVEL_KEYS),
         "idle_resume_seconds": _seconds(5, 3600),
         "idle_home_seconds": _seconds(10, 86400),
         "exit_chord": _chord,
