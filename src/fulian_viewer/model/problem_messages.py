@@ -65,6 +65,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the sheet has too many cells (over {limit}); from this row on it was not read; "
         "delete the rows and columns that are not needed",
     ),
+    "excel_error": (
+        "这个单元格是 Excel 的错误值（如 #DIV/0!、#REF!、#VALUE!），公式出错了；"
+        "请在 Excel 中改正公式，或直接填写数值",
+        "this cell holds an Excel error value (such as #DIV/0!, #REF!, #VALUE!): its formula "
+        "failed; correct the formula in Excel or type the value",
+    ),
     "formula_without_value": (
         "这是一个公式，但工作簿里没有保存它的计算结果；请在 Excel 中打开工作簿并保存一次",
         "this cell holds a formula whose result was never saved; "

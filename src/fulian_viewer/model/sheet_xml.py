@@ -44,12 +44,14 @@ class SheetRow:
         number: the row's number as Excel shows it.
         cells: the text of the first columns (``""`` where empty).
         formulas: 0-based columns whose cell holds a formula with no saved value.
+        errors: 0-based columns whose cell holds an error value (``#DIV/0!``, ``#REF!``).
         too_long: 0-based columns whose text was over the length limit (and cut).
     """
 
     number: int
     cells: list[str] = field(default_factory=list)
     formulas: set[int] = field(default_factory=set)
+    errors: set[int] = field(default_factory=set)
     too_long: set[int] = field(default_factory=set)
 
 
@@ -218,6 +220,7 @@ class SheetReader:
         self._text: list[str] = []
         self._capture = False
         self._formula = False
+        self._phonetic = 0
 
     @property
     def row_number(self) -> int:
@@ -246,20 +249,23 @@ class SheetReader:
             self._cell = {"t": attrs.get("t", "n"), "s": attrs.get("s", "")} if keep else None
             self._text.clear()
             self._formula = False
+            self._phonetic = 0
         elif tag == "mergeCell" and len(self.merged) < MAX_MERGES:
             self.merged.append(attrs.get("ref", ""))
         elif self._cell is not None:
             if tag in ("v", "t"):
-                self._capture = True
+                self._capture = not self._phonetic
             elif tag == "f":
                 self._formula = True
-            elif tag == "rPh":
-                self._capture = False
+            elif tag == "rPh":  # a phonetic guide, which Excel shows only on request
+                self._phonetic += 1
 
     def _end(self, name: str) -> None:
         tag = _local(name)
         if tag in ("v", "t"):
             self._capture = False
+        elif tag == "rPh":
+            self._phonetic -= 1
         elif tag == "c" and self._cell is not None and self._row is not None:
             self._close_cell(self._row)
             self._cell = None
@@ -280,6 +286,9 @@ class SheetReader:
             text = self.shared[index] if 0 <= index < len(self.shared) else ""
         elif kind in ("inlineStr", "str"):
             text = unescape(raw)
+        elif kind == "e":  # an error value such as #DIV/0!, where a formula failed
+            text = ""
+            row.errors.add(self._column - 1)
         elif kind == "n" and raw:
             style = self._cell["s"]
             text = self.number_text(raw, int(style) if style.isdigit() and len(style) < 7 else 0)

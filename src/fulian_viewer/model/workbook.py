@@ -164,7 +164,11 @@ def _with_refused_cells(table: Table, reader: _SheetRows, label: str, raw: RawDa
     """The table with its formula-without-value and overlong cells reported and refused."""
     names = dict(zip(table.positions, table.columns, strict=True))
     refused: set[tuple[int, str]] = set()
-    for code, cells in (("formula_without_value", reader.formulas), ("cell_too_long", reader.long)):
+    for code, cells in (
+        ("formula_without_value", reader.formulas),
+        ("excel_error", reader.errors),
+        ("cell_too_long", reader.long),
+    ):
         for row, position in sorted(cells):
             column = names.get(position)
             if row in table.rows and column is not None:
@@ -204,6 +208,7 @@ class _SheetRows:
     def __init__(self, reader: SheetReader) -> None:
         self.reader = reader
         self.formulas: set[tuple[int, int]] = set()
+        self.errors: set[tuple[int, int]] = set()
         self.long: set[tuple[int, int]] = set()
         self.stopped: tuple[str, int] | None = None
 
@@ -219,8 +224,9 @@ class _SheetRows:
                 yield from ([] for _ in range(gap))
                 last = row.number
                 self.formulas.update((row.number, column) for column in row.formulas)
+                self.errors.update((row.number, column) for column in row.errors)
                 self.long.update((row.number, column) for column in row.too_long)
-                if not any(row.cells) and not row.formulas and not row.too_long:
+                if not any(row.cells) and not (row.formulas or row.errors or row.too_long):
                     empty += gap + 1
                     yield row.cells
                     continue
