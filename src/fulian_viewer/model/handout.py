@@ -6,26 +6,18 @@ already there unless asked to (``--force``), and says so in one plain line.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from fulian_viewer.model.deck import build_panes
+from fulian_viewer.model.output_request import OutputRequestError, check_writable_folder
 from fulian_viewer.model.report import Report
 
 PDF_NAME = "handout.pdf"
 MAX_NAMED = 3  # existing files named in the message; the rest are counted
 
 
-class HandoutTargetError(ValueError):
+class HandoutTargetError(OutputRequestError):
     """An output folder the handout cannot be written to: one line in English and Chinese."""
-
-    def __init__(self, en: str, zh: str) -> None:
-        super().__init__(en)
-        self.en, self.zh = en, zh
-
-    def message(self, lang: str) -> str:
-        """The line in ``lang`` (``zh`` or ``en``)."""
-        return self.zh if lang == "zh" else self.en
 
 
 def pane_stems(report: Report) -> list[str]:
@@ -82,8 +74,4 @@ def check_handout_folder(out: Path, names: list[str], data: list[Path], force: b
             f"{out}: {parent} is a file, not a folder",
             f"{out}：{parent} 是一个文件，不是文件夹",
         )
-    if not os.access(parent, os.W_OK | os.X_OK):
-        raise HandoutTargetError(
-            f"{out}: the folder {parent} is not writable",
-            f"{out}：不能写入文件夹 {parent}",
-        )
+    check_writable_folder(out, parent, HandoutTargetError)
