@@ -59,3 +59,53 @@ def test_a_lone_percent_sign_is_no_value(dataset: Dataset) -> None:
     dataset.set_cell("metrics", "green_share", "value", "%")
     code, _, _ = _only_problem(dataset)
     assert code == "not_a_number"
+
+
+@pytest.mark.parametrize(
+    ("metric", "display", "value", "context"),
+    [
+        ("lectures", "6万场次", "60000", "讲6.6万场次，线上"),  # the tail of 6.6万场次
+        ("lecture_reach", "320万人次", "3200000", "群众2320万人次；"),  # of 2320万人次
+    ],
+)
+def test_a_display_that_is_only_part_of_the_report_figure(
+    dataset: Dataset, metric: str, display: str, value: str, context: str
+) -> None:
+    dataset.set_cell("metrics", metric, "display", display)
+    dataset.set_cell("metrics", metric, "value", value)
+    result = dataset.load()
+    assert [p.code for p in result.errors] == ["display_inside_figure"]
+    zh = result.errors[0].message("zh")
+    assert f"“{display}”" in zh and f"（“{context}”）" in zh
+
+
+@pytest.mark.parametrize(
+    ("source", "display"),
+    [
+        ("共有3万余个", "3万"),  # the report says 3万余个
+        ("累计1,234人", "234人"),  # the tail of a grouped number
+        ("实施十五轮帮扶", "五轮"),  # the tail of a Chinese numeral
+        ("帮助75万余名女性", "75万"),
+    ],
+)
+def test_heads_and_tails_of_figures_are_caught(source: str, display: str) -> None:
+    from fulian_viewer.model.metric_rows import _inside_a_figure
+
+    assert _inside_a_figure(display, source) is not None
+
+
+@pytest.mark.parametrize(
+    ("source", "display"),
+    [
+        ("宣讲6.6万场次，线上", "6.6万场次"),
+        ("共5，27个,另有", "27个"),
+        ("2320万人次；又有320万人次", "320万人次"),  # a second, whole occurrence
+        ("全市70%的家庭", "70%"),
+        ("帮助75万女性", "75万"),
+        ("建成1300户多家示范", "1300户"),  # 多 after a unit is a word, not the figure
+    ],
+)
+def test_whole_figures_pass(source: str, display: str) -> None:
+    from fulian_viewer.model.metric_rows import _inside_a_figure
+
+    assert _inside_a_figure(display, source) is None

@@ -20,6 +20,9 @@ from fulian_viewer.model.schema import Cells
 _PERCENT_SIGNS = ("%", "％")
 # Characters that NFKC turns into ASCII digits or signs: full-width digits and the like.
 _WIDE_RE = re.compile(r"[０-９．％＋－]")
+_DIGITS = "0123456789０１２３４５６７８９.．"
+_CHINESE_NUMERALS = "零〇一二三四五六七八九十百千万亿两"
+_FIGURE_TAIL = "万亿千百十余多"  # what continues a figure after its digits
 
 
 def read_metrics(cells: Cells, flat_source: str | None) -> dict[str, Metric]:
@@ -58,6 +61,10 @@ def _metric(
         if figure.text not in source:
             cells.add("display_not_in_source", row, "display", display=figure.text)
             return None
+        context = _inside_a_figure(figure.text, source)
+        if context is not None:
+            cells.add("display_inside_figure", row, "display", display=figure.text, context=context)
+            return None
     if None in (metric_id, section_id, label, value, unit, source, figure):
         return None
     return Metric(
@@ -72,6 +79,40 @@ def _metric(
         scorecard=scorecard,
         source=cast(str, source),
     )
+
+
+def _inside_a_figure(display: str, source: str) -> str | None:
+    """Where ``display`` stands in ``source`` only as part of a larger figure, else None.
+
+    ``6万场次`` is in ``6.6万场次`` and ``320万人次`` in ``2320万人次``: a display must
+    be a whole figure of the sentence, not its tail or head (``3万`` of ``3万余个``).
+    """
+    before_chars = _DIGITS + (_CHINESE_NUMERALS if display[0] in _CHINESE_NUMERALS else "")
+    open_ended = display[-1] in _DIGITS or display[-1] in _CHINESE_NUMERALS
+    after_chars = _DIGITS + (_FIGURE_TAIL if open_ended else "")
+    start = source.find(display)
+    first = start
+    while start >= 0:
+        end = start + len(display)
+        before = source[max(0, start - 2) : start]
+        after = source[end : end + 2]
+        if not _continues(before[::-1], before_chars) and not _continues(after, after_chars):
+            return None
+        start = source.find(display, start + 1)
+    return source[max(0, first - 3) : first + len(display) + 3]
+
+
+def _continues(beside: str, chars: str) -> bool:
+    """Whether the text beside a display (read outwards) carries its figure on.
+
+    A thousands comma counts only with a digit beyond it (``1,234``), so the
+    comma that ends a phrase (``6.6万场次,``) does not.
+    """
+    if not beside:
+        return False
+    if beside[0] == ",":
+        return len(beside) > 1 and beside[1] in _DIGITS
+    return beside[0] in chars
 
 
 def _percent_value(record: dict[str, str], unit: str | None) -> dict[str, str]:

@@ -233,6 +233,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "显示文字“{display}”不在出处句子中",
         "the display text '{display}' does not occur in the source sentence",
     ),
+    "display_inside_figure": (
+        "显示文字“{display}”在出处句子中只是另一个数字的一部分（“{context}”）；"
+        "须与报告中的数字完全一致",
+        "the display text '{display}' occurs in the source sentence only as part of another "
+        "figure ('{context}'); it must be the report's figure exactly",
+    ),
     "reload_failed": (
         "重新读取失败：{reason}",
         "reloading failed: {reason}",
