@@ -65,7 +65,7 @@ def test_a_lone_percent_sign_is_no_value(dataset: Dataset) -> None:
     ("metric", "display", "value", "context"),
     [
         ("lectures", "6万场次", "60000", "讲6.6万场次，线上"),  # the tail of 6.6万场次
-        ("lecture_reach", "320万人次", "3200000", "群众2320万人次；"),  # of 2320万人次
+        ("lecture_reach", "320万人次", "3200000", "群众2320万人次；举办"),  # of 2320万人次
     ],
 )
 def test_a_display_that_is_only_part_of_the_report_figure(
@@ -109,3 +109,12 @@ def test_whole_figures_pass(source: str, display: str) -> None:
     from fulian_viewer.model.metric_rows import _inside_a_figure
 
     assert _inside_a_figure(display, source) is None
+
+
+def test_a_source_cut_mid_figure_is_no_way_round(dataset: Dataset) -> None:
+    dataset.set_cell("metrics", "lectures", "display", "6万场次")
+    dataset.set_cell("metrics", "lectures", "value", "60000")
+    dataset.set_cell("metrics", "lectures", "source", "6万场次，线上线下覆盖妇女群众")
+    result = dataset.load()
+    assert [p.code for p in result.errors] == ["display_inside_figure"]
+    assert "（“讲6.6万场次，线上”）" in result.errors[0].message("zh")

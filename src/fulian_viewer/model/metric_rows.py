@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from decimal import Decimal
+from itertools import islice
 from typing import cast
 
 from fulian_viewer.model.numbers import DisplayTextError, Figure, parse_display
@@ -23,6 +25,7 @@ _WIDE_RE = re.compile(r"[０-９．％＋－]")
 _DIGITS = "0123456789０１２３４５６７８９.．"
 _CHINESE_NUMERALS = "零〇一二三四五六七八九十百千万亿两"
 _FIGURE_TAIL = "万亿千百十余多"  # what continues a figure after its digits
+MAX_SPOTS = 200  # places a display is judged at (a one-digit source is in a report often)
 
 
 def read_metrics(cells: Cells, flat_source: str | None) -> dict[str, Metric]:
@@ -61,7 +64,7 @@ def _metric(
         if figure.text not in source:
             cells.add("display_not_in_source", row, "display", display=figure.text)
             return None
-        context = _inside_a_figure(figure.text, source)
+        context = _inside_a_figure(figure.text, source, flat_source)
         if context is not None:
             cells.add("display_inside_figure", row, "display", display=figure.text, context=context)
             return None
@@ -81,25 +84,43 @@ def _metric(
     )
 
 
-def _inside_a_figure(display: str, source: str) -> str | None:
+def _inside_a_figure(display: str, source: str, report: str | None = None) -> str | None:
     """Where ``display`` stands in ``source`` only as part of a larger figure, else None.
 
     ``6万场次`` is in ``6.6万场次`` and ``320万人次`` in ``2320万人次``: a display must
     be a whole figure of the sentence, not its tail or head (``3万`` of ``3万余个``).
+    With the ``report``'s text (line breaks taken out) the figure is judged where
+    the source stands in it, so a source cut mid-figure (``6万场次，线上…``) is no way
+    round the rule.
     """
     before_chars = _DIGITS + (_CHINESE_NUMERALS if display[0] in _CHINESE_NUMERALS else "")
     open_ended = display[-1] in _DIGITS or display[-1] in _CHINESE_NUMERALS
     after_chars = _DIGITS + (_FIGURE_TAIL if open_ended else "")
-    start = source.find(display)
-    first = start
-    while start >= 0:
-        end = start + len(display)
-        before = source[max(0, start - 2) : start]
-        after = source[end : end + 2]
+    inside = list(_occurrences(display, source))
+    if report is not None:
+        found = ((report, at + spot) for at in _occurrences(source, report) for spot in inside)
+        spots = list(islice(found, MAX_SPOTS))
+    else:
+        spots = [(source, spot) for spot in inside]
+    for text, start in spots:
+        before = text[max(0, start - 2) : start]
+        after = text[start + len(display) : start + len(display) + 2]
         if not _continues(before[::-1], before_chars) and not _continues(after, after_chars):
             return None
-        start = source.find(display, start + 1)
-    return source[max(0, first - 3) : first + len(display) + 3]
+    if not spots:
+        return None  # told as a display or a source not found
+    text, start = spots[0]
+    return text[max(0, start - 3) : start + len(display) + 3]
+
+
+def _occurrences(part: str, text: str, limit: int = 100) -> Iterator[int]:
+    """Where ``part`` starts in ``text``, the first ``limit`` times."""
+    start = text.find(part)
+    for _ in range(limit):
+        if start < 0:
+            return
+        yield start
+        start = text.find(part, start + 1)
 
 
 def _continues(beside: str, chars: str) -> bool:

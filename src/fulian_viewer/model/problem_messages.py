@@ -234,9 +234,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the display text '{display}' does not occur in the source sentence",
     ),
     "display_inside_figure": (
-        "显示文字“{display}”在出处句子中只是另一个数字的一部分（“{context}”）；"
+        "显示文字“{display}”在报告中只是另一个数字的一部分（“{context}”）；"
         "须与报告中的数字完全一致",
-        "the display text '{display}' occurs in the source sentence only as part of another "
+        "the display text '{display}' occurs in the report only as part of another "
         "figure ('{context}'); it must be the report's figure exactly",
     ),
     "reload_failed": (
