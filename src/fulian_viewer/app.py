@@ -245,7 +245,7 @@ def run_export(args: argparse.Namespace) -> int:
     """
     from fulian_viewer.check import EXIT_INVALID
 
-    result = load_report(args.data, glyphs=True)
+    result = load_report(args.data, warnings=True)
     lang = args.lang
     errors = [problem for problem in result.problems if not problem.warning]
     for problem in result.problems:

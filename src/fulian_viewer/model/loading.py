@@ -29,6 +29,7 @@ from fulian_viewer.model.report import (
     Text,
 )
 from fulian_viewer.model.schema import LIST_SEPARATORS, SCHEMAS, Cells, canonical_columns
+from fulian_viewer.model.stray_figures import stray_figures
 from fulian_viewer.model.tables import RawDataset, read_dataset, read_text_file
 
 DECK_KEYS = (
@@ -75,11 +76,12 @@ def bundled_data_path() -> Path:
     return resource_path("data")
 
 
-def load_report(path: Path | None = None, glyphs: bool = False) -> LoadResult:
+def load_report(path: Path | None = None, warnings: bool = False) -> LoadResult:
     """Load and validate the dataset at ``path`` (the bundled report when None).
 
-    With ``glyphs``, also warn about each cell holding characters that no bundled
-    font can draw (``check`` and ``export`` ask; the viewer need not).
+    With ``warnings``, also warn about each cell holding characters that no bundled
+    font can draw, and each figure in a label or title that the report does not
+    print (``check`` and ``export`` ask; the viewer need not).
     """
     path = path or bundled_data_path()
     raw = read_dataset(path)
@@ -87,9 +89,12 @@ def load_report(path: Path | None = None, glyphs: bool = False) -> LoadResult:
     report = builder.build()
     problems = Problems(raw.problems)
     problems.extend(builder.problems)
-    if glyphs:
+    if warnings:
         from fulian_viewer.model.glyphs import bundled_coverage, missing_glyphs
 
+        if report is not None and report.source_text:
+            flat = normalise_source(report.source_text)
+            problems.extend(stray_figures(raw.tables, flat))
         problems.extend(missing_glyphs(raw.tables.values(), bundled_coverage()))
     return LoadResult(path, report, tuple(problems.with_counts()), dict(raw.encodings))
 

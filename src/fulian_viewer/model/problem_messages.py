@@ -239,6 +239,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the display text '{display}' occurs in the report only as part of another "
         "figure ('{context}'); it must be the report's figure exactly",
     ),
+    "stray_figure": (
+        "文字中的数字“{figure}”在报告中找不到；展示的数字须出自报告，请核对",
+        "the figure '{figure}' in this text does not occur in the report; "
+        "every figure shown must be the report's",
+    ),
     "reload_failed": (
         "重新读取失败：{reason}",
         "reloading failed: {reason}",

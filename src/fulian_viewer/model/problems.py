@@ -19,7 +19,7 @@ from fulian_viewer.model.problem_messages import MESSAGES
 MAX_PER_KIND = 100
 
 # Codes that warn: the dataset is still valid and shown as it is.
-WARNINGS = frozenset({"missing_glyphs", "merged_cells"})
+WARNINGS = frozenset({"missing_glyphs", "merged_cells", "stray_figure"})
 MAX_SHOWN_CHARS = 120
 
 _WHERE = {
