@@ -33,6 +33,7 @@ from fulian_viewer.model.config import ConfigProblem, KioskConfig, load_config, 
 from fulian_viewer.model.dataset import CurrentDataset
 from fulian_viewer.model.handout import HandoutTargetError, check_handout_folder, handout_names
 from fulian_viewer.model.loading import LoadResult, bundled_data_path, load_report
+from fulian_viewer.model.output_request import write_failure
 from fulian_viewer.model.settings import Settings
 from fulian_viewer.model.ui_strings import ui_text
 
@@ -283,9 +284,9 @@ def run_export(args: argparse.Namespace) -> int:
             result.report, settings, args.out, QSize(args.size.width, args.size.height), lang
         )
     except OSError as error:
-        reason = error.strerror or type(error).__name__
-        where = error.filename or args.out
-        print(f"fulian-viewer export: {where}: {reason}", file=sys.stderr)
+        colon = "：" if lang == "zh" else ": "
+        reason = write_failure(error, lang)
+        print(f"fulian-viewer export{colon}{args.out}{colon}{reason}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(text["cancelled"].format(out=args.out), file=sys.stderr)

@@ -205,6 +205,9 @@ def test_an_interrupted_export_leaves_nothing_and_keeps_what_was_there(
         export_deck(report, Settings(), tmp_path, QSize(320, 180), "zh")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["handout.pdf"]
     assert (tmp_path / "handout.pdf").read_text() == "the speaker's own"
+    with pytest.raises(KeyboardInterrupt):
+        export_deck(report, Settings(), tmp_path / "new" / "handouts", QSize(320, 180), "zh")
+    assert not (tmp_path / "new" / "handouts").exists()  # the folder it made, left empty
 
 
 def test_export_refuses_a_folder_holding_a_handout(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -83,6 +84,7 @@ def export_deck(
     complete (the handout last), so a cancelled or failed export leaves no file
     behind, and no earlier file is touched until then.
     """
+    created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".export-", suffix=".partial", dir=out))
     try:
@@ -93,6 +95,12 @@ def export_deck(
             os.replace(path, target)
             written.append(target)
         return written
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        if created:
+            with contextlib.suppress(OSError):
+                out.rmdir()  # only when left empty
+        raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
