@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from fulian_viewer.model.schema import SCHEMAS, canonical_columns
+import pytest
+
+from fulian_viewer.model.schema import SCHEMAS, canonical_columns, column_letter
 from fulian_viewer.model.tables import Table
+from tests.fixtures.datasets import Dataset
 
 
 def _table(*columns: str) -> Table:
@@ -33,3 +36,23 @@ def test_two_spellings_of_one_column_keep_the_first() -> None:
 def test_a_sound_table_is_kept_as_it_is() -> None:
     table = _table("id", "section")
     assert canonical_columns(table, SCHEMAS["metrics"]) is table
+
+
+@pytest.mark.parametrize(
+    ("position", "letter"), [(0, "A"), (11, "L"), (25, "Z"), (26, "AA"), (701, "ZZ")]
+)
+def test_column_letters(position: int, letter: str) -> None:
+    assert column_letter(position) == letter
+
+
+def test_a_blank_header_over_filled_cells_is_named_by_its_letter(dataset: Dataset) -> None:
+    rows = dataset.rows("metrics")
+    rows[0][3:3] = [""]  # a column inserted in Excel with no name, cells typed under it
+    for row in rows[1:]:
+        row[3:3] = ["备忘"]
+    dataset.write("metrics", rows)
+    result = dataset.load()
+    (problem,) = result.problems
+    assert (problem.code, problem.row, problem.column) == ("blank_header", 1, None)
+    assert "第 D 列的表头是空的" in problem.message("zh")
+    assert "column D has no header" in problem.message("en")

@@ -142,6 +142,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "未知的列“{name}”（允许的列：{allowed}）",
         "unknown column '{name}' (allowed: {allowed})",
     ),
+    "blank_header": (
+        "第 {letter} 列的表头是空的，这一列的内容不会被读取；请填写列名，或删除这一列",
+        "column {letter} has no header, so its cells are not read; name it or delete it",
+    ),
     "duplicate_column": ("列“{name}”出现了两次", "column '{name}' appears twice"),
     "empty_cell": ("必填单元格是空的", "this required cell is empty"),
     "not_a_number": (

@@ -176,9 +176,22 @@ class Cells:
             if column not in columns:
                 self.add("missing_column", 1, column, name=column)
         allowed = ", ".join(self.schema.allowed)
-        for column in columns:
-            if column not in self.schema.allowed:
+        positions = self.table.positions or tuple(range(len(columns)))
+        for column, position in zip(columns, positions, strict=False):
+            if not column:
+                self.add("blank_header", 1, None, letter=column_letter(position))
+            elif column not in self.schema.allowed:
                 self.add("unknown_column", 1, column, name=column, allowed=allowed)
+
+
+def column_letter(position: int) -> str:
+    """The spreadsheet letter of a 0-based column (0 is A, 26 is AA)."""
+    letters = ""
+    number = position + 1
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def canonical_columns(table: Table, schema: TableSchema) -> Table:
