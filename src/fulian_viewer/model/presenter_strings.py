@@ -45,6 +45,10 @@ PRESENTER_STRINGS: dict[str, tuple[str, str]] = {
         "Move the mouse over the picture for a laser dot; click a figure to show its source",
     ),
     "rehearsal_written": ("排练用时已写入 {file}", "Rehearsal seconds written to {file}"),
+    "rehearsal_moved": (
+        "无法写入 {file}（{reason}）；排练用时已改写入 {moved}",
+        "Cannot write {file} ({reason}); the rehearsal seconds were written to {moved}",
+    ),
     "rehearsal_failed": (
         "无法写入排练用时：{reason}",
         "Cannot write the rehearsal seconds: {reason}",
