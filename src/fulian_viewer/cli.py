@@ -5,14 +5,16 @@
 data to a workbook or CSV files to edit; ``import`` drafts a dataset from a
 report's text; ``kiosk-pin`` hashes a staff PIN for the kiosk configuration. Qt is
 imported only by the command that needs it, so ``check``, ``import``, ``kiosk-pin`` and
-``--help`` work on a machine without a display.
+``--help`` work on a machine without a display. Each command's work is in a module
+of its own (:mod:`~fulian_viewer.check`, :mod:`~fulian_viewer.import_report`,
+:mod:`~fulian_viewer.kiosk_pin`, :mod:`~fulian_viewer.export_data`, the video export,
+the viewer in :mod:`~fulian_viewer.app`), imported when that command runs.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -284,6 +286,8 @@ def _screen_choice(text: str) -> int | str:
 
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "kiosk-pin":
+        from fulian_viewer.kiosk_pin import run_kiosk_pin
+
         return run_kiosk_pin(args.lang)
     if args.command == "check":
         from fulian_viewer.check import run_check, run_check_config
@@ -296,6 +300,8 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return run_import(args.report, args.out, args.lang, sys.stdout, sys.stderr)
     if args.command == "export" and (args.workbook or args.data_folder):
+        from fulian_viewer.export_data import run_data_export
+
         return run_data_export(args)
     if args.command == "export" and args.video is not None:
         from fulian_viewer.video.command import run_video_export
@@ -308,98 +314,6 @@ def _dispatch(args: argparse.Namespace) -> int:
     from fulian_viewer.app import run_viewer
 
     return run_viewer(args)
-
-
-def run_data_export(args: argparse.Namespace) -> int:
-    """``export --workbook`` / ``--data-folder``: the dataset written out for staff to edit."""
-    from fulian_viewer.model.dataset_export import (
-        ExportRefusedError,
-        export_folder,
-        export_workbook,
-    )
-    from fulian_viewer.model.loading import bundled_data_path
-    from fulian_viewer.model.tables import read_dataset
-
-    en = args.lang == "en"
-    if args.workbook is not None and args.workbook.suffix.lower() != ".xlsx":
-        print(
-            "--workbook: the file must end in .xlsx" if en else "--workbook：文件名须以 .xlsx 结尾",
-            file=sys.stderr,
-        )
-        return 2
-    source = args.data or bundled_data_path()
-    raw = read_dataset(source)
-    if not raw.tables:
-        for problem in raw.problems:
-            print(problem.message(args.lang), file=sys.stderr)
-        return 2
-    try:
-        if args.workbook is not None:
-            files = export_workbook(raw, args.workbook, source, args.force)
-        else:
-            files = export_folder(raw, args.data_folder, source, args.force)
-    except ExportRefusedError as refused:
-        print(
-            f"{refused.path} exists already; add --force to overwrite it "
-            "(the dataset's own files are never overwritten)"
-            if en
-            else f"{refused.path} 已存在；如要覆盖，请加上 --force（不会覆盖正在读取的数据文件）",
-            file=sys.stderr,
-        )
-        return 2
-    except OSError as error:
-        print(f"fulian-viewer export: {error}", file=sys.stderr)
-        return 1
-    for path in files:
-        print(path)
-    return 0
-
-
-def _read_pin(prompt: str) -> str:
-    """One PIN: from the terminal without echo, or one line of piped input."""
-    if sys.stdin is not None and sys.stdin.isatty():
-        import getpass
-
-        text = getpass.getpass(prompt)
-    else:
-        line = sys.stdin.readline() if sys.stdin is not None else ""
-        if not line:
-            raise EOFError
-        text = line
-    # Full-width digits from a Chinese input method count as digits.
-    return unicodedata.normalize("NFKC", text).strip()
-
-
-def run_kiosk_pin(lang: str) -> int:
-    """``kiosk-pin``: the hash line on stdout, a paste hint on stderr; 2 if the PIN is refused."""
-    from fulian_viewer.model.pin import PIN_MAX_DIGITS, PIN_MIN_DIGITS, hash_pin, valid_pin
-
-    en = lang == "en"
-    try:
-        first = _read_pin("PIN: " if en else "PIN：")
-        if not valid_pin(first):
-            print(
-                f"The PIN must be {PIN_MIN_DIGITS} to {PIN_MAX_DIGITS} digits (0-9)."
-                if en
-                else f"PIN 须为 {PIN_MIN_DIGITS} 到 {PIN_MAX_DIGITS} 位数字（0–9）。",
-                file=sys.stderr,
-            )
-            return 2
-        second = _read_pin("PIN again: " if en else "再次输入 PIN：")
-    except EOFError:
-        print(
-            "No PIN was entered." if en else "没有输入 PIN。",
-            file=sys.stderr,
-        )
-        return 2
-    if first != second:
-        print("The two PINs differ." if en else "两次输入的 PIN 不一致。", file=sys.stderr)
-        return 2
-    line = hash_pin(first)
-    print(line)
-    hint = "paste into the kiosk configuration" if en else "粘贴到展台配置文件中"
-    print(f'{hint}: pin_hash = "{line}"' if en else f'{hint}：pin_hash = "{line}"', file=sys.stderr)
-    return 0
 
 
 def _make_output_safe() -> None:
