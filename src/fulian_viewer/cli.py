@@ -17,12 +17,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import NoReturn
 
 from fulian_viewer import __version__
 from fulian_viewer import timing as _timing  # noqa: F401 (the process-start reference)
 from fulian_viewer.assets import licence_paths
+from fulian_viewer.cli_errors import error_text, plain_error, unknown_arguments
 from fulian_viewer.cli_text import EXAMPLES, help_lang, help_text
 from fulian_viewer.model.numbers import Lang
 
@@ -39,14 +41,14 @@ class Size:
     height: int
 
     @classmethod
-    def parse(cls, text: str) -> Size:
-        """Read ``1920x1080``; raise ``argparse.ArgumentTypeError`` otherwise."""
+    def parse(cls, text: str, lang: Lang = "en") -> Size:
+        """Read ``1920x1080``; raise ``argparse.ArgumentTypeError`` (in ``lang``) otherwise."""
         width, sep, height = text.lower().replace("×", "x").partition("x")
         if not (sep and width.strip().isdigit() and height.strip().isdigit()):
-            raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1920x1080")
+            raise argparse.ArgumentTypeError(error_text("size_form", lang, value=text))
         size = cls(int(width), int(height))
         if not (160 <= size.width <= 16384 and 160 <= size.height <= 16384):
-            raise argparse.ArgumentTypeError(f"'{text}': each side must be 160 to 16384 pixels")
+            raise argparse.ArgumentTypeError(error_text("size_range", lang, value=text))
         return size
 
     def __str__(self) -> str:
@@ -98,14 +100,39 @@ def _localise(parser: argparse.ArgumentParser, lang: Lang) -> argparse.ArgumentP
 
 
 class CommandLineParser(argparse.ArgumentParser):
-    """An argument parser whose errors are one line, naming ``--help`` for the rest."""
+    """An argument parser whose errors are one plain line in its language, naming ``--help``.
+
+    ``commands`` holds the subcommands' parsers, by name, once they are added.
+    """
 
     lang: Lang = "en"
+    commands: dict[str, argparse.ArgumentParser]
 
     def error(self, message: str) -> NoReturn:
-        """Print ``message`` on one line and exit with status 2."""
+        """Say argparse's ``message`` in plain words on one line and exit with status 2."""
+        self.fail(plain_error(message, self, self.lang))
+
+    def fail(self, text: str) -> NoReturn:
+        """Print ``text`` (already in plain words) on one line and exit with status 2."""
         see = help_text("see_help", self.lang).format(prog=self.prog)
-        self.exit(2, f"{self.prog}: {help_text('error', self.lang)}{message} {see}\n")
+        self.exit(2, f"{self.prog}: {help_text('error', self.lang)}{text} {see}\n")
+
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        """Parse ``args``; what is not understood is named with the nearest command or option."""
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            command = getattr(parsed, "command", None)
+            if command is None or not getattr(self, "commands", None):
+                self.error(f"unrecognized arguments: {' '.join(extras)}")
+            # A stray word where no command was named (`fulian-viewer chekc`) is the whole
+            # command line's to explain; anything else is the command's.
+            words_only = command == "run" and not any(arg.startswith("-") for arg in extras)
+            sub = self if words_only else self.commands[command]
+            assert isinstance(sub, CommandLineParser)
+            sub.fail(unknown_arguments(extras, command, self.commands, self.lang))
+        return parsed
 
 
 def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
@@ -132,6 +159,7 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
     commands = parser.add_subparsers(
         dest="command", metavar="{run,check,export,import,kiosk-pin}", title=t("commands")
     )
+    parser.commands = commands.choices
 
     def command(name: str, **kwargs: object) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, **_parser(lang, **kwargs))  # type: ignore[arg-type]
@@ -139,11 +167,13 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
 
     run = command("run", parents=[common, themed], help=t("run"))
     run.add_argument("--fullscreen", action="store_true", help=t("fullscreen"))
-    run.add_argument("--size", type=Size.parse, metavar="WxH", help=t("size"))
+    run.add_argument("--size", type=partial(Size.parse, lang=lang), metavar="WxH", help=t("size"))
     run.add_argument("--reduce-motion", action="store_true", default=None, help=t("reduce_motion"))
     run.add_argument("--kiosk", action="store_true", default=None, help=t("kiosk"))
     run.add_argument("--config", type=Path, metavar="FILE", help=t("run_config"))
-    run.add_argument("--screen", type=_screen_choice, metavar="N|NAME", help=t("screen"))
+    run.add_argument(
+        "--screen", type=partial(_screen_choice, lang=lang), metavar="N|NAME", help=t("screen")
+    )
     run.add_argument(
         "--no-watch",
         dest="watch",
@@ -153,7 +183,9 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
     )
     run.add_argument("--presenter", action="store_true", help=t("presenter"))
     run.add_argument("--rehearse", type=Path, metavar="FILE", help=t("rehearse"))
-    run.add_argument("--talk-minutes", type=_minutes, metavar="MIN", help=t("talk_minutes"))
+    run.add_argument(
+        "--talk-minutes", type=partial(_minutes, lang=lang), metavar="MIN", help=t("talk_minutes")
+    )
     run.add_argument(
         "--quit-after-first-paint",
         action="store_true",
@@ -175,7 +207,11 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
     export.add_argument("--data-folder", type=Path, metavar="DIR", help=t("data_folder"))
     export.add_argument("--force", action="store_true", help=t("force"))
     export.add_argument(
-        "--size", type=Size.parse, default=Size(1920, 1080), metavar="WxH", help=t("export_size")
+        "--size",
+        type=partial(Size.parse, lang=lang),
+        default=Size(1920, 1080),
+        metavar="WxH",
+        help=t("export_size"),
     )
     export.add_argument(
         "--allow-problems",
@@ -233,12 +269,15 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     first = args[0] if args else None
     if first not in (*COMMANDS, "-h", "--help", "--version"):
         args.insert(0, "run")
-    parser = build_parser(help_lang(args))
+    lang = help_lang(args)
+    parser = build_parser(lang)
     parsed = parser.parse_args(args)
     if parsed.command == "export":
         given = [parsed.out, parsed.workbook, parsed.data_folder, parsed.video]
         if sum(value is not None for value in given) != 1:
-            parser.error(help_text("export_needs_one", help_lang(args)))
+            export = parser.commands["export"]
+            assert isinstance(export, CommandLineParser)
+            export.fail(help_text("export_needs_one", lang))
     leave_lang = parsed.command == "run" or (
         parsed.command == "export" and parsed.config is not None
     )
@@ -265,22 +304,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _minutes(text: str) -> float:
+def _minutes(text: str, lang: Lang = "en") -> float:
     """``--talk-minutes``: a length of talk, 1 to 600 minutes."""
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError("give the talk's length in minutes, e.g. 20") from None
-    if not 1 <= value <= 600:
-        raise argparse.ArgumentTypeError("the talk's length should be 1 to 600 minutes")
+        raise argparse.ArgumentTypeError(error_text("minutes_form", lang, value=text)) from None
+    if not 1 <= value <= 600:  # NaN is not in range either
+        raise argparse.ArgumentTypeError(error_text("minutes_range", lang, value=text))
     return value
 
 
-def _screen_choice(text: str) -> int | str:
+def _screen_choice(text: str, lang: Lang = "en") -> int | str:
     """``--screen``: an index (``0``, ``1``…) or a screen's name."""
     text = text.strip()
     if not text:
-        raise argparse.ArgumentTypeError("give a screen index (0, 1, ...) or a screen name")
+        raise argparse.ArgumentTypeError(error_text("screen_empty", lang))
+    if text.startswith("-") and text[1:].isdigit():
+        raise argparse.ArgumentTypeError(error_text("screen_negative", lang, value=text))
     return int(text) if text.isdigit() else text
 
 
