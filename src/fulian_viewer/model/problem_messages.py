@@ -137,6 +137,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这一行只有 {found} 列，应有 {expected} 列（文件可能被截断）",
         "this row has {found} of {expected} columns (the file may be truncated)",
     ),
+    "header_longer": (
+        "表头有 {expected} 列，但每一行数据都只有 {found} 列：表头最后的“{names}”下面没有数据；"
+        "请检查表头是否多写了列名，或数据是否都少了一列",
+        "the header has {expected} columns but every data row has only {found}: nothing is under "
+        "'{names_en}' at its end; check the header for a name too many, or the rows for a "
+        "missing column",
+    ),
     "missing_column": ("缺少列“{name}”", "missing column '{name}'"),
     "unknown_column": (
         "未知的列“{name}”（允许的列：{allowed}）",
