@@ -159,6 +159,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{text}”不是数字；请填写以基本单位计的数字，例如 97.49亿 填 9749000000",
         "'{text}' is not a number; write the value in base units, e.g. 9749000000 for 97.49亿",
     ),
+    "logical_not_number": (
+        "这个单元格是 Excel 的逻辑值 {text}（真/假），不是数字；请填写数字，"
+        "例如 97.49亿 填 9749000000（若是公式算出的，请改为直接填写数字）",
+        "this cell holds the Excel logical value {text} (true/false), not a number; type "
+        "the number instead, e.g. 9749000000 for 97.49亿 (if a formula gives it, replace it)",
+    ),
     "not_finite": ("“{text}”不是有限的数字", "'{text}' is not a finite number"),
     "negative": ("数值不能为负：{text}", "the value cannot be negative: {text}"),
     "percent_over_100": ("百分比超过 100：{text}", "a percentage over 100: {text}"),
