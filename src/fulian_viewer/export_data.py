@@ -17,11 +17,15 @@ from fulian_viewer.model.tables import read_dataset
 def run_data_export(args: argparse.Namespace) -> int:
     """``export --workbook`` / ``--data-folder``: the dataset written out for staff to edit."""
     en = args.lang == "en"
+    colon = ": " if en else "："
+    prefix = f"fulian-viewer export{colon}"
     if args.workbook is not None and args.workbook.suffix.lower() != ".xlsx":
-        print(
-            "--workbook: the file must end in .xlsx" if en else "--workbook：文件名须以 .xlsx 结尾",
-            file=sys.stderr,
+        wrong = (
+            f"--workbook {args.workbook}{colon}the file must end in .xlsx"
+            if en
+            else f"--workbook {args.workbook}{colon}文件名须以 .xlsx 结尾"
         )
+        print(prefix + wrong, file=sys.stderr)
         return 2
     source = args.data or bundled_data_path()
     raw = read_dataset(source)
@@ -35,15 +39,11 @@ def run_data_export(args: argparse.Namespace) -> int:
         else:
             files = export_folder(raw, args.data_folder, source, args.force)
     except ExportRefusedError as refused:
-        print(_refusal(refused, en), file=sys.stderr)
+        print(prefix + _refusal(refused, en), file=sys.stderr)
         return 2
     except OSError as error:
         target = args.workbook if args.workbook is not None else args.data_folder
-        colon = ": " if en else "："
-        print(
-            f"fulian-viewer export{colon}{target}{colon}{write_failure(error, args.lang)}",
-            file=sys.stderr,
-        )
+        print(f"{prefix}{target}{colon}{write_failure(error, args.lang)}", file=sys.stderr)
         return 1
     for path in files:
         print(path)
