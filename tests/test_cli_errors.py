@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -163,3 +165,18 @@ def test_argparse_messages_of_other_python_versions(message: str, zh: str) -> No
 def test_our_own_messages_pass_through() -> None:
     parser = argparse.ArgumentParser()
     assert plain_error("export 需要且只需要以下之一", parser, "zh") == "export 需要且只需要以下之一"
+
+
+def test_the_installed_command_says_it_plainly_and_exits_2() -> None:
+    """Through the real entry point, as staff would run it: no traceback, exit status 2."""
+    for lang, expected in (("zh", "是不是想写 check？"), ("en", "did you mean check?")):
+        completed = subprocess.run(
+            [sys.executable, "-m", "fulian_viewer", "--lang", lang, "chekc"],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=False,
+        )
+        assert completed.returncode == 2
+        assert expected in completed.stderr and "Traceback" not in completed.stderr
+        assert completed.stdout == ""
