@@ -157,9 +157,7 @@ def test_a_mistyped_command_is_the_whole_command_lines_error(
     ],
 )
 def test_argparse_messages_of_other_python_versions(message: str, zh: str) -> None:
-    parser = build_parser("zh")
-    commands = getattr(parser, "commands")  # noqa: B009 (set by build_parser)
-    assert zh in plain_error(message, commands["run"], "zh")
+    assert zh in plain_error(message, build_parser("zh").commands["run"], "zh")
 
 
 def test_our_own_messages_pass_through() -> None:

@@ -106,7 +106,7 @@ class CommandLineParser(argparse.ArgumentParser):
     """
 
     lang: Lang = "en"
-    commands: dict[str, argparse.ArgumentParser]
+    commands: dict[str, CommandLineParser]
 
     def error(self, message: str) -> NoReturn:
         """Say argparse's ``message`` in plain words on one line and exit with status 2."""
@@ -130,12 +130,11 @@ class CommandLineParser(argparse.ArgumentParser):
             # command line's to explain; anything else is the command's.
             words_only = command == "run" and not any(arg.startswith("-") for arg in extras)
             sub = self if words_only else self.commands[command]
-            assert isinstance(sub, CommandLineParser)
             sub.fail(unknown_arguments(extras, command, self.commands, self.lang))
         return parsed
 
 
-def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
+def build_parser(lang: Lang = "en") -> CommandLineParser:
     """The argument parser with its subcommands, its help in ``lang``."""
 
     def t(key: str) -> str:
@@ -275,9 +274,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     if parsed.command == "export":
         given = [parsed.out, parsed.workbook, parsed.data_folder, parsed.video]
         if sum(value is not None for value in given) != 1:
-            export = parser.commands["export"]
-            assert isinstance(export, CommandLineParser)
-            export.fail(help_text("export_needs_one", lang))
+            parser.commands["export"].fail(help_text("export_needs_one", lang))
     leave_lang = parsed.command == "run" or (
         parsed.command == "export" and parsed.config is not None
     )
