@@ -19,6 +19,8 @@ WRONG = [
     ["check", "--data"],
     ["check", "--dat"],
     ["check", "--json=1"],
+    ["check", "--data="],
+    ["export", "--workbook", " "],
     ["check", "--fullscreen"],
     ["check", "extra"],
     ["--size", "1920*1080"],
@@ -47,6 +49,7 @@ WRONG = [
     ["import", "report.txt", "--out", "d", "--lang", "fr"],
     ["kiosk-pin", "1234"],
     ["kiosk-pin", "--pin", "1234"],
+    ["kiosk-pin", "--data", "x"],
 ]
 
 # argparse's English, which must not reach a Chinese user.
@@ -120,6 +123,7 @@ def test_every_wrong_argument_is_plain_english(
             "could be --data or --data-folder",
         ),
         (["--screen", "-1"], "屏幕编号从 0 开始", "screen indexes start at 0"),
+        (["check", "--data="], "--data：这里要写文件或文件夹的名称，不能空着", "cannot be empty"),
     ],
 )
 def test_the_message_says_what_to_write(
@@ -178,3 +182,19 @@ def test_the_installed_command_says_it_plainly_and_exits_2() -> None:
         assert completed.returncode == 2
         assert expected in completed.stderr and "Traceback" not in completed.stderr
         assert completed.stdout == ""
+
+
+def test_an_option_of_another_command_takes_its_value_along(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`kiosk-pin --data x`: one sentence about --data, none about "x"."""
+    err = _error(["--lang", "zh", "kiosk-pin", "--data", "x"], capsys)
+    assert "kiosk-pin 命令没有 --data 这个选项（它属于 run、check 或 export）" in err
+    assert "“x”" not in err
+
+
+def test_the_version_follows_options_too(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        parse_args(["--lang", "zh", "--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.startswith("fulian-viewer ")

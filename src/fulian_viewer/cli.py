@@ -140,9 +140,10 @@ def build_parser(lang: Lang = "en") -> CommandLineParser:
     def t(key: str) -> str:
         return help_text(key, lang)
 
+    path = partial(_path, lang=lang)
     CommandLineParser.lang = lang
     common = CommandLineParser(add_help=False)
-    common.add_argument("--data", type=Path, metavar="PATH", help=t("data"))
+    common.add_argument("--data", type=path, metavar="PATH", help=t("data"))
     common.add_argument("--lang", choices=LANGS, help=t("lang"))
     themed = CommandLineParser(add_help=False)
     themed.add_argument("--theme", choices=THEMES, help=t("theme"))
@@ -169,7 +170,7 @@ def build_parser(lang: Lang = "en") -> CommandLineParser:
     run.add_argument("--size", type=partial(Size.parse, lang=lang), metavar="WxH", help=t("size"))
     run.add_argument("--reduce-motion", action="store_true", default=None, help=t("reduce_motion"))
     run.add_argument("--kiosk", action="store_true", default=None, help=t("kiosk"))
-    run.add_argument("--config", type=Path, metavar="FILE", help=t("run_config"))
+    run.add_argument("--config", type=path, metavar="FILE", help=t("run_config"))
     run.add_argument(
         "--screen", type=partial(_screen_choice, lang=lang), metavar="N|NAME", help=t("screen")
     )
@@ -181,7 +182,7 @@ def build_parser(lang: Lang = "en") -> CommandLineParser:
         help=t("no_watch"),
     )
     run.add_argument("--presenter", action="store_true", help=t("presenter"))
-    run.add_argument("--rehearse", type=Path, metavar="FILE", help=t("rehearse"))
+    run.add_argument("--rehearse", type=path, metavar="FILE", help=t("rehearse"))
     run.add_argument(
         "--talk-minutes", type=partial(_minutes, lang=lang), metavar="MIN", help=t("talk_minutes")
     )
@@ -198,12 +199,12 @@ def build_parser(lang: Lang = "en") -> CommandLineParser:
 
     check = command("check", parents=[common], help=t("check"))
     check.add_argument("--json", action="store_true", help=t("json"))
-    check.add_argument("--config", type=Path, metavar="FILE", help=t("check_config"))
+    check.add_argument("--config", type=path, metavar="FILE", help=t("check_config"))
 
     export = command("export", parents=[common, themed], help=t("export"))
-    export.add_argument("--out", type=Path, metavar="DIR", help=t("out"))
-    export.add_argument("--workbook", type=Path, metavar="FILE.xlsx", help=t("workbook"))
-    export.add_argument("--data-folder", type=Path, metavar="DIR", help=t("data_folder"))
+    export.add_argument("--out", type=path, metavar="DIR", help=t("out"))
+    export.add_argument("--workbook", type=path, metavar="FILE.xlsx", help=t("workbook"))
+    export.add_argument("--data-folder", type=path, metavar="DIR", help=t("data_folder"))
     export.add_argument("--force", action="store_true", help=t("force"))
     export.add_argument(
         "--size",
@@ -220,8 +221,8 @@ def build_parser(lang: Lang = "en") -> CommandLineParser:
     _add_video_arguments(export, lang)
 
     importer = command("import", help=t("import"), description=t("import_description"))
-    importer.add_argument("report", type=Path, metavar="REPORT", help=t("report"))
-    importer.add_argument("--out", type=Path, required=True, metavar="DIR", help=t("import_out"))
+    importer.add_argument("report", type=path, metavar="REPORT", help=t("report"))
+    importer.add_argument("--out", type=path, required=True, metavar="DIR", help=t("import_out"))
     importer.add_argument("--lang", choices=LANGS, default="zh", help=t("lang"))
 
     kiosk_pin = command("kiosk-pin", help=t("kiosk_pin"), description=t("kiosk_pin_description"))
@@ -235,10 +236,11 @@ def _add_video_arguments(export: argparse.ArgumentParser, lang: Lang) -> None:
     def t(key: str) -> str:
         return help_text(key, lang)
 
+    path = partial(_path, lang=lang)
     video = export.add_argument_group(t("video_group"), t("video_description"))
-    video.add_argument("--video", type=Path, metavar="FILE.mp4", help=t("video"))
+    video.add_argument("--video", type=path, metavar="FILE.mp4", help=t("video"))
     video.add_argument("--fps", type=int, default=30, help=t("fps"))
-    video.add_argument("--config", type=Path, metavar="FILE", help=t("video_config"))
+    video.add_argument("--config", type=path, metavar="FILE", help=t("video_config"))
     video.add_argument("--loop", action="store_true", help=t("loop"))
 
 
@@ -266,7 +268,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
             args.insert(0, args.pop(index))
             break
     first = args[0] if args else None
-    if first not in (*COMMANDS, "-h", "--help", "--version"):
+    if first not in COMMANDS and "--version" in args:
+        args = ["--version"]  # `--lang zh --version`: the version, whatever comes with it
+    elif first not in (*COMMANDS, "-h", "--help", "--version"):
         args.insert(0, "run")
     lang = help_lang(args)
     parser = build_parser(lang)
@@ -310,6 +314,13 @@ def _minutes(text: str, lang: Lang = "en") -> float:
     if not 1 <= value <= 600:  # NaN is not in range either
         raise argparse.ArgumentTypeError(error_text("minutes_range", lang, value=text))
     return value
+
+
+def _path(text: str, lang: Lang = "en") -> Path:
+    """A file or folder named on the command line; ``--data=`` with nothing is refused."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(error_text("empty_path", lang))
+    return Path(text)
 
 
 def _screen_choice(text: str, lang: Lang = "en") -> int | str:

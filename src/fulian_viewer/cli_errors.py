@@ -70,6 +70,10 @@ ERRORS: dict[str, tuple[str, str]] = {
         "演讲时长要在 1 到 600 分钟之间，“{value}”不在其中",
         "the talk's length should be 1 to 600 minutes, not '{value}'",
     ),
+    "empty_path": (
+        "这里要写文件或文件夹的名称，不能空着",
+        "give the name of a file or folder here; it cannot be empty",
+    ),
     "screen_empty": (
         "请写屏幕编号（0、1……）或屏幕名称（如 HDMI-1）",
         "give a screen index (0, 1, ...) or a screen name such as HDMI-1",
@@ -174,7 +178,11 @@ def unknown_arguments(
     parser = commands[command]
     options = _visible_options(parser)
     sentences = []
+    value_of: str | None = None  # an option of another command that takes the next word
     for arg in extras:
+        if value_of is not None and not arg.startswith("-"):
+            value_of = None
+            continue
         option = arg.partition("=")[0] if arg.startswith("--") else arg
         owners = [name for name, other in commands.items() if option in _visible_options(other)]
         if arg.startswith("-") and owners:
@@ -187,6 +195,8 @@ def unknown_arguments(
                     owners=or_list(owners, lang),
                 )
             )
+            action = commands[owners[0]]._option_string_actions[option]
+            value_of = option if action.nargs != 0 and "=" not in arg else None
             continue
         text = error_text("unknown", lang, arg=arg)
         if arg.startswith("-"):
