@@ -158,6 +158,7 @@ def test_a_mistyped_command_is_the_whole_command_lines_error(
         ),
         ("argument --fps: expected at most one argument", "--fps 后面要写一个值"),
         ("argument --fps: invalid float value: 'x'", "--fps 要写一个数字"),
+        ("unrecognized arguments: --x y", "无法识别“--x y”"),
     ],
 )
 def test_argparse_messages_of_other_python_versions(message: str, zh: str) -> None:

@@ -119,6 +119,7 @@ _TEMPLATES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"ignored explicit argument (?P<value>.*)$", "takes_no_value"),
         (r"the following arguments are required: (?P<names>.*)$", "required"),
         (r"ambiguous option: (?P<option>\S+) could match (?P<matches>.*)$", "ambiguous"),
+        (r"unrecognized arguments: (?P<arg>.*)$", "unknown"),
     )
 )
 
@@ -165,6 +166,8 @@ def _filled(
     if key == "ambiguous":
         matches = [part.strip() for part in found["matches"].split(",")]
         return error_text(key, lang, option=found["option"], matches=or_list(matches, lang))
+    if key == "unknown":
+        return error_text(key, lang, arg=found["arg"])
     return error_text(key, lang, option=option, value=value)
 
 
