@@ -1,4 +1,5 @@
-"""The overlays: the help card sets every row legibly; the notice stays above the panes."""
+"""The overlays over the deck: the help card sets every row legibly in both languages,
+and the deck's notice stays in the band above the panes' body."""
 
 from __future__ import annotations
 
