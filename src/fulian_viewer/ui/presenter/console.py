@@ -1,7 +1,7 @@
 """The presenter console: what the speaker sees on the laptop while the audience sees the deck.
 
 It shows, all from the one deck controller: the current pane as the audience sees
-it, live (a second :class:`DeckView` of the same deck, its count-ups included);
+it, live (a :class:`MirrorView` of the same deck, its count-ups included);
 the next pane; the speaker's notes or the report's talking points; the wall clock;
 the talk's elapsed time (pause and reset by key or click) and its pace; pane N of
 M with a strip of thumbnails to jump; whether the audience screen is blacked out.
@@ -23,9 +23,9 @@ from fulian_viewer.model.presenter import TalkTimer, clock_text, pace, plan_seco
 from fulian_viewer.model.talking_points import speaker_notes
 from fulian_viewer.model.ui_strings import ui_text
 from fulian_viewer.ui import theme
-from fulian_viewer.ui.deck_view import DeckView
 from fulian_viewer.ui.fonts import display_font
 from fulian_viewer.ui.overlays import NoticeBanner
+from fulian_viewer.ui.presenter.mirror import MirrorView
 from fulian_viewer.ui.presenter.panels import (
     PACE_COLOURS,
     AspectBox,
@@ -73,7 +73,7 @@ class ConsoleWindow(QWidget):
         self.pane_number = plain_label(self, theme.IVORY, bold=True)
         self.clock = plain_label(self, theme.IVORY, bold=True)
         self.now_label = plain_label(self, theme.MUTED)
-        self.mirror = DeckView(deck, mirror=True)
+        self.mirror = MirrorView(deck)
         self.mirror.installEventFilter(self)
         self.mirror_box = AspectBox(self.mirror, 16 / 9, self)
         self.status = plain_label(self, theme.MUTED)
