@@ -132,17 +132,17 @@ def test_the_timer_pauses_and_resets_by_key_and_click(
     console = session.console
     clock.advance(65)
     console.tick()
-    assert console.elapsed.text() == "01:05"
+    assert console.timing.elapsed.text() == "01:05"
     qtbot.keyClick(window, Qt.Key.Key_T)  # from the audience's window too
     clock.advance(100)
     console.tick()
-    assert console.elapsed.text() == "01:05" and console.elapsed_caption.text() == "已暂停"
-    qtbot.mouseClick(console.elapsed, Qt.MouseButton.LeftButton)
+    assert console.timing.elapsed.text() == "01:05" and console.timing.caption.text() == "已暂停"
+    qtbot.mouseClick(console.timing.elapsed, Qt.MouseButton.LeftButton)
     clock.advance(5)
     console.tick()
-    assert console.elapsed.text() == "01:10"
+    assert console.timing.elapsed.text() == "01:10"
     qtbot.keyClick(console, Qt.Key.Key_T, Qt.KeyboardModifier.ShiftModifier)
-    assert console.elapsed.text() == "00:00"
+    assert console.timing.elapsed.text() == "00:00"
     qtbot.keyClick(console, Qt.Key.Key_C)  # closes the console; the show goes on
     assert not console.isVisible() and window.isVisible()
     qtbot.keyClick(window, Qt.Key.Key_C)
@@ -170,12 +170,13 @@ def test_pace_against_written_targets(app, qtbot, tmp_path: Path, clock: FakeClo
     assert console.notes.plain_text() == "先问候来宾。"
     clock.advance(75)
     console.tick()
-    assert console.pace.text().startswith("落后 00:15")
+    assert console.timing.pace.text().startswith("落后 00:15")
     window.controller.next()
     clock.advance(5)
     console.tick()
-    assert console.pace.text().startswith("进度正常")
-    assert console.plan is not None and sum(console.plan) == 600
+    assert console.timing.pace.text().startswith("进度正常")
+    plan = console.timing.plan
+    assert plan is not None and sum(plan) == 600
     qtbot.waitUntil(lambda: window.deck.is_ready and console.mirror.is_ready)
     session.close()
     window.close()

@@ -35,6 +35,13 @@ def plain_label(parent: QWidget, color: QColor, bold: bool = False) -> QLabel:
     return label
 
 
+def set_colour(label: QLabel, colour: QColor) -> None:
+    """Give ``label`` text in ``colour`` (restyled only when it changes)."""
+    if label.property("colour") != colour.name():
+        label.setProperty("colour", colour.name())
+        label.setStyleSheet(f"color: {colour.name()}; background: transparent;")
+
+
 def fit_aspect(outer: QRect, aspect: float) -> QRect:
     """The largest rectangle of ``aspect`` (width / height) centred in ``outer``."""
     width = min(outer.width(), round(outer.height() * aspect))
