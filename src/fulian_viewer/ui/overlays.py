@@ -210,12 +210,13 @@ def highlighted_sentence(metric: Metric) -> str:
     return highlighted(metric.source, (metric.display,))
 
 
-def highlighted(text: str, figures: tuple[str, ...], unbreakable: bool = True) -> str:
+def highlighted(text: str, figures: tuple[str, ...]) -> str:
     """``text`` as escaped rich text with each of ``figures`` (in order) in bold gold.
 
-    With ``unbreakable``, a figure's characters are joined with word joiners so that
-    it never breaks (the bundled font has no word joiner: a fallback font draws it,
-    and a line holding one may stand a little taller).
+    A figure's characters are joined with word joiners and its spaces made
+    no-break spaces (Qt breaks after a space whatever follows), so that it never
+    breaks (the bundled font has no word joiner: a fallback font draws it, and a line
+    holding one stands a little taller unless the text sets a fixed line pitch).
     """
     out: list[str] = []
     position = 0
@@ -223,7 +224,7 @@ def highlighted(text: str, figures: tuple[str, ...], unbreakable: bool = True) -
         start = text.find(figure, position) if figure else -1
         if start < 0:
             continue
-        joined = ("\u2060" if unbreakable else "").join(html.escape(ch) for ch in figure)
+        joined = "\u2060".join(html.escape(ch.replace(" ", "\u00a0")) for ch in figure)
         out.append(html.escape(text[position:start]))
         out.append(f'<span style="color:{theme.GOLD.name()}; font-weight:700;">{joined}</span>')
         position = start + len(figure)

@@ -58,7 +58,8 @@ def test_the_console_follows_the_deck(window: MainWindow, session) -> None:
     assert console.mirror.current_pane.spec.key == "section-guidance"
     assert console.notes_label.text() == "要点（取自报告）"
     assert "6.6万场次" in console.notes.plain_text()
-    assert 'font-weight:700;">6.6万场次</span>' in console.notes.label.text(), "highlighted"
+    shown = console.notes.label.text().replace("\u2060", "")
+    assert 'font-weight:700;">6.6万场次</span>' in shown, "highlighted"
     deck.toggle_language()
     assert console.pane_number.text() == "Pane 2 of 7"
     assert "66,000 sessions" in console.notes.plain_text()

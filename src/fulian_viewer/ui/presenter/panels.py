@@ -24,6 +24,8 @@ PACE_COLOURS = {
     "none": theme.MUTED,
 }
 """The pace indicator's colour for each status (it also says the status in words)."""
+LINE_PITCH = 1.35
+"""The notes' line pitch over the font's height."""
 
 
 def plain_label(parent: QWidget, color: QColor, bold: bool = False) -> QLabel:
@@ -213,22 +215,35 @@ class NotesView(QScrollArea):
         )
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.notes: SpeakerNotes | None = None
+        self.empty_text = ""
 
     def show_notes(self, notes: SpeakerNotes, empty_text: str) -> None:
         """Show ``notes`` (escaped), or ``empty_text`` when they say nothing."""
-        self.notes = notes
-        # Lines of even height matter more here than a figure never breaking.
-        paragraphs = [highlighted(p.text, p.figures, unbreakable=False) for p in notes.points]
-        body = "".join(
-            f'<p style="margin-bottom: 0.6em; line-height: 135%;">{p}</p>' for p in paragraphs
-        )
-        self.label.setText(body or f"<p>{html.escape(empty_text)}</p>")
+        self.notes, self.empty_text = notes, empty_text
+        self._fill()
         self.label.setAccessibleName("\n".join(point.text for point in notes.points))
         self.verticalScrollBar().setValue(0)
 
     def set_font_px(self, px: int) -> None:
         """Text ``px`` pixels high."""
         self.label.setFont(display_font(px))
+        self._fill()
+
+    def _fill(self) -> None:
+        """The notes as rich text, each figure unbroken, lines at an even pitch.
+
+        A figure's characters are joined by word joiners, which Qt's line breaking
+        honours (``white-space: nowrap`` and ``<nobr>`` do not hold inside a line of
+        Chinese). The bundled font has no word joiner, so a fallback font's taller
+        line would stand uneven: lines are set at a fixed pitch instead.
+        """
+        if self.notes is None:
+            return
+        pitch = round(self.label.fontMetrics().height() * LINE_PITCH)
+        style = f"margin-bottom: 0.6em; -qt-line-height-type: fixed; line-height: {pitch}px;"
+        paragraphs = [highlighted(p.text, p.figures) for p in self.notes.points]
+        body = "".join(f'<p style="{style}">{p}</p>' for p in paragraphs)
+        self.label.setText(body or f"<p>{html.escape(self.empty_text)}</p>")
 
     def plain_text(self) -> str:
         """The notes as plain text (what a screen reader is given)."""
