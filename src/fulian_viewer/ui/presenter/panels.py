@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QRect, QRectF, QSize, QSizeF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QWidget
 
@@ -89,6 +89,36 @@ class AspectBox(QWidget):
         painter.end()
 
 
+class ScaledPictures:
+    """Pictures scaled once to the size they are drawn at, kept until that changes.
+
+    Scaling full-size pane pictures on every paint cost the console several
+    milliseconds each time the deck moved, in the middle of the audience's slide.
+    """
+
+    def __init__(self) -> None:
+        self._scaled: dict[int, tuple[int, QPixmap]] = {}
+
+    def get(self, slot: int, picture: QPixmap, size: QSizeF, ratio: float) -> QPixmap:
+        """``picture`` (shown in ``slot``) scaled to ``size`` at device pixel ``ratio``."""
+        wanted = QSize(max(1, round(size.width() * ratio)), max(1, round(size.height() * ratio)))
+        kept = self._scaled.get(slot)
+        if kept is None or kept[0] != picture.cacheKey() or kept[1].size() != wanted:
+            scaled = picture.scaled(
+                wanted,
+                Qt.AspectRatioMode.IgnoreAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            scaled.setDevicePixelRatio(ratio)
+            kept = (picture.cacheKey(), scaled)
+            self._scaled[slot] = kept
+        return kept[1]
+
+    def clear(self) -> None:
+        """Forget every scaled picture."""
+        self._scaled.clear()
+
+
 class PanePicture(QWidget):
     """A still picture of a pane (the next one), or a line of text where there is none."""
 
@@ -96,6 +126,7 @@ class PanePicture(QWidget):
         super().__init__(parent)
         self.pixmap: QPixmap | None = None
         self.text = ""
+        self._scaled = ScaledPictures()
 
     def show_pixmap(self, pixmap: QPixmap | None, text: str = "") -> None:
         """Show ``pixmap``; without one, ``text`` on a dark ground."""
@@ -107,7 +138,9 @@ class PanePicture(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         if self.pixmap is not None and not self.pixmap.isNull():
-            painter.drawPixmap(QRectF(self.rect()), self.pixmap, QRectF(self.pixmap.rect()))
+            size = QSizeF(self.size())
+            ratio = self.devicePixelRatioF()
+            painter.drawPixmap(0, 0, self._scaled.get(0, self.pixmap, size, ratio))
         else:
             painter.fillRect(self.rect(), theme.BLACK)
             painter.setPen(theme.MUTED)
@@ -128,6 +161,7 @@ class ThumbnailStrip(QWidget):
     def __init__(self, count: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pictures: list[QPixmap | None] = [None] * count
+        self._scaled = ScaledPictures()
         self.current = 0
         self.aspect = 16 / 9
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -135,6 +169,7 @@ class ThumbnailStrip(QWidget):
     def reset(self, count: int) -> None:
         """Forget every picture: the deck now has ``count`` panes (its data was reloaded)."""
         self.pictures = [None] * count
+        self._scaled.clear()
         self.current = min(self.current, count - 1)
         self.update()
 
@@ -172,7 +207,10 @@ class ThumbnailStrip(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for index, (cell, picture) in enumerate(zip(self.cells(), self.pictures, strict=True)):
             if picture is not None:
-                painter.drawPixmap(cell, picture, QRectF(picture.rect()))
+                ratio = self.devicePixelRatioF()
+                painter.drawPixmap(
+                    cell.topLeft(), self._scaled.get(index, picture, cell.size(), ratio)
+                )
             else:
                 painter.fillRect(cell, theme.BACKGROUND_TOP)
             current = index == self.current
