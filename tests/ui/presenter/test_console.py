@@ -47,6 +47,8 @@ def test_one_screen_opens_a_window_and_says_so(window: MainWindow, session) -> N
     assert window.isVisible() and not window.isFullScreen(), "the audience stays where it is"
     assert "一块屏幕" in console.footer.text()
     assert not window.findChildren(NotesView), "the audience never sees notes"
+    window.controller.toggle_language()
+    assert "One screen only" in console.footer.text(), "it follows the language"
 
 
 def test_the_console_follows_the_deck(window: MainWindow, session) -> None:
@@ -188,6 +190,13 @@ def test_a_rehearsal_is_written_when_asked(window: MainWindow, tmp_path: Path, q
     target = tmp_path / "talk.csv"
     session = PresenterSession(window, rehearse=target, clock=clock)
     qtbot.addWidget(session.console)
+    assert "排练中" in session.console.footer.text()
+    window.controller.toggle_language()
+    assert (
+        "Rehearsing" in session.console.footer.text()
+        and "talk.csv" in session.console.footer.text()
+    )
+    window.controller.toggle_language()
     clock.advance(30)
     window.controller.next()
     clock.advance(50)
