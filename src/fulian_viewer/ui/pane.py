@@ -29,7 +29,7 @@ from PySide6.QtCore import (
     QVariantAnimation,
     Signal,
 )
-from PySide6.QtGui import QImage, QPainter, QPaintEvent, QMoveEvent, QRegion, QResizeEvent
+from PySide6.QtGui import QImage, QMoveEvent, QPainter, QPaintEvent, QRegion, QResizeEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from fulian_viewer.model.dataset import CurrentDataset

@@ -13,8 +13,8 @@ JOINER = "\u2060"
 
 
 def plain(line: str) -> str:
-    """A line as the reader reads it: no word joiners, plain spaces."""
-    return line.replace(JOINER, "").replace("\u00a0", " ")
+    """A line as the reader reads it: no word joiners, plain spaces and hyphens."""
+    return line.replace(JOINER, "").replace("\u00a0", " ").replace("\u2011", "-")
 
 
 def lines_of(view: NotesView, width: int) -> list[list[str]]:

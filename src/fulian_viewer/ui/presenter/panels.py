@@ -268,12 +268,13 @@ class NotesView(QScrollArea):
         self._fill()
 
     def _fill(self) -> None:
-        """The notes as rich text, each figure unbroken, lines at an even pitch.
+        """The notes as rich text, each figure unbroken (see :func:`unbreakable`).
 
-        A figure's characters are joined by word joiners, which Qt's line breaking
-        honours (``white-space: nowrap`` and ``<nobr>`` do not hold inside a line of
-        Chinese). The bundled font has no word joiner, so a fallback font's taller
-        line would stand uneven: lines are set at a fixed pitch instead.
+        Lines are set at a fixed pitch: a word joiner in a Chinese figure is drawn
+        by a fallback font (the bundled one has none), whose taller line would
+        otherwise push the lines below it down. Qt still places that line's
+        baseline by the fallback's ascent, a few pixels off (about a fifth of
+        the font's size) where a system font with a word joiner is installed.
         """
         if self.notes is None:
             return
