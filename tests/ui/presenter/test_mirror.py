@@ -41,16 +41,26 @@ def moving(make_window: Callable[..., MainWindow]) -> MainWindow:
 
 
 @pytest.fixture
-def mirror(moving: MainWindow, qtbot) -> Iterator[MirrorView]:
-    console = ConsoleWindow(moving.controller, TalkTimer(FakeClock()))
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def console(moving: MainWindow, clock: FakeClock, qtbot) -> Iterator[ConsoleWindow]:
+    console = ConsoleWindow(moving.controller, TalkTimer(clock))
     qtbot.addWidget(console)
     console.resize(1366, 768)
     console.show()
     qtbot.waitUntil(lambda: console.mirror.has_painted)
-    yield console.mirror
+    yield console
     for pane in console.mirror.built_panes:
         pane.finish()
     console.close()
+
+
+@pytest.fixture
+def mirror(console: ConsoleWindow) -> MirrorView:
+    return console.mirror
 
 
 def end_audience_slide(window: MainWindow) -> None:
@@ -178,3 +188,18 @@ def test_the_last_pane_has_nothing_to_draw_in_advance(moving: MainWindow, mirror
     mirror.predraw_timer.timeout.emit()
     assert mirror.predrawn_pane is None
     assert [p for p in mirror.built_panes if p.backdrop is not None and not p.isVisible()] == []
+
+
+def test_the_console_turns_to_the_new_pane_when_the_slide_ends(
+    moving: MainWindow, console: ConsoleWindow, clock: FakeClock
+) -> None:
+    clock.advance(40)
+    console.tick()
+    notes = console.notes.plain_text()
+    moving.controller.next()
+    assert console.timing.pane_time.text().endswith("00:00"), "the pane's time starts at once"
+    assert console.pane_number.text() == "第 1 / 7 页" and console.strip.current == 0
+    assert console.notes.plain_text() == notes, "nothing laid out during the slide"
+    end_audience_slide(moving)
+    assert console.pane_number.text() == "第 2 / 7 页" and console.strip.current == 1
+    assert "6.6万场次" in console.notes.plain_text()

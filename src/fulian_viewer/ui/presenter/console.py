@@ -95,7 +95,8 @@ class ConsoleWindow(QWidget):
         self.ticker.setInterval(TICK_MS)
         self.ticker.timeout.connect(self.tick)
         self.ticker.start()
-        deck.index_changed.connect(self._on_index)
+        deck.index_changed.connect(self.timing.pane_changed)
+        deck.settled.connect(self._on_settled)
         deck.lang_changed.connect(self._on_lang)
         deck.blanked_changed.connect(self._refresh_status)
         deck.panes_changed.connect(self._on_panes)
@@ -215,15 +216,18 @@ class ConsoleWindow(QWidget):
         self.timing.replan()
         self.pictures.clear()
         self.strip.reset(self.deck.state.count)
-        self.strip.set_current(self.deck.state.index)
         self._schedule_pictures()
-        self._refresh_pane()
-        self.tick()
+        self.tick()  # the deck settles next: the pane's notes and number follow then
 
-    def _on_index(self) -> None:
+    def _on_settled(self) -> None:
+        """The audience's slide has ended: show the new pane's number, notes and next pane.
+
+        Not at the move: laying the notes out and repainting the strip and the next
+        pane's picture took the console 5-20 ms, which fell on the audience's slide.
+        The pane's time starts at the move (:meth:`TimingPanel.pane_changed`).
+        """
         self.strip.set_current(self.deck.state.index)
         self._refresh_pane()
-        self.timing.pane_changed()
 
     def _on_lang(self) -> None:
         lang = self.deck.state.lang
