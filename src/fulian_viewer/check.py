@@ -58,7 +58,7 @@ def run_check(data: Path | None, lang: Lang, as_json: bool, out: TextIO) -> int:
     Returns:
         0 when the dataset is valid, 2 when it has problems.
     """
-    result = load_report(data, glyphs=True)
+    result = load_report(data, warnings=True)
     if as_json:
         json.dump(result_to_dict(result, lang), out, ensure_ascii=False, indent=2)
         out.write("\n")

@@ -11,10 +11,11 @@ from fulian_viewer.model.numbers import Lang
 from fulian_viewer.model.presenter_strings import PRESENTER_STRINGS
 
 STRINGS: dict[str, tuple[str, str]] = {
-    "app_title": ("巴渝巾帼数据展", "Chongqing Women's Federation in figures"),
+    "app_title": ("巴渝巾帼数据展", "Chongqing Women’s Federation in figures"),
     "source_prefix": ("来源", "Source"),
-    "source_line": ("来源：《{report}》· {section}", 'Source: "{report}" · {section}'),
-    "cover_source": ("来源：《{report}》", 'Source: "{report}"'),
+    "source_line": ("来源：《{report}》· {section}", "Source: “{report}” · {section}"),
+    "cover_source": ("来源：《{report}》", "Source: “{report}”"),
+    "report_title": ("《{report}》", "“{report}”"),
     "period_line": ("{organisation} · 过去{period}", "{organisation} · the past {period}"),
     "part": ("第{number}部分", "Part {number}"),
     "scorecard": ("成绩单", "Scorecard"),
@@ -48,7 +49,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help_fullscreen": ("全屏 / 退出全屏", "Full screen on / off"),
     "help_blank": (
         "黑屏 / 恢复（翻页笔的黑屏键）",
-        "Blank the screen / back (a clicker's black-screen button)",
+        "Blank the screen / back (a clicker’s black-screen button)",
     ),
     "help_overview": ("全部页面", "Overview of all panes"),
     "help_overview_keys": (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent
+from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPaintEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from fulian_viewer.model.dataset import CurrentDataset
@@ -14,7 +14,7 @@ from fulian_viewer.model.numbers import Lang
 from fulian_viewer.model.report import Metric
 from fulian_viewer.model.ui_strings import ui_text
 from fulian_viewer.ui import theme
-from fulian_viewer.ui.fonts import display_font
+from fulian_viewer.ui.fonts import display_font, font_for
 from fulian_viewer.ui.layout import Box, place
 from fulian_viewer.ui.text import TextBlock
 
@@ -71,6 +71,10 @@ class DimmedOverlay(QWidget):
         painter.end()
 
 
+HELP_COLUMNS = [0.8, 1.6]
+"""The help's two columns, actions and keys, as fractions of the card's width."""
+
+
 class HelpOverlay(DimmedOverlay):
     """Every key and gesture, in the current language."""
 
@@ -107,12 +111,23 @@ class HelpOverlay(DimmedOverlay):
         head, rest = box.take_top(70, 16)
         self.title.set_font_size(frame.px(44), frame.px(28))
         place(self.title, head, frame)
-        for (action, keys), row in zip(
-            self.rows, rest.rows([1.0] * len(self.rows), 6), strict=True
-        ):
-            left, right = row.columns([0.8, 1.6], 24)
-            action.set_font_size(frame.px(26), frame.px(14))
-            keys.set_font_size(frame.px(24), frame.px(14))
+        sizes = (frame.px(26), frame.px(24))  # action, keys
+        widths = [column.w * frame.scale for column in rest.columns(HELP_COLUMNS, 24)]
+        # A row whose text is longer than its column gets two lines' height, so that it
+        # wraps at full size rather than shrinking (English "Present full screen: …").
+        heights = [
+            2.0
+            if any(
+                QFontMetricsF(font_for(block.text, size)).horizontalAdvance(block.text) > width
+                for block, size, width in zip(pair, sizes, widths, strict=True)
+            )
+            else 1.0
+            for pair in self.rows
+        ]
+        for (action, keys), row in zip(self.rows, rest.rows(heights, 6), strict=True):
+            left, right = row.columns(HELP_COLUMNS, 24)
+            action.set_font_size(sizes[0], frame.px(14))
+            keys.set_font_size(sizes[1], frame.px(14))
             place(action, left, frame)
             place(keys, right, frame)
 

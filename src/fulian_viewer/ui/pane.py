@@ -40,8 +40,8 @@ from fulian_viewer.model.settings import Settings
 from fulian_viewer.ui import theme
 from fulian_viewer.ui.counter import CounterView
 from fulian_viewer.ui.layout import Box, place
+from fulian_viewer.ui.line_breaks import Style
 from fulian_viewer.ui.text import TextBlock, device_image, device_rect
-from fulian_viewer.ui.typeset import Style
 
 if TYPE_CHECKING:
     from fulian_viewer.ui.charts import ChartView  # imports pyqtgraph: only section panes need it

@@ -22,7 +22,8 @@ from fulian_viewer.ui.charts.base import (
 from fulian_viewer.ui.charts.items import Anchor, NameImage, PixelLayer, anchored, draw_figure
 from fulian_viewer.ui.charts.pyqtgraph_shim import forget_drawing
 from fulian_viewer.ui.counter import TabularText, tabular_text
-from fulian_viewer.ui.typeset import balanced_width, fitted_font, leading, wrap_name
+from fulian_viewer.ui.line_breaks import has_chinese, leading, wrap_name
+from fulian_viewer.ui.typeset import balanced_width, fitted_font
 
 BAR_THICKNESS = {True: 0.42, False: 0.5}
 """Bar thickness in category slots, horizontal and vertical."""
@@ -309,11 +310,12 @@ class BarChartView(ChartView):
         units = [m.unit_en if self.lang == "en" and m.unit_en != "%" else "" for m in metrics]
         self.bars.units = units
         smallest = self.frame.px(14)
+        latin = not any(has_chinese(final) for final in finals)
 
         def largest(two_lines: bool) -> int:
             size = self.frame.px(26)
             while size > smallest and not self.bars.figures_fit(
-                tabular_text(size), finals, plot, two_lines
+                tabular_text(size, latin), finals, plot, two_lines
             ):
                 size = max(smallest, int(size * 0.93))
             return size
@@ -321,7 +323,7 @@ class BarChartView(ChartView):
         one = largest(False)
         two = largest(True) if not self.horizontal and any(units) else one
         self.bars.two_lines = two > one  # the number over its unit, when that reads larger
-        self.bars.drawer = tabular_text(max(one, two))
+        self.bars.drawer = tabular_text(max(one, two), latin)
         if self.horizontal:
             for index, name in enumerate(self.bars.names):
                 text = self.chart.metrics[index].label(self.lang)

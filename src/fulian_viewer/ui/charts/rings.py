@@ -12,7 +12,7 @@ from fulian_viewer.ui import theme
 from fulian_viewer.ui.charts.base import ChartView
 from fulian_viewer.ui.charts.items import NameImage, PixelLayer, draw_figure
 from fulian_viewer.ui.counter import TabularText, tabular_text
-from fulian_viewer.ui.fonts import display_font
+from fulian_viewer.ui.fonts import font_for
 from fulian_viewer.ui.text import device_image
 from fulian_viewer.ui.typeset import balanced_width
 
@@ -171,9 +171,9 @@ class RingChartView(ChartView):
         below = (NAME_TOP - BOTTOM) * scale  # the height left for names under the rings
         size, smallest = self.frame.px(21), self.frame.px(15)
         while True:
-            font = display_font(size)
             for name, metric in zip(self.rings.names, self.chart.metrics, strict=True):
                 text = metric.label(self.lang)
+                font = font_for(text, size)
                 name.set(text, font, max(40.0, balanced_width(font, text, room)))
             tallest = max((name.size[1] for name in self.rings.names), default=0.0)
             if size <= smallest or scale <= 0 or tallest <= below:

@@ -137,7 +137,12 @@ class ConsoleWindow(QWidget):
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         """Size fonts and gaps for the window: legible from a 1366x768 laptop up."""
+        self._size_fonts()
+
+    def _size_fonts(self) -> None:
+        """Fonts and gaps for the window's size, and the Latin marks for English."""
         unit = max(0.75, min(self.width() / 1366, self.height() / 768))
+        latin = self.deck.state.lang == "en"  # the labels are in the console's language
 
         def px(size: float) -> int:
             return max(11, round(size * unit))
@@ -156,8 +161,8 @@ class ConsoleWindow(QWidget):
             (self.notes_label, 16),
             (self.footer, 13),
         ):
-            label.setFont(display_font(px(size), bold=bool(label.property("bold"))))
-        self.timing.set_scale(px)
+            label.setFont(display_font(px(size), bool(label.property("bold")), latin))
+        self.timing.set_scale(px, latin)
         self.notes.set_font_px(px(19))
         self.strip.setFixedHeight(px(70))
         for label in (self.status, self.footer):  # wrapped labels: room for two lines
@@ -231,6 +236,7 @@ class ConsoleWindow(QWidget):
 
     def _on_lang(self) -> None:
         lang = self.deck.state.lang
+        self._size_fonts()
         self.setWindowTitle(ui_text("presenter_title", lang))
         self.title.setText(ui_text("presenter_title", lang))
         self.now_label.setText(ui_text("presenter_now", lang))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QWidget
 
 from fulian_viewer.model.talking_points import SpeakerNotes
 from fulian_viewer.ui import theme
-from fulian_viewer.ui.fonts import display_font
+from fulian_viewer.ui.fonts import display_font, font_for
 from fulian_viewer.ui.overlays import highlighted
 
 PACE_COLOURS = {
@@ -254,17 +254,20 @@ class NotesView(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.notes: SpeakerNotes | None = None
         self.empty_text = ""
+        self._px = 16
+        self._shown = ""  # the text shown, which decides its font (see font_for)
 
     def show_notes(self, notes: SpeakerNotes, empty_text: str) -> None:
         """Show ``notes`` (escaped), or ``empty_text`` when they say nothing."""
         self.notes, self.empty_text = notes, empty_text
-        self._fill()
         self.label.setAccessibleName("\n".join(point.text for point in notes.points))
+        self._shown = self.plain_text() or empty_text
+        self._fill()
         self.verticalScrollBar().setValue(0)
 
     def set_font_px(self, px: int) -> None:
         """Text ``px`` pixels high."""
-        self.label.setFont(display_font(px))
+        self._px = px
         self._fill()
 
     def _fill(self) -> None:
@@ -276,6 +279,7 @@ class NotesView(QScrollArea):
         baseline by the fallback's ascent, a few pixels off (about a fifth of
         the font's size) where a system font with a word joiner is installed.
         """
+        self.label.setFont(font_for(self._shown, self._px))
         if self.notes is None:
             return
         pitch = round(self.label.fontMetrics().height() * LINE_PITCH)

@@ -20,8 +20,14 @@ from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
 from fulian_viewer.controllers.keyboard import KeyboardController
+from fulian_viewer.model.output_request import write_failure
 from fulian_viewer.model.presenter import TalkTimer
-from fulian_viewer.model.rehearsal import Rehearsal, free_path, write_rehearsal
+from fulian_viewer.model.rehearsal import (
+    Rehearsal,
+    free_path,
+    rehearsal_fallback,
+    write_rehearsal,
+)
 from fulian_viewer.model.ui_strings import ui_text
 from fulian_viewer.ui.main_window import MainWindow
 from fulian_viewer.ui.presenter.console import ConsoleWindow
@@ -188,17 +194,25 @@ class PresenterSession(QObject):
             return None
         rehearsal, self.rehearsal = self.rehearsal, None
         lang = self.deck.state.lang
+        seconds = rehearsal.seconds()
+        report = self.deck.dataset.report
         try:
-            path = write_rehearsal(
-                self.rehearse,
-                self.deck.state.specs,
-                rehearsal.seconds(),
-                self.deck.dataset.report,
-            )
+            path = write_rehearsal(self.rehearse, self.deck.state.specs, seconds, report)
         except OSError as error:
-            print(ui_text("rehearsal_failed", lang, reason=error), flush=True)
+            # The seconds are the speaker's work: keep them where they can be written.
+            reason = write_failure(error, lang)
             log.error("rehearsal: cannot write %s: %s", self.rehearse, error)
-            return None
+            try:
+                fallback = rehearsal_fallback(self.rehearse)
+                path = write_rehearsal(fallback, self.deck.state.specs, seconds, report)
+            except OSError as second:
+                print(ui_text("rehearsal_failed", lang, reason=reason), flush=True)
+                log.error("rehearsal: cannot write %s either: %s", fallback, second)
+                return None
+            text = ui_text("rehearsal_moved", lang, file=self.rehearse, reason=reason, moved=path)
+            print(text, flush=True)
+            log.warning("rehearsal seconds written to %s instead", path)
+            return path
         print(ui_text("rehearsal_written", lang, file=path), flush=True)
         log.info("rehearsal seconds written to %s", path)
         return path

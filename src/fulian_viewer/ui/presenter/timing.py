@@ -73,13 +73,16 @@ class TimingPanel(QWidget):
         button.setCursor(Qt.CursorShape.PointingHandCursor)
         return button
 
-    def set_scale(self, px: Callable[[float], int]) -> None:
-        """Size the texts: ``px`` turns sizes for a 1366x768 window into this window's."""
+    def set_scale(self, px: Callable[[float], int], latin: bool) -> None:
+        """Size the texts: ``px`` turns sizes for a 1366x768 window into this window's.
+
+        With ``latin`` (the console is in English) the labels take the Latin marks.
+        """
         for label, size in ((self.caption, 15), (self.pace, 22), (self.pane_time, 15)):
-            label.setFont(display_font(px(size), bold=bool(label.property("bold"))))
+            label.setFont(display_font(px(size), bool(label.property("bold")), latin))
         self.elapsed.setFont(display_font(px(36), bold=True))
         for button in (self.pause_button, self.reset_button):
-            button.setFont(display_font(px(14)))
+            button.setFont(display_font(px(14), latin=latin))
         self.column.setSpacing(px(8))
 
     def _plan(self) -> tuple[float, ...] | None:
