@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
 
 from fulian_viewer.controllers.deck import DeckController
 from fulian_viewer.model.dataset import problem_list
@@ -60,7 +61,7 @@ class DeckOverlays(QObject):
         controller.overlay_changed.connect(self._on_overlay)
         controller.laser_changed.connect(self._on_laser)
 
-    def widgets(self) -> tuple[QObject, ...]:
+    def widgets(self) -> tuple[QWidget, ...]:
         """Every overlay widget."""
         return (
             self.blank,
