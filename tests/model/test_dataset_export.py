@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from fulian_viewer.cli import main
 from fulian_viewer.model.dataset_export import (
     INSTRUCTIONS_SHEET,
     ExportRefusedError,
@@ -108,18 +107,6 @@ def test_nothing_is_overwritten_without_force(tmp_path: Path) -> None:
     assert not (tmp_path / "folder" / "deck.csv").exists()
     export_workbook(read_dataset(BUNDLED), book, BUNDLED, force=True)
     assert load_report(book).ok
-
-
-def test_the_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    book = tmp_path / "数据.xlsx"
-    assert main(["export", "--workbook", str(book)]) == 0
-    assert main(["export", "--workbook", str(book)]) == 2
-    assert "--force" in capsys.readouterr().err
-    assert main(["export", "--workbook", str(tmp_path / "a.csv")]) == 2
-    with pytest.raises(SystemExit):
-        main(["export", "--workbook", str(book), "--out", "x"])
-    assert main(["export", "--data-folder", str(tmp_path / "d"), "--data", str(book)]) == 0
-    assert load_report(tmp_path / "d").report == load_report().report
 
 
 def test_the_datasets_own_files_are_never_written_over(dataset: Dataset) -> None:

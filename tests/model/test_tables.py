@@ -1,8 +1,7 @@
-"""Reading raw tables: the decoding chain and paths kept inside the data folder."""
+"""Reading raw tables: CSV tables, and paths kept inside the data folder."""
 
 from __future__ import annotations
 
-import codecs
 import os
 import subprocess
 import sys
@@ -10,65 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from fulian_viewer.model.tables import DecodeError, decode_text, read_dataset, resolve_inside
+from fulian_viewer.model.tables import read_dataset, resolve_inside
 from tests.fixtures.datasets import make_dataset, write_workbook
-
-SAMPLE = "section,id,label_zh\r\nguidance,lectures,主题宣讲（6.6万场次）\r\n"
-
-
-ASCII = "section,id\r\nguidance,lectures\r\n"
-
-
-@pytest.mark.parametrize(
-    ("data", "name", "expected"),
-    [
-        (codecs.BOM_UTF8 + SAMPLE.encode("utf-8"), "UTF-8 (BOM)", SAMPLE),
-        (SAMPLE.encode("utf-8"), "UTF-8", SAMPLE),
-        (SAMPLE.encode("gb18030"), "GB18030", SAMPLE),
-        (SAMPLE.encode("utf-16"), "UTF-16", SAMPLE),
-        (ASCII.encode("ascii"), "UTF-8", ASCII),
-    ],
-)
-def test_decode_chain(data: bytes, name: str, expected: str) -> None:
-    assert decode_text(data) == (expected, name)
-
-
-def test_gb18030_is_not_mistaken_for_utf8() -> None:
-    data = SAMPLE.encode("gb18030")
-    with pytest.raises(UnicodeDecodeError):
-        data.decode("utf-8")
-    assert decode_text(data)[0] == SAMPLE
-
-
-@pytest.mark.parametrize(
-    ("data", "code"),
-    [
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-        (b"PK\x03\x04\x14\x00\x00\x00\x08\x00", "binary"),
-        (b"a,b\r\n\x07\x08,c\r\n", "binary"),
-        ("Café crème, naïve".encode("cp1252"), "encoding"),
-        (codecs.BOM_UTF8 + b"\xff\xfe\xfd abc", "encoding"),
-    ],
-)
-def test_decode_refuses(data: bytes, code: str) -> None:
-    with pytest.raises(DecodeError) as error:
-        decode_text(data)
-    assert error.value.code == code
-
-
-@pytest.mark.parametrize("bom", [b"", codecs.BOM_UTF8])
-def test_utf8_cut_mid_character_is_still_utf8(bom: bytes) -> None:
-    data = bom + SAMPLE.encode("utf-8")
-    cut = data.index("场".encode()) + 2  # two of the character's three bytes
-    text, name = decode_text(data[:cut])
-    assert name.startswith("UTF-8")
-    assert text.lstrip("\ufeff") == SAMPLE[: SAMPLE.index("场")]
-
-
-def test_invalid_utf8_in_the_middle_is_not_forgiven() -> None:
-    data = "主题宣讲".encode() + b"\xe4\x28" + "场次".encode() + "啊".encode("gb18030")
-    with pytest.raises(DecodeError):
-        decode_text(data)
 
 
 @pytest.mark.parametrize(
@@ -148,3 +90,42 @@ def test_reading_data_imports_no_spreadsheet_library(tmp_path: Path) -> None:
         [sys.executable, "-c", script, str(book)], capture_output=True, text=True, check=False
     )
     assert completed.returncode == 0, completed.stderr
+
+
+def test_a_header_longer_than_every_row_is_told_once(tmp_path: Path) -> None:
+    """A name too many at the header's end is one problem, not one "cut short" per row."""
+    dataset = make_dataset(tmp_path)
+    rows = dataset.rows("metrics")
+    rows[0].append("备注")
+    rows[-1] = rows[-1][:5]  # and the last row really cut short
+    dataset.write("metrics", rows)
+    problems = [p for p in read_dataset(dataset.folder).problems if p.file == "metrics.csv"]
+    header = [p for p in problems if p.code == "header_longer"]
+    assert len(header) == 1 and header[0].row == 1
+    assert "“备注”" in header[0].text("zh") and "'备注'" in header[0].text("en")
+    cut = [(p.code, p.row) for p in problems if p.code != "header_longer"]
+    assert cut == [("truncated_row", len(rows))]
+    assert "5 of 11 columns" in problems[-1].text("en")
+
+
+def test_a_single_short_row_is_cut_short_not_a_long_header(tmp_path: Path) -> None:
+    dataset = make_dataset(tmp_path)
+    rows = dataset.rows("metrics")
+    dataset.write("metrics", [rows[0] + ["备注"], rows[1]])
+    codes = [p.code for p in read_dataset(dataset.folder).problems if p.file == "metrics.csv"]
+    assert codes == ["truncated_row"]
+
+
+def test_a_sheet_row_whose_last_cells_are_empty_is_not_cut_short(tmp_path: Path) -> None:
+    """Excel leaves empty cells out: a row ends early in the file, and that is no problem."""
+    from openpyxl import load_workbook
+
+    book = write_workbook(make_dataset(tmp_path), tmp_path / "book" / "data.xlsx")
+    workbook = load_workbook(book)
+    sheet = workbook["metrics"]
+    sheet.cell(row=1, column=sheet.max_column + 1, value="unit_en")  # a second unit_en
+    for row in range(2, sheet.max_row + 1):
+        sheet.cell(row=row, column=sheet.max_column - 1).value = None
+    workbook.save(book)
+    codes = {p.code for p in read_dataset(book).problems}
+    assert "truncated_row" not in codes and "header_longer" not in codes

@@ -114,10 +114,12 @@ window.deck.ready.connect(app.quit)
 app.exec()
 assert seen == {"pyqtgraph": False, "numpy": False}, seen
 assert window.deck.is_ready and "pyqtgraph" in sys.modules
+# hashlib loads OpenSSL (3.3 MB resident): only a PIN or live reload needs it.
+assert "hashlib" not in sys.modules, "hashlib imported though nothing was hashed"
 """
 
 
-def test_the_cover_paints_before_pyqtgraph_is_imported():
+def test_the_cover_paints_before_pyqtgraph_is_imported_and_nothing_loads_hashlib():
     completed = subprocess.run(
         [sys.executable, "-c", SCRIPT],
         capture_output=True,

@@ -1,14 +1,49 @@
-"""The overlays over the deck: the help card sets every row legibly in both languages, and a
-figure is set so that no line breaks it."""
+"""The overlays over the deck: the help card sets every row legibly in both languages,
+the deck's notice stays in the band above the panes' body, and a figure is set so that
+no line breaks it."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QApplication, QWidget
 
 from fulian_viewer.model.numbers import Lang
+from fulian_viewer.model.ui_strings import ui_text
 from fulian_viewer.ui import theme
 from fulian_viewer.ui.overlays import HelpOverlay, unbreakable
+from tests.ui.conftest import each_pane
+
+SIZES = [(1920, 1080), (3840, 2160), (1280, 720), (3840, 1080), (1080, 1920)]
+WHERE = {"zh": "metrics.csv 第 12 行 value 列", "en": "metrics.csv row 12, column value"}
+
+
+def _rect_in(widget: QWidget, ancestor: QWidget) -> QRect:
+    return QRect(widget.mapTo(ancestor, QPoint(0, 0)), widget.size())
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_a_reload_notice_covers_nothing_of_any_pane(make_window, width: int, height: int) -> None:
+    window = make_window(width, height)
+    deck = window.deck
+    for pane in each_pane(window):
+        lang = deck.controller.state.lang
+        deck.show_notice(ui_text("reload_refused", lang, count=3, where=WHERE[lang]))
+        notice = _rect_in(deck.notice, deck)
+        assert deck.notice.isVisible() and deck.notice.text.fits, (lang, pane.spec.kind)
+        assert notice.height() >= min(width, height) // 30, "tall enough to read"
+        content = [
+            widget
+            for widget in pane.findChildren(QWidget)
+            if widget.isVisibleTo(pane) and not widget.size().isEmpty()
+        ]
+        assert content, "the pane's texts, counters and charts"
+        covered = [
+            (type(widget).__name__, getattr(widget, "text", ""), _rect_in(widget, deck))
+            for widget in content
+            if _rect_in(widget, deck).intersects(notice)
+        ]
+        assert not covered, (lang, pane.spec.kind, notice, covered)
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1280, 720)])

@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtGui import QColor, QFontMetricsF, QImage
 from PySide6.QtWidgets import QApplication
 
+from fulian_viewer.ui import text as text_module
 from fulian_viewer.ui import theme
 from fulian_viewer.ui.fonts import display_font
 from fulian_viewer.ui.text import TextBlock
 from fulian_viewer.ui.typeset import balanced_width, line_lengths
 
 LABEL = "寻找出各级最美家庭等先进典型家庭"
+SUMMARY = (
+    "重庆市妇联充分发挥家庭家教家风建设在创建家庭文明、培育时代新人、树立社会新风中的"
+    "重要作用，扎实开展“巾帼善治理”系列行动，推动形成家家幸福安康的生动局面。"
+)
 
 
 def _lines(text: str, width: float, size: int = 21) -> float:
@@ -45,10 +51,7 @@ def test_names_that_fit_or_end_on_a_full_line_keep_the_room(app: QApplication) -
 
 def test_a_paragraph_ending_in_a_lone_character_or_two_is_evened_out(app: QApplication) -> None:
     font = display_font(30)
-    summary = (
-        "重庆市妇联充分发挥家庭家教家风建设在创建家庭文明、培育时代新人、树立社会新风中的"
-        "重要作用，扎实开展“巾帼善治理”系列行动，推动形成家家幸福安康的生动局面。"
-    )
+    summary = SUMMARY
     widths = [w for w in range(300, 1400, 3) if line_lengths(font, summary, w)[-1] <= 2]
     assert widths, "some widths leave 面。 alone"
     for width in widths:
@@ -75,7 +78,7 @@ def test_a_centred_label_block_draws_two_even_lines(app: QApplication, qtbot) ->
 
 def test_latin_descenders_are_not_cut_off_by_a_box_one_line_high(app: QApplication, qtbot) -> None:
     from PySide6.QtCore import QPoint
-    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtGui import QPainter
 
     block = TextBlock(color=theme.IVORY, wrap=False)
     qtbot.addWidget(block)
@@ -97,3 +100,45 @@ def test_latin_descenders_are_not_cut_off_by_a_box_one_line_high(app: QApplicati
         if canvas.pixelColor(x, y).alpha() > 0
     ]
     assert below, "the tails of g and y reach below the line and are drawn"
+
+
+def _drawn_onto_backdrop(block: TextBlock) -> bytes:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QPainter
+
+    canvas = QImage(block.width(), block.height(), QImage.Format.Format_ARGB32_Premultiplied)
+    canvas.fill(QColor(140, 20, 24))
+    painter = QPainter(canvas)
+    block.draw_onto(painter, QPoint(0, 0))
+    painter.end()
+    return bytes(canvas.constBits())
+
+
+@pytest.mark.parametrize(("size", "text"), [(168, "谢谢观看"), (68, SUMMARY)])
+def test_a_large_text_is_drawn_onto_a_backdrop_in_bands_to_the_same_pixels(
+    app: QApplication, qtbot, monkeypatch: pytest.MonkeyPatch, size: int, text: str
+) -> None:
+    block = TextBlock(color=QColor(250, 240, 220), align=Qt.AlignmentFlag.AlignHCenter)
+    qtbot.addWidget(block)
+    block.resize(3000, 4 * size)
+    block.set_font_size(size, size)
+    block.set_text(text)
+    block.draw_on_backdrop(lambda: None)
+    made: list[QImage] = []
+    real = text_module.device_image
+
+    def recording(width: float, height: float, ratio: float, transparent: bool = True) -> QImage:
+        made.append(real(width, height, ratio, transparent))
+        return made[-1]
+
+    monkeypatch.setattr(text_module, "device_image", recording)
+    monkeypatch.setattr(text_module, "BAND_BYTES", 1 << 40)
+    whole = _drawn_onto_backdrop(block)
+    assert len(made) == 1, "under BAND_BYTES: one image"
+    largest = made[0].sizeInBytes()
+    made.clear()
+    monkeypatch.setattr(text_module, "BAND_BYTES", largest // 4)
+    banded = _drawn_onto_backdrop(block)
+    assert len(made) >= 3, "drawn in bands"
+    assert max(image.sizeInBytes() for image in made) < largest
+    assert banded == whole

@@ -9,7 +9,6 @@ bundled report when nothing is.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import shutil
@@ -54,6 +53,8 @@ def default_root() -> Path:
 
 def snapshot_folder(data: Path, root: Path | None = None) -> Path:
     """The folder holding the last good copy of the dataset at ``data``."""
+    import hashlib  # here: it loads OpenSSL (3 MB resident), which a viewer may never need
+
     digest = hashlib.sha256(str(data.resolve()).encode("utf-8")).hexdigest()[:16]
     return (root if root is not None else default_root()) / digest
 

@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
-import hmac
 import os
 import re
 import time
@@ -80,6 +78,8 @@ def _memory(n: int, r: int) -> int:
 
 
 def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int, length: int) -> bytes:
+    import hashlib  # here: it loads OpenSSL (3 MB resident), which only a PIN needs
+
     return hashlib.scrypt(
         pin.encode("ascii"),
         salt=salt,
@@ -150,6 +150,8 @@ def verify_pin(pin: str, stored: str) -> bool:
     parsed = _parse(stored)
     if parsed is None or not valid_pin(pin):
         return False
+    import hmac  # here, as hashlib (hmac imports it)
+
     digest = _scrypt(pin, parsed.salt, parsed.n, parsed.r, parsed.p, len(parsed.digest))
     return hmac.compare_digest(digest, parsed.digest)
 

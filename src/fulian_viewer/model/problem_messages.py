@@ -137,6 +137,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这一行只有 {found} 列，应有 {expected} 列（文件可能被截断）",
         "this row has {found} of {expected} columns (the file may be truncated)",
     ),
+    "header_longer": (
+        "表头有 {expected} 列，但每一行数据都只有 {found} 列：表头最后的“{names}”下面没有数据；"
+        "请检查表头是否多写了列名，或数据是否都少了一列",
+        "the header has {expected} columns but every data row has only {found}: nothing is under "
+        "'{names_en}' at its end; check the header for a name too many, or the rows for a "
+        "missing column",
+    ),
     "missing_column": ("缺少列“{name}”", "missing column '{name}'"),
     "unknown_column": (
         "未知的列“{name}”（允许的列：{allowed}）",
@@ -151,6 +158,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_a_number": (
         "“{text}”不是数字；请填写以基本单位计的数字，例如 97.49亿 填 9749000000",
         "'{text}' is not a number; write the value in base units, e.g. 9749000000 for 97.49亿",
+    ),
+    "logical_not_number": (
+        "这个单元格是 Excel 的逻辑值 {text}（真/假），不是数字；请填写数字，"
+        "例如 97.49亿 填 9749000000（若是公式算出的，请改为直接填写数字）",
+        "this cell holds the Excel logical value {text} (true/false), not a number; type "
+        "the number instead, e.g. 9749000000 for 97.49亿 (if a formula gives it, replace it)",
     ),
     "not_finite": ("“{text}”不是有限的数字", "'{text}' is not a finite number"),
     "negative": ("数值不能为负：{text}", "the value cannot be negative: {text}"),

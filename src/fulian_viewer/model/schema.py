@@ -125,7 +125,9 @@ class Cells:
         if value is None:
             return None
         number = _decimal(value)
-        if number is None:
+        if value.upper() in ("TRUE", "FALSE"):  # an Excel logical value (a ticked box…)
+            self.add("logical_not_number", row, column, text=value)
+        elif number is None:
             self.add("not_a_number", row, column, text=value)
         elif not number.is_finite():
             self.add("not_finite", row, column, text=value)

@@ -286,6 +286,8 @@ class SheetReader:
             text = self.shared[index] if 0 <= index < len(self.shared) else ""
         elif kind in ("inlineStr", "str"):
             text = unescape(raw)
+        elif kind == "b":  # a logical value, stored as 1 or 0: shown as Excel shows it
+            text = {"1": "TRUE", "0": "FALSE"}.get(raw.strip(), raw)
         elif kind == "e":  # an error value such as #DIV/0!, where a formula failed
             text = ""
             row.errors.add(self._column - 1)

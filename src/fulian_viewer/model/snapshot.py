@@ -9,7 +9,6 @@ coarse times), and reads a change only from a copy taken while nothing moved
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 from dataclasses import dataclass
@@ -57,6 +56,8 @@ def watched_files(data: Path, source_name: str | None) -> list[Path]:
 
 def fingerprint(files: list[Path], hashed_bytes: int = HASHED_BYTES) -> Fingerprint:
     """Size, time and (small files) content hash of each of ``files``."""
+    import hashlib  # here: it loads OpenSSL (3 MB resident), which only live reload needs
+
     marks = []
     for path in files:
         try:
@@ -93,6 +94,8 @@ def copy_steady(data: Path, source_name: str | None, into: Path) -> SteadyCopy:
     Raises:
         ChangingError: a file changed while it was being copied.
     """
+    import hashlib  # here, as in fingerprint
+
     folder = data_folder(data)
     files = [path for path in watched_files(data, source_name) if path.is_file()]
     before = _times(files)

@@ -1,8 +1,8 @@
 """Read a dataset's tables from a folder of CSV files or an ``.xlsx`` workbook.
 
-Reading is strictly read-only. Text files are decoded with a fixed chain (BOM,
-strict UTF-8, GB18030 as saved by Excel on Chinese Windows) and anything else is
-refused with a plain message rather than guessed. Each table becomes a
+Reading is strictly read-only. Text files are decoded with a fixed chain
+(:mod:`fulian_viewer.model.decoding`) and anything else is refused with a plain
+message rather than guessed. Each table becomes a
 :class:`Table` of strings whose rows are numbered as Excel shows them.
 
 CSV files are read with the standard library's ``csv``; workbooks by streaming
@@ -18,11 +18,11 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fulian_viewer.model.decoding import CELL_CONTROL_RE, DecodeError, decode_text
 from fulian_viewer.model.files import RefusedFileError, locate_inside, read_plain_file
 from fulian_viewer.model.problems import Problem, Problems, problem
 
@@ -32,19 +32,6 @@ OPTIONAL_TABLE_NAMES = ("notes",)
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 20_000
 MAX_CELL_CHARS = 131_072  # the csv module's own default limit
-_SNIFF_BYTES = 8192
-# Control characters refused in a cell (tab and line breaks are allowed), and the
-# bidirectional overrides that would make a cell read backwards.
-CELL_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_BINARY_MAGIC = (b"PK\x03\x04", b"\x89PNG", b"%PDF", b"\xd0\xcf\x11\xe0", b"\x1f\x8b", b"GIF8")
-
-
-class DecodeError(Exception):
-    """Raised when bytes are not text in an encoding we accept; ``code`` says why."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
 
 
 @dataclass(frozen=True)
@@ -103,36 +90,6 @@ class RawDataset:
     unreadable: set[str] = field(default_factory=set)
 
 
-def decode_text(data: bytes) -> tuple[str, str]:
-    """Decode file bytes; return the text and the name of the encoding used.
-
-    Raises:
-        DecodeError: ``binary`` for a non-text file, ``encoding`` when the bytes
-            are neither UTF-8 (with or without BOM), UTF-16 with BOM nor GB18030.
-    """
-    if data.startswith(_BINARY_MAGIC):
-        raise DecodeError("binary")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text, name = _strict(data, "utf-16"), "UTF-16"
-    elif data.startswith(codecs.BOM_UTF8):
-        try:
-            text, name = _utf8(data[len(codecs.BOM_UTF8) :]), "UTF-8 (BOM)"
-        except UnicodeDecodeError:
-            raise DecodeError("encoding") from None
-    else:
-        try:
-            text, name = _utf8(data), "UTF-8"
-        except UnicodeDecodeError:
-            if b"\x00" in data[:_SNIFF_BYTES]:
-                raise DecodeError("binary") from None  # neither UTF-8 nor GB18030 text has NUL
-            text, name = _strict(data, "gb18030"), "GB18030"
-            if not _looks_chinese(text):
-                raise DecodeError("encoding") from None
-    if _mostly_control_characters(text[:_SNIFF_BYTES]):
-        raise DecodeError("binary")
-    return text, name
-
-
 def read_dataset(path: Path) -> RawDataset:
     """Read the tables of the dataset at ``path`` (a folder or a workbook), notes if any."""
     try:
@@ -189,13 +146,17 @@ def build_table(
     raw: RawDataset,
     controls: bool = True,
     max_rows: int | None = None,
+    sheet: bool = False,
 ) -> Table | None:
     """Turn parsed rows (the header first) into a :class:`Table`; report structure problems.
 
     Of columns with the same name, the first is kept. Blank rows are skipped, rows
     beyond :data:`MAX_ROWS` are not read, and cells with control characters are
     refused (``controls=False`` when the whole text is known to have none).
-    ``max_rows`` overrides :data:`MAX_ROWS`.
+    ``max_rows`` overrides :data:`MAX_ROWS`. A row shorter than the header was cut
+    short (a CSV file copied in part), unless every row is: then the header has a
+    name too many, said once. In a workbook's ``sheet`` a short row is only one whose
+    last cells are empty, which Excel leaves out.
     """
     limit = MAX_ROWS if max_rows is None else max_rows
     # An optional table (notes) may be empty or hold no rows yet: that says nothing.
@@ -226,6 +187,8 @@ def build_table(
         first.setdefault(name, index)
     width = len(header)
     body: dict[int, dict[str, str]] = {}
+    short: list[tuple[int, int]] = []  # rows with fewer cells than the header: (row, cells)
+    header_row = number
     for number, row in numbered:
         cells = [cell.strip() for cell in row]
         if not any(cells):
@@ -234,10 +197,8 @@ def build_table(
             raw.problems.append(problem(label, "too_many_rows", row=number, limit=limit))
             break
         if len(cells) < width:
-            if not raw.problems.full(label, "truncated_row"):
-                raw.problems.append(
-                    problem(label, "truncated_row", row=number, found=len(cells), expected=width)
-                )
+            if not sheet:
+                short.append((number, len(cells)))
             cells += [""] * (width - len(cells))
         elif len(cells) > width:
             extra = sum(1 for cell in cells[width:] if cell)
@@ -252,9 +213,42 @@ def build_table(
                 refused.add((number, name))
                 record[name] = ""
         body[number] = record
+    _tell_short_rows(short, len(body), header, header_row, label, raw)
     if not body and not optional:
         raw.problems.append(problem(label, "no_rows"))
     return Table(tuple(first), body, frozenset(refused), tuple(first.values()))
+
+
+def _tell_short_rows(
+    short: list[tuple[int, int]],
+    rows: int,
+    header: list[str],
+    header_row: int,
+    label: str,
+    raw: RawDataset,
+) -> None:
+    """Report rows with fewer cells than the header: once for the header when every row is."""
+    expected = len(header)
+    if len(short) == rows >= 2:
+        found = max(cells for _, cells in short)
+        names = [name or "?" for name in header[found:]]
+        raw.problems.append(
+            problem(
+                label,
+                "header_longer",
+                row=header_row,
+                found=found,
+                expected=expected,
+                names="、".join(names),
+                names_en=", ".join(names),
+            )
+        )
+        expected = found  # a row shorter still was cut short
+    for number, cells in short:
+        if cells < expected and not raw.problems.full(label, "truncated_row"):
+            raw.problems.append(
+                problem(label, "truncated_row", row=number, found=cells, expected=expected)
+            )
 
 
 def _read_folder(folder: Path) -> RawDataset:
@@ -356,47 +350,3 @@ class _CsvRecords:
                 return
             count += 1
             yield record
-
-
-def _utf8(data: bytes) -> str:
-    """Strict UTF-8, except that a character cut off at the very end is dropped.
-
-    A file cut short (an interrupted copy) usually ends mid-character; it is still
-    UTF-8, and the cut row is then reported as truncated rather than the whole file
-    as being in an unknown encoding.
-    """
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        if error.reason != "unexpected end of data":
-            raise
-        return data[: error.start].decode("utf-8")
-
-
-def _strict(data: bytes, encoding: str) -> str:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError:
-        raise DecodeError("encoding") from None
-
-
-def _looks_chinese(text: str) -> bool:
-    """Whether text decoded as GB18030 is plausibly Chinese rather than mojibake."""
-    wide = [ch for ch in text if ord(ch) > 0x7F]
-    if not wide:
-        return True
-    plausible = sum(
-        1
-        for ch in wide
-        if 0x4E00 <= ord(ch) <= 0x9FFF
-        or 0x3000 <= ord(ch) <= 0x303F
-        or 0xFF00 <= ord(ch) <= 0xFFEF
-        or 0x2000 <= ord(ch) <= 0x206F
-    )
-    return plausible >= 0.9 * len(wide)
-
-
-def _mostly_control_characters(text: str) -> bool:
-    """Whether the start of a text is so full of control characters that it is binary."""
-    count = len(CELL_CONTROL_RE.findall(text))
-    return count > 0 and count >= 0.05 * len(text)

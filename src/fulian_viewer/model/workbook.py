@@ -114,7 +114,7 @@ def _read_archive(archive: zipfile.ZipFile, label: str, raw: RawDataset) -> None
         with archive.open(part) as stream:
             sheet = SheetReader(stream, shared, MAX_COLUMNS, MAX_CELL_CHARS, MAX_CELLS, number_text)
             reader = _SheetRows(sheet)
-            table = build_table(reader, sheet_label, raw, max_rows=MAX_SHEET_ROWS)
+            table = build_table(reader, sheet_label, raw, max_rows=MAX_SHEET_ROWS, sheet=True)
         if reader.stopped is not None:
             code, row = reader.stopped
             raw.problems.append(problem(sheet_label, code, row=row, limit=f"{MAX_CELLS:,}"))

@@ -11,6 +11,13 @@ from PySide6.QtWidgets import QWidget
 
 from fulian_viewer.ui.theme import Frame
 
+PANE_TOP_MARGIN = 48
+"""Logical pixels above every pane's body. A pane places nothing there (only its
+background shows), so the deck's notices use this band and cover nothing."""
+
+NOTICE_GAP = 6
+"""Logical pixels between a notice's band and a pane's body below it."""
+
 
 @dataclass(frozen=True)
 class Box:

@@ -15,7 +15,7 @@ from fulian_viewer.model.report import Metric
 from fulian_viewer.model.ui_strings import ui_text
 from fulian_viewer.ui import theme
 from fulian_viewer.ui.fonts import display_font, font_for
-from fulian_viewer.ui.layout import Box, place
+from fulian_viewer.ui.layout import NOTICE_GAP, PANE_TOP_MARGIN, Box, place
 from fulian_viewer.ui.text import TextBlock
 
 
@@ -272,11 +272,21 @@ def _breaks_around(char: str) -> bool:
 
 
 class NoticeBanner(QWidget):
-    """A one-line notice along the top edge that goes away by itself or when clicked."""
+    """A one-line notice along the top edge that goes away by itself or when clicked.
+
+    It takes the band above a pane's body (:data:`~fulian_viewer.ui.layout.PANE_TOP_MARGIN`),
+    so that a notice shown while the show runs (a reload taken or refused) covers
+    nothing of the pane.
+    """
 
     def __init__(self, timeout_ms: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.text = TextBlock(self, color=theme.IVORY, wrap=False)
+        self.text = TextBlock(
+            self,
+            color=theme.IVORY,
+            wrap=False,
+            align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        )
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(max(1, timeout_ms))
@@ -299,11 +309,12 @@ class NoticeBanner(QWidget):
         self.timer.stop()
 
     def place_in(self, width: int, height: int) -> None:
-        """Lay out along the top of a ``width x height`` deck."""
+        """Lay out in the band along the top of a ``width x height`` deck, above the panes' body."""
         frame = theme.Frame.of(width, height)
-        self.setGeometry(0, 0, width, frame.px(64))
-        self.text.set_font_size(frame.px(26), frame.px(14))
-        self.text.setGeometry(frame.px(40), frame.px(14), width - frame.px(80), frame.px(40))
+        band = frame.px(PANE_TOP_MARGIN - NOTICE_GAP)
+        self.setGeometry(0, 0, width, band)
+        self.text.set_font_size(frame.px(24), frame.px(14))
+        self.text.setGeometry(frame.px(40), 0, width - frame.px(80), band - 2)  # above the rule
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         """A dark strip with a gold underline."""

@@ -39,7 +39,7 @@ from fulian_viewer.model.report import Metric, Report
 from fulian_viewer.model.settings import Settings
 from fulian_viewer.ui import theme
 from fulian_viewer.ui.counter import CounterView
-from fulian_viewer.ui.layout import Box, place
+from fulian_viewer.ui.layout import PANE_TOP_MARGIN, Box, place
 from fulian_viewer.ui.line_breaks import Style
 from fulian_viewer.ui.text import TextBlock, device_image, device_rect
 
@@ -192,7 +192,9 @@ class Pane(QWidget):
         full = Box(0, 0, frame.logical_width, frame.logical_height)
         margin = 56 if frame.arrangement == "portrait" else 80
         footer_height = 64 if frame.arrangement == "portrait" else 34
-        body, footer = full.inset(margin, 48, margin, 28).take_bottom(footer_height, 18)
+        body, footer = full.inset(margin, PANE_TOP_MARGIN, margin, 28).take_bottom(
+            footer_height, 18
+        )
         footer = footer.inset(0, 0, 340, 0)  # leave the corner to the progress chrome
         self.source_line.set_font_size(frame.px(22), frame.px(14))
         place(self.source_line, footer, frame)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import NamedTuple
 
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import (
@@ -30,7 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from fulian_viewer.ui.fonts import display_font, font_for
-from fulian_viewer.ui.line_breaks import Style
+from fulian_viewer.ui.line_breaks import Line, Style
 from fulian_viewer.ui.typeset import (
     balanced_width,
     block_height,
@@ -39,6 +40,25 @@ from fulian_viewer.ui.typeset import (
     lines_bounds,
     set_lines,
 )
+
+BAND_BYTES = 1024 * 1024
+"""The most a text drawn onto a backdrop is drawn in at a time (an image of whole rows).
+
+A heading at 3840x2160 covers up to 3 MB of pixels; drawn in one image beside the
+pane's backdrop, it raised the peak by that much. Drawn in bands of rows at whole
+device pixels, the pixels come out the same.
+"""
+BAND_SPARE = 16
+"""Rows drawn above and below each band and not copied (see :meth:`TextBlock.draw_onto`)."""
+
+
+class _Layout(NamedTuple):
+    """A block's text set in its box: the lines, the box, the area its ink covers."""
+
+    lines: list[Line]
+    box: QRectF
+    area: QRect
+    ratio: float
 
 
 def device_image(width: float, height: float, ratio: float, transparent: bool = True) -> QImage:
@@ -210,12 +230,27 @@ class TextBlock(QWidget):
     def draw_onto(self, painter: QPainter, origin: QPoint) -> None:
         """Draw the text onto a backdrop, the block's top left corner at ``origin``.
 
-        The block keeps no image afterwards: the backdrop holds the text.
+        The block keeps no image afterwards: the backdrop holds the text. A large
+        text is drawn in bands of rows (:data:`BAND_BYTES`), at whole device pixels.
         """
         self._on_backdrop_now = True
-        if self._text:
-            image = self._draw()  # first: it sets where the image goes (_image_at)
-            painter.drawImage(origin + self._image_at, image)
+        if not self._text:
+            return
+        layout = self._layout()
+        area, ratio = layout.area, layout.ratio
+        row_bytes = 4 * max(1.0, area.width() * ratio) * ratio
+        rows = area.height()
+        if ratio.is_integer() and rows * row_bytes > BAND_BYTES:  # whole device pixels only
+            rows = max(2 * BAND_SPARE, int(BAND_BYTES / row_bytes) - 2 * BAND_SPARE)
+        for top in range(area.top(), area.bottom() + 1, rows):
+            band = QRect(area.left(), top, area.width(), min(rows, area.bottom() + 1 - top))
+            # Drawn with rows to spare: glyphs cut by an image's edge come out a
+            # level apart in the rows next to it.
+            drawn = band.adjusted(0, -BAND_SPARE, 0, BAND_SPARE) & area
+            image = self._draw_area(layout, drawn)
+            part = band.translated(-drawn.topLeft())
+            painter.drawImage(origin + band.topLeft(), image, device_rect(part, ratio))
+            del image  # before the next band's image is made
 
     def left_off_backdrop(self) -> None:
         """The backdrop was drawn without this block (it was hidden)."""
@@ -267,6 +302,12 @@ class TextBlock(QWidget):
 
     def _draw(self) -> QImage:
         """The text drawn on a transparent image of the part of the box it covers."""
+        layout = self._layout()
+        self._image_at = layout.area.topLeft()
+        return self._draw_area(layout, layout.area)
+
+    def _layout(self) -> _Layout:
+        """The text set in its box, and the part of the box its ink covers."""
         box = self._text_box()
         lines = set_lines(self._font, self._text, box.width() if self._wrap else None)
         args = (self._font, self._text, lines, self._style, QRectF(box), self._align)
@@ -276,14 +317,18 @@ class TextBlock(QWidget):
         # descenders (g, y) a few pixels short, which a box one line high cut off.
         whole = QRect(0, 0, self.width(), self.height()).adjusted(-margin, -margin, margin, margin)
         area = bounds.toAlignedRect().adjusted(-margin, -margin, margin, margin) & whole
-        ratio = self.devicePixelRatioF()
-        image = device_image(area.width(), area.height(), ratio)
+        return _Layout(lines, QRectF(box), area, self.devicePixelRatioF())
+
+    def _draw_area(self, layout: _Layout, area: QRect) -> QImage:
+        """The part ``area`` (the block's coordinates) of the text, on a transparent image."""
+        image = device_image(area.width(), area.height(), layout.ratio)
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.setFont(self._font)
         painter.setPen(self._color)
         painter.translate(-area.topLeft())
-        draw_lines(painter, *args)
+        draw_lines(
+            painter, self._font, self._text, layout.lines, self._style, layout.box, self._align
+        )
         painter.end()
-        self._image_at = area.topLeft()
         return image

@@ -14,8 +14,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from fulian_viewer.model.decoding import DecodeError, decode_text
 from fulian_viewer.model.importer.failure import ReportImportError
-from fulian_viewer.model.tables import DecodeError, decode_text
 
 MAX_REPORT_BYTES = 20 * 1024 * 1024
 MAX_REPORT_CHARS = 500_000  # the bundled report has 4,000; this is a 250-page book
