@@ -44,6 +44,10 @@ SIZES = {
     "many zip entries": 50_000,
     "many workbook rows": 300_000,
     "damaged workbook": 1,
+    "styled number cells": 9_000,
+    "phonetic and error cells": 9_000,
+    "many merged ranges": 1_000_000,
+    "retyped headers (CSV)": 19_000,
 }
 
 

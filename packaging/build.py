@@ -75,6 +75,8 @@ EXPECTED_RESOURCES = (
     "data/report.txt",
     "fonts/NotoSansCJKsc-Regular.otf",
     "fonts/NotoSansCJKsc-Bold.otf",
+    "fonts/FulianLatinMarks-Regular.otf",
+    "fonts/FulianLatinMarks-Bold.otf",
     "fonts/OFL.txt",
     "icons/fulian-viewer.svg",
     "icons/fulian-viewer.ico",

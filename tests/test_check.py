@@ -233,3 +233,25 @@ def test_a_data_path_with_control_characters_is_shown_visibly(tmp_path: Path) ->
     assert code == 2
     assert "\x1b" not in text
     assert "数据<U+001B>[2J" in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "valid", "invalid"),
+    [
+        ("zh", "个提醒（数据仍然有效）", "另有 1 个提醒（单凭这些提醒，数据不会被拒绝"),
+        ("en", "warning(s) (the data is still valid)", "Also 1 warning(s) (these alone"),
+    ],
+)
+def test_the_warnings_heading_says_whether_the_data_is_valid(
+    tmp_path: Path, lang: str, valid: str, invalid: str
+) -> None:
+    """Under a list of errors, the warnings do not claim that the data is still valid."""
+    dataset = make_dataset(tmp_path)
+    dataset.set_cell("metrics", "lectures", "label_zh", "主题宣讲𠀀")  # a glyph warning
+    code, text = check(dataset.folder, lang)
+    assert code == EXIT_OK and valid in text
+    dataset.set_cell("metrics", "job_fairs", "value", "abc")  # and an error
+    code, text = check(dataset.folder, lang)
+    assert code == EXIT_INVALID
+    assert invalid in text and valid not in text
+    assert text.index(invalid) > text.index("abc")

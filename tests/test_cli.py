@@ -306,7 +306,7 @@ def test_module_invalid_lang(runs: Runs) -> None:
     completed = runs["lang"]
     assert completed.returncode == 2
     assert_no_traceback(completed)
-    assert "invalid choice: 'xx'" in completed.stderr
+    assert "--lang cannot be 'xx'" in completed.stderr
 
 
 def test_module_export_bad_size(runs: Runs) -> None:

@@ -14,7 +14,9 @@ FONTS_DIR = resource_path("fonts")
 DATA_DIR = resource_path("data")
 FAMILY = "Noto Sans CJK SC"
 EXPECTED = ("NotoSansCJKsc-Bold.otf", "NotoSansCJKsc-Regular.otf")
-FONT_FILES = sorted(FONTS_DIR.glob("*.otf"))
+FONT_FILES = sorted(FONTS_DIR.glob("NotoSansCJK*.otf"))
+MARKS_FILES = ("FulianLatinMarks-Regular.otf", "FulianLatinMarks-Bold.otf")
+MARKS = "\u2018\u2019\u201c\u201d\u00b7"
 
 
 def needs_glyph(char: str) -> bool:
@@ -43,7 +45,44 @@ def describe(missing: set[str]) -> str:
 
 def test_the_expected_fonts_are_bundled() -> None:
     assert {path.name for path in FONT_FILES} >= set(EXPECTED)
+    assert {path.name for path in FONTS_DIR.glob("*.otf")} == {*EXPECTED, *MARKS_FILES}
     assert (FONTS_DIR / "OFL.txt").is_file()
+
+
+@pytest.mark.parametrize("weight", ["Regular", "Bold"])
+def test_the_latin_marks_are_the_chinese_face_s_proportional_ones(weight: str) -> None:
+    """Only ‘ ’ “ ” ·, narrower than half an em, with the Chinese face's line metrics."""
+    with (
+        TTFont(str(FONTS_DIR / f"FulianLatinMarks-{weight}.otf")) as marks,
+        TTFont(str(FONTS_DIR / f"NotoSansCJKsc-{weight}.otf"), lazy=True) as chinese,
+    ):
+        assert marks["name"].getDebugName(1) == "Fulian Latin Marks"
+        assert "Source" not in marks["name"].getDebugName(4)  # the OFL's Reserved Font Name
+        cmap = marks.getBestCmap()
+        assert set(map(chr, cmap)) == set(MARKS)
+        for char in MARKS:
+            assert marks["hmtx"][cmap[ord(char)]][0] < 0.6 * marks["head"].unitsPerEm, char
+            assert chinese["hmtx"][chinese.getBestCmap()[ord(char)]][0] == 1000, char
+        for tag, fields in (
+            ("head", ("unitsPerEm", "xMin", "yMin", "xMax", "yMax", "macStyle")),
+            ("hhea", ("ascent", "descent", "lineGap", "advanceWidthMax", "minRightSideBearing")),
+            (
+                "OS/2",
+                (
+                    "sTypoAscender",
+                    "sTypoDescender",
+                    "sTypoLineGap",
+                    "usWinAscent",
+                    "usWinDescent",
+                    "sxHeight",
+                    "sCapHeight",
+                    "usWeightClass",
+                    "fsSelection",
+                ),
+            ),
+        ):
+            for field in fields:
+                assert getattr(marks[tag], field) == getattr(chinese[tag], field), (tag, field)
 
 
 def test_the_data_is_not_trivially_small() -> None:

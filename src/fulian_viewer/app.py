@@ -31,7 +31,9 @@ from typing import TYPE_CHECKING
 from fulian_viewer import APP_NAME, ORGANISATION, __version__
 from fulian_viewer.model.config import ConfigProblem, KioskConfig, load_config, merge_cli
 from fulian_viewer.model.dataset import CurrentDataset
-from fulian_viewer.model.loading import LoadResult, load_report
+from fulian_viewer.model.handout import HandoutTargetError, check_handout_folder, handout_names
+from fulian_viewer.model.loading import LoadResult, bundled_data_path, load_report
+from fulian_viewer.model.output_request import write_failure
 from fulian_viewer.model.settings import Settings
 from fulian_viewer.model.ui_strings import ui_text
 
@@ -67,7 +69,6 @@ def run_viewer(args: argparse.Namespace) -> int:
     """``fulian-viewer [run]``: show the report in a window, or run as a kiosk."""
     config, config_problems = resolve_config(args)
     if getattr(args, "rehearse", None) is not None and not config.kiosk:
-        from fulian_viewer.model.loading import bundled_data_path
         from fulian_viewer.model.rehearsal import rehearsal_problem
 
         data = config.data or bundled_data_path()  # never into the bundled report either
@@ -223,6 +224,7 @@ _EXPORT_TEXT = {
         "如确实只导出没有问题的部分，请加上 --allow-problems。",
         "nothing": "数据中没有可以导出的内容，未导出任何文件。",
         "partial": "数据有 {count} 个问题；按 --allow-problems 只导出了没有问题的部分。",
+        "cancelled": "fulian-viewer export：已取消，没有在 {out} 中写入或改动任何文件。",
     },
     "en": {
         "refused": "The data has {count} problem(s); nothing was exported. Correct them and "
@@ -230,6 +232,7 @@ _EXPORT_TEXT = {
         "nothing": "Nothing in the data can be exported; no file was written.",
         "partial": "The data has {count} problem(s); with --allow-problems, only what is "
         "sound was exported.",
+        "cancelled": "fulian-viewer export: cancelled; no file in {out} was written or changed.",
     },
 }
 
@@ -243,7 +246,7 @@ def run_export(args: argparse.Namespace) -> int:
     """
     from fulian_viewer.check import EXIT_INVALID
 
-    result = load_report(args.data, glyphs=True)
+    result = load_report(args.data, warnings=True)
     lang = args.lang
     errors = [problem for problem in result.problems if not problem.warning]
     for problem in result.problems:
@@ -254,6 +257,14 @@ def run_export(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     if errors and not getattr(args, "allow_problems", False):
         print(text["refused"].format(count=len(errors)), file=sys.stderr)
+        return EXIT_INVALID
+    names = handout_names(result.report)
+    try:
+        data = [result.path, bundled_data_path()]
+        check_handout_folder(args.out, names, data, getattr(args, "force", False))
+    except HandoutTargetError as error:
+        colon = "：" if lang == "zh" else ": "
+        print(f"fulian-viewer export{colon}{error.message(lang)}", file=sys.stderr)
         return EXIT_INVALID
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from fulian_viewer.system.logs import install_exception_logging
@@ -273,10 +284,13 @@ def run_export(args: argparse.Namespace) -> int:
             result.report, settings, args.out, QSize(args.size.width, args.size.height), lang
         )
     except OSError as error:
-        reason = error.strerror or type(error).__name__
-        where = error.filename or args.out
-        print(f"fulian-viewer export: {where}: {reason}", file=sys.stderr)
+        colon = "：" if lang == "zh" else ": "
+        reason = write_failure(error, lang)
+        print(f"fulian-viewer export{colon}{args.out}{colon}{reason}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print(text["cancelled"].format(out=args.out), file=sys.stderr)
+        return 130
     for path in files:
         print(path)
     if errors:

@@ -27,6 +27,7 @@ _TEXT = {
         "valid": "✓ 数据有效：{sections} 个部分，{metrics} 个指标，{charts} 个图表。",
         "found": "✗ 发现 {count} 个问题：",
         "warnings": "⚠ {count} 个提醒（数据仍然有效）：",
+        "also_warnings": "⚠ 另有 {count} 个提醒（单凭这些提醒，数据不会被拒绝；请一并看看）：",
         "usable": "仍可显示：{sections} 个部分，{metrics} 个指标，{charts} 个图表。",
         "nothing": "没有可以显示的内容。",
         "fix": "请按以上提示修改表格后，再运行一次 check。",
@@ -41,6 +42,8 @@ _TEXT = {
         "valid": "✓ The data is valid: {sections} sections, {metrics} metrics, {charts} charts.",
         "found": "✗ Found {count} problem(s):",
         "warnings": "⚠ {count} warning(s) (the data is still valid):",
+        "also_warnings": "⚠ Also {count} warning(s) (these alone would not refuse the data; "
+        "have a look at them too):",
         "usable": "Still usable: {sections} sections, {metrics} metrics, {charts} charts.",
         "nothing": "Nothing can be shown.",
         "fix": "Correct the tables as described above, then run check again.",
@@ -58,7 +61,7 @@ def run_check(data: Path | None, lang: Lang, as_json: bool, out: TextIO) -> int:
     Returns:
         0 when the dataset is valid, 2 when it has problems.
     """
-    result = load_report(data, glyphs=True)
+    result = load_report(data, warnings=True)
     if as_json:
         json.dump(result_to_dict(result, lang), out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -91,7 +94,8 @@ def summary(result: LoadResult, lang: Lang) -> str:
         lines.append(text["found"].format(count=len(result.errors)))
         lines += [f"  • {p.message(lang)}" for p in result.errors]
     if warnings:
-        lines.append(text["warnings"].format(count=len(warnings)))
+        heading = "warnings" if result.ok else "also_warnings"  # the data is valid, or not
+        lines.append(text[heading].format(count=len(warnings)))
         lines += [f"  • {p.message(lang)}" for p in warnings]
     if not result.ok:
         lines.append(text["usable"].format(**counts) if counts else text["nothing"])

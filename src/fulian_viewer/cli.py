@@ -17,12 +17,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import NoReturn
 
 from fulian_viewer import __version__
 from fulian_viewer import timing as _timing  # noqa: F401 (the process-start reference)
 from fulian_viewer.assets import licence_paths
+from fulian_viewer.cli_errors import error_text, plain_error, unknown_arguments
 from fulian_viewer.cli_text import EXAMPLES, help_lang, help_text
 from fulian_viewer.model.numbers import Lang
 
@@ -39,14 +41,14 @@ class Size:
     height: int
 
     @classmethod
-    def parse(cls, text: str) -> Size:
-        """Read ``1920x1080``; raise ``argparse.ArgumentTypeError`` otherwise."""
+    def parse(cls, text: str, lang: Lang = "en") -> Size:
+        """Read ``1920x1080``; raise ``argparse.ArgumentTypeError`` (in ``lang``) otherwise."""
         width, sep, height = text.lower().replace("×", "x").partition("x")
         if not (sep and width.strip().isdigit() and height.strip().isdigit()):
-            raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1920x1080")
+            raise argparse.ArgumentTypeError(error_text("size_form", lang, value=text))
         size = cls(int(width), int(height))
         if not (160 <= size.width <= 16384 and 160 <= size.height <= 16384):
-            raise argparse.ArgumentTypeError(f"'{text}': each side must be 160 to 16384 pixels")
+            raise argparse.ArgumentTypeError(error_text("size_range", lang, value=text))
         return size
 
     def __str__(self) -> str:
@@ -98,25 +100,50 @@ def _localise(parser: argparse.ArgumentParser, lang: Lang) -> argparse.ArgumentP
 
 
 class CommandLineParser(argparse.ArgumentParser):
-    """An argument parser whose errors are one line, naming ``--help`` for the rest."""
+    """An argument parser whose errors are one plain line in its language, naming ``--help``.
+
+    ``commands`` holds the subcommands' parsers, by name, once they are added.
+    """
 
     lang: Lang = "en"
+    commands: dict[str, CommandLineParser]
 
     def error(self, message: str) -> NoReturn:
-        """Print ``message`` on one line and exit with status 2."""
+        """Say argparse's ``message`` in plain words on one line and exit with status 2."""
+        self.fail(plain_error(message, self, self.lang))
+
+    def fail(self, text: str) -> NoReturn:
+        """Print ``text`` (already in plain words) on one line and exit with status 2."""
         see = help_text("see_help", self.lang).format(prog=self.prog)
-        self.exit(2, f"{self.prog}: {help_text('error', self.lang)}{message} {see}\n")
+        self.exit(2, f"{self.prog}: {help_text('error', self.lang)}{text} {see}\n")
+
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        """Parse ``args``; what is not understood is named with the nearest command or option."""
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            command = getattr(parsed, "command", None)
+            if command is None or not getattr(self, "commands", None):
+                self.error(f"unrecognized arguments: {' '.join(extras)}")
+            # A stray word where no command was named (`fulian-viewer chekc`) is the whole
+            # command line's to explain; anything else is the command's.
+            words_only = command == "run" and not any(arg.startswith("-") for arg in extras)
+            sub = self if words_only else self.commands[command]
+            sub.fail(unknown_arguments(extras, command, self.commands, self.lang))
+        return parsed
 
 
-def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
+def build_parser(lang: Lang = "en") -> CommandLineParser:
     """The argument parser with its subcommands, its help in ``lang``."""
 
     def t(key: str) -> str:
         return help_text(key, lang)
 
+    path = partial(_path, lang=lang)
     CommandLineParser.lang = lang
     common = CommandLineParser(add_help=False)
-    common.add_argument("--data", type=Path, metavar="PATH", help=t("data"))
+    common.add_argument("--data", type=path, metavar="PATH", help=t("data"))
     common.add_argument("--lang", choices=LANGS, help=t("lang"))
     themed = CommandLineParser(add_help=False)
     themed.add_argument("--theme", choices=THEMES, help=t("theme"))
@@ -132,6 +159,7 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
     commands = parser.add_subparsers(
         dest="command", metavar="{run,check,export,import,kiosk-pin}", title=t("commands")
     )
+    parser.commands = commands.choices
 
     def command(name: str, **kwargs: object) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, **_parser(lang, **kwargs))  # type: ignore[arg-type]
@@ -139,11 +167,13 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
 
     run = command("run", parents=[common, themed], help=t("run"))
     run.add_argument("--fullscreen", action="store_true", help=t("fullscreen"))
-    run.add_argument("--size", type=Size.parse, metavar="WxH", help=t("size"))
+    run.add_argument("--size", type=partial(Size.parse, lang=lang), metavar="WxH", help=t("size"))
     run.add_argument("--reduce-motion", action="store_true", default=None, help=t("reduce_motion"))
     run.add_argument("--kiosk", action="store_true", default=None, help=t("kiosk"))
-    run.add_argument("--config", type=Path, metavar="FILE", help=t("run_config"))
-    run.add_argument("--screen", type=_screen_choice, metavar="N|NAME", help=t("screen"))
+    run.add_argument("--config", type=path, metavar="FILE", help=t("run_config"))
+    run.add_argument(
+        "--screen", type=partial(_screen_choice, lang=lang), metavar="N|NAME", help=t("screen")
+    )
     run.add_argument(
         "--no-watch",
         dest="watch",
@@ -152,8 +182,10 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
         help=t("no_watch"),
     )
     run.add_argument("--presenter", action="store_true", help=t("presenter"))
-    run.add_argument("--rehearse", type=Path, metavar="FILE", help=t("rehearse"))
-    run.add_argument("--talk-minutes", type=_minutes, metavar="MIN", help=t("talk_minutes"))
+    run.add_argument("--rehearse", type=path, metavar="FILE", help=t("rehearse"))
+    run.add_argument(
+        "--talk-minutes", type=partial(_minutes, lang=lang), metavar="MIN", help=t("talk_minutes")
+    )
     run.add_argument(
         "--quit-after-first-paint",
         action="store_true",
@@ -167,15 +199,19 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
 
     check = command("check", parents=[common], help=t("check"))
     check.add_argument("--json", action="store_true", help=t("json"))
-    check.add_argument("--config", type=Path, metavar="FILE", help=t("check_config"))
+    check.add_argument("--config", type=path, metavar="FILE", help=t("check_config"))
 
     export = command("export", parents=[common, themed], help=t("export"))
-    export.add_argument("--out", type=Path, metavar="DIR", help=t("out"))
-    export.add_argument("--workbook", type=Path, metavar="FILE.xlsx", help=t("workbook"))
-    export.add_argument("--data-folder", type=Path, metavar="DIR", help=t("data_folder"))
+    export.add_argument("--out", type=path, metavar="DIR", help=t("out"))
+    export.add_argument("--workbook", type=path, metavar="FILE.xlsx", help=t("workbook"))
+    export.add_argument("--data-folder", type=path, metavar="DIR", help=t("data_folder"))
     export.add_argument("--force", action="store_true", help=t("force"))
     export.add_argument(
-        "--size", type=Size.parse, default=Size(1920, 1080), metavar="WxH", help=t("export_size")
+        "--size",
+        type=partial(Size.parse, lang=lang),
+        default=Size(1920, 1080),
+        metavar="WxH",
+        help=t("export_size"),
     )
     export.add_argument(
         "--allow-problems",
@@ -185,8 +221,8 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
     _add_video_arguments(export, lang)
 
     importer = command("import", help=t("import"), description=t("import_description"))
-    importer.add_argument("report", type=Path, metavar="REPORT", help=t("report"))
-    importer.add_argument("--out", type=Path, required=True, metavar="DIR", help=t("import_out"))
+    importer.add_argument("report", type=path, metavar="REPORT", help=t("report"))
+    importer.add_argument("--out", type=path, required=True, metavar="DIR", help=t("import_out"))
     importer.add_argument("--lang", choices=LANGS, default="zh", help=t("lang"))
 
     kiosk_pin = command("kiosk-pin", help=t("kiosk_pin"), description=t("kiosk_pin_description"))
@@ -200,10 +236,11 @@ def _add_video_arguments(export: argparse.ArgumentParser, lang: Lang) -> None:
     def t(key: str) -> str:
         return help_text(key, lang)
 
+    path = partial(_path, lang=lang)
     video = export.add_argument_group(t("video_group"), t("video_description"))
-    video.add_argument("--video", type=Path, metavar="FILE.mp4", help=t("video"))
+    video.add_argument("--video", type=path, metavar="FILE.mp4", help=t("video"))
     video.add_argument("--fps", type=int, default=30, help=t("fps"))
-    video.add_argument("--config", type=Path, metavar="FILE", help=t("video_config"))
+    video.add_argument("--config", type=path, metavar="FILE", help=t("video_config"))
     video.add_argument("--loop", action="store_true", help=t("loop"))
 
 
@@ -231,14 +268,17 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
             args.insert(0, args.pop(index))
             break
     first = args[0] if args else None
-    if first not in (*COMMANDS, "-h", "--help", "--version"):
+    if first not in COMMANDS and "--version" in args:
+        args = ["--version"]  # `--lang zh --version`: the version, whatever comes with it
+    elif first not in (*COMMANDS, "-h", "--help", "--version"):
         args.insert(0, "run")
-    parser = build_parser(help_lang(args))
+    lang = help_lang(args)
+    parser = build_parser(lang)
     parsed = parser.parse_args(args)
     if parsed.command == "export":
         given = [parsed.out, parsed.workbook, parsed.data_folder, parsed.video]
         if sum(value is not None for value in given) != 1:
-            parser.error(help_text("export_needs_one", help_lang(args)))
+            parser.commands["export"].fail(help_text("export_needs_one", lang))
     leave_lang = parsed.command == "run" or (
         parsed.command == "export" and parsed.config is not None
     )
@@ -265,22 +305,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _minutes(text: str) -> float:
+def _minutes(text: str, lang: Lang = "en") -> float:
     """``--talk-minutes``: a length of talk, 1 to 600 minutes."""
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError("give the talk's length in minutes, e.g. 20") from None
-    if not 1 <= value <= 600:
-        raise argparse.ArgumentTypeError("the talk's length should be 1 to 600 minutes")
+        raise argparse.ArgumentTypeError(error_text("minutes_form", lang, value=text)) from None
+    if not 1 <= value <= 600:  # NaN is not in range either
+        raise argparse.ArgumentTypeError(error_text("minutes_range", lang, value=text))
     return value
 
 
-def _screen_choice(text: str) -> int | str:
+def _path(text: str, lang: Lang = "en") -> Path:
+    """A file or folder named on the command line; ``--data=`` with nothing is refused."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(error_text("empty_path", lang))
+    return Path(text)
+
+
+def _screen_choice(text: str, lang: Lang = "en") -> int | str:
     """``--screen``: an index (``0``, ``1``…) or a screen's name."""
     text = text.strip()
     if not text:
-        raise argparse.ArgumentTypeError("give a screen index (0, 1, ...) or a screen name")
+        raise argparse.ArgumentTypeError(error_text("screen_empty", lang))
+    if text.startswith("-") and text[1:].isdigit():
+        raise argparse.ArgumentTypeError(error_text("screen_negative", lang, value=text))
     return int(text) if text.isdigit() else text
 
 

@@ -91,8 +91,8 @@ HELP: dict[str, tuple[str, str]] = {
         "write the dataset as CSV files (UTF-8 with BOM) and report.txt",
     ),
     "force": (
-        "覆盖已存在的文件（--workbook、--data-folder、--video）",
-        "overwrite files that exist (--workbook, --data-folder, --video)",
+        "覆盖已存在的文件（--out、--workbook、--data-folder、--video）",
+        "overwrite files that exist (--out, --workbook, --data-folder, --video)",
     ),
     "video_group": ("视频", "video"),
     "video_description": (

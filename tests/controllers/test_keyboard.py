@@ -140,7 +140,7 @@ def test_language_toggle_is_live(make_window, qtbot):
     assert deck.state.lang == "en"
     assert pane.title.text == "Strengthening ideological and political guidance"
     assert pane.counters[0].shown_text == "66,000 sessions"
-    assert window.windowTitle() == "Chongqing Women's Federation in figures"
+    assert window.windowTitle() == "Chongqing Women’s Federation in figures"
     qtbot.keyClick(window, Key.Key_L)
     assert pane.counters[0].shown_text == "6.6万场次"
 

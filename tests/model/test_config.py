@@ -16,6 +16,7 @@ from fulian_viewer.model.config import (
     merge_cli,
     pin_problems,
 )
+from fulian_viewer.model.config_values import TOP_LEVEL_KEYS
 from fulian_viewer.model.pin import PUBLISHED_PIN_HASHES, hash_pin, is_pin_hash
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "packaging" / "kiosk.example.toml"
@@ -234,6 +235,45 @@ def test_unknown_keys_are_reported(tmp_path: Path) -> None:
     assert config.kiosk is True
 
 
+@pytest.mark.parametrize(("key", "meant"), [("Lang", "lang"), ("dwel_seconds", "dwell_seconds")])
+def test_a_slip_in_a_key_names_the_key_meant(tmp_path: Path, key: str, meant: str) -> None:
+    _, problems = load_text(tmp_path, f"{key} = 1\n")
+    (problem,) = problems
+    assert f"did you mean {meant}?" in problem.message_en
+    assert f"是不是想写 {meant}？" in problem.message_zh
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ('kiosk = "yes"\n', "false"),
+        ('theme = "dark"\n', '"red"'),
+        ("cursor_hide_seconds = -1\n", "3"),
+        ("section_dwell_seconds = 5\n", "各部分都用 dwell_seconds"),
+    ],
+)
+def test_defaults_are_shown_as_the_file_spells_them(tmp_path: Path, text: str, shown: str) -> None:
+    (problem,) = load_text(tmp_path, text)[1]
+    assert problem.message_zh.endswith(f"改用默认值 {shown}")
+
+
+def test_a_top_level_key_below_the_section_table_is_told_and_the_rest_kept(
+    tmp_path: Path,
+) -> None:
+    config, problems = load_text(
+        tmp_path, '[section_dwell_seconds]\nguidance = 30\nlang = "en"\nfamily = 1\n'
+    )
+    assert config.section_dwell_seconds == {"guidance": 30}
+    (problem,) = problems
+    assert "'lang' is a top-level key written below [section_dwell_seconds]" in problem.message_en
+    assert "'family': 1 is out of range" in problem.message_en
+    assert problem.message_zh.endswith("其余部分照常使用")
+
+
+def test_top_level_keys_are_every_key_but_the_section_table() -> None:
+    assert set(TOP_LEVEL_KEYS) == set(KEYS) - {"section_dwell_seconds"}
+
+
 def test_messages_name_file_and_key(tmp_path: Path) -> None:
     _, problems = load_text(tmp_path, 'lang = "fr"\n')
     (problem,) = problems
@@ -260,6 +300,23 @@ def test_duplicate_key_is_a_syntax_error(tmp_path: Path) -> None:
     _, problems = load_text(tmp_path, "kiosk = true\nkiosk = false\n")
     (problem,) = problems
     assert "line 2" in problem.message_en
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ('lang = "en"\nlang = "zh"\n', "同一个项目写了两次"),
+        ('lang = "en\n', "引号没有闭合"),
+        ("lang = “en”\n", "不要用中文引号"),
+        ('lang ＝ "en"\n', "等号用英文半角"),
+        ('data = "D:\\展览\\数据"\n', "改用单引号"),
+        ("[section_dwell_seconds\n", "方括号没有闭合"),
+    ],
+)
+def test_toml_mistakes_are_explained_in_chinese(tmp_path: Path, text: str, words: str) -> None:
+    (problem,) = load_text(tmp_path, text)[1]
+    assert words in problem.message_zh
+    assert "invalid TOML" in problem.message_en
 
 
 def test_missing_file(tmp_path: Path) -> None:

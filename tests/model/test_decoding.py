@@ -64,3 +64,29 @@ def test_invalid_utf8_in_the_middle_is_not_forgiven() -> None:
     data = "主题宣讲".encode() + b"\xe4\x28" + "场次".encode() + "啊".encode("gb18030")
     with pytest.raises(DecodeError):
         decode_text(data)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "name"), [("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE")]
+)
+def test_utf16_without_a_byte_order_mark_is_read(encoding: str, name: str) -> None:
+    """As some tools write "Unicode text": its ASCII characters' NUL bytes tell it."""
+    assert decode_text(SAMPLE.encode(encoding)) == (SAMPLE, f"{name} (no BOM)")
+    chinese = "主题宣讲,6.6万场次,巾帼建功标兵,1336个\r\n" * 20 + "a,b\r\n"
+    assert decode_text(chinese.encode(encoding))[0] == chinese  # hardly any ASCII
+    cut = SAMPLE.encode(encoding)[:-1]  # an odd number of bytes: a copy cut short
+    assert decode_text(cut)[0] == SAMPLE[:-1]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        bytes(range(256)) * 4,  # NULs on both sides of the byte pairs
+        b"\x00\x01\x02\x03" * 100,
+        "名称,数值\r\n".encode("utf-16-le").replace(b",\x00", b",\x01"),  # not UTF-16 after all
+    ],
+)
+def test_binary_with_nul_bytes_is_still_binary(data: bytes) -> None:
+    with pytest.raises(DecodeError) as error:
+        decode_text(data)
+    assert error.value.code == "binary"

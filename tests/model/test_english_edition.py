@@ -10,24 +10,30 @@ from pathlib import Path
 import pytest
 
 from fulian_viewer.model.loading import load_report
+from fulian_viewer.model.presenter_strings import PRESENTER_STRINGS
 from fulian_viewer.model.report import Report
-from fulian_viewer.model.ui_strings import ui_text
+from fulian_viewer.model.ui_strings import STRINGS, ui_text
 
 GLOSSARY_PATH = Path(__file__).parents[2] / "docs" / "glossary.md"
 
 # Proper names that keep their capitals inside a sentence-case title or label.
 PROPER_NAMES = (
-    "Chongqing Women's Federation",
+    "Chongqing Women’s Federation",
     "Party Central Committee",
     "Bayu",
-    "Chongqing's",
+    "Chongqing’s",
     "Chongqing",
     "Sichuan",
-    "China's",
+    "China’s",
     "Party",
 )
-# Full-width punctuation, which the bundled CJK face draws a full em wide.
-CJK_PUNCTUATION = "，。、：；！？（）《》「」『』“”‘’"
+# Chinese full-width punctuation, which has no place in English text.
+CJK_PUNCTUATION = "，。、：；！？（）《》「」『』【】〔〕"
+# Typewriter marks: English display text takes curly quotation marks and apostrophes.
+STRAIGHT_QUOTES = "'\""
+# Interface strings that cite Chinese as it is printed: the report's Chinese title in
+# its book-title marks, beside the Chinese source sentence (the source panel).
+CHINESE_QUOTED = {"provenance_report"}
 
 
 @dataclass(frozen=True)
@@ -149,7 +155,7 @@ def test_the_check_catches_a_second_rendering_of_a_term(glossary: list[Term]) ->
 
 
 def _without_proper_names(text: str) -> str:
-    text = re.sub(r'"[^"]*"', '""', text)  # names in quotation marks keep their capitals
+    text = re.sub(r"“[^”]*”", "“”", text)  # names in quotation marks keep their capitals
     for name in PROPER_NAMES:
         text = text.replace(name, "")
     return text
@@ -171,16 +177,71 @@ def test_titles_and_labels_are_in_sentence_case(report: Report) -> None:
         assert not capitals, f"{where}: {text!r} has {capitals}"
 
 
-def test_english_text_uses_latin_punctuation(report: Report) -> None:
+def english_display_texts(report: Report) -> Iterator[tuple[str, str]]:
+    """Every English text the viewer shows: the dataset's and the interface's own."""
     for passage in passages(report):
-        wide = [c for c in passage.en if c in CJK_PUNCTUATION]
-        assert not wide, f"{passage.where}: {passage.en!r} has {wide}"
-        assert passage.en.count('"') % 2 == 0, f"{passage.where}: unbalanced quotes"
+        yield passage.where, passage.en
+    for table in (STRINGS, PRESENTER_STRINGS):
+        for key, (_, english) in table.items():
+            if key not in CHINESE_QUOTED:
+                yield f"interface {key}", english
+
+
+def quotation_problems(text: str) -> list[str]:
+    """What is wrong with ``text``'s punctuation by English house style, one line each."""
+    found = []
+    straight = [c for c in text if c in STRAIGHT_QUOTES]
+    if straight:
+        found.append(f"straight quotation marks or apostrophes {straight}")
+    wide = [c for c in text if c in CJK_PUNCTUATION]
+    if wide:
+        found.append(f"Chinese full-width punctuation {wide}")
+    depth = 0
+    for index, char in enumerate(text):
+        before = text[index - 1] if index else " "
+        after = text[index + 1] if index + 1 < len(text) else " "
+        if char in "“‘" and (before.isalnum() or after.isspace()):
+            found.append(f"{char} at {index} does not open a quotation")
+        if char == "“":
+            depth += 1
+        elif char == "”":
+            depth -= 1
+            if depth < 0 or after.isalnum() or before.isspace():
+                found.append(f"” at {index} does not close a quotation")
+        elif char == "’" and before.isspace():
+            found.append(f"’ at {index} follows a space (an apostrophe ends a word)")
+    if depth:
+        found.append("unbalanced “ ”")
+    return found
+
+
+def test_english_text_uses_curly_quotation_marks(report: Report) -> None:
+    """Women’s, “Bayu Sisters”: curly marks, paired; no typewriter or Chinese marks."""
+    found = [
+        f"{where}: {text!r}: {problem}"
+        for where, text in english_display_texts(report)
+        for problem in quotation_problems(text)
+    ]
+    assert not found, "\n".join(found)
+
+
+def test_the_punctuation_check_catches_what_an_editor_would() -> None:
+    assert quotation_problems("Women’s “Bayu Sisters” trained · “A ‘Home’ for all”") == []
+    for wrong in (
+        "Women's groups",
+        'The "Bayu Sisters"',
+        "Women’s “Bayu Sisters",
+        "The ”Bayu Sisters“",
+        "Bayu“Sisters”",
+        "Women ’s groups",
+        "Women’s groups（2022）",
+    ):
+        assert quotation_problems(wrong), wrong
 
 
 def test_no_label_repeats_the_unit_above_it(report: Report) -> None:
     def first_word(text: str) -> str:
-        return re.sub(r"'s$", "", text.split()[0].casefold()) if text else ""
+        return re.sub(r"’s$", "", text.split()[0].casefold()) if text else ""
 
     for metric in report.metrics:
         if metric.unit_en and metric.unit_en != "%":
@@ -209,8 +270,8 @@ def test_credits_and_source_line_read_as_an_editor_sets_them(report: Report) -> 
     assert re.fullmatch(r"Text: [^·]+ · Photos: [^·]+", report.deck.get("credits", "en"))
     title = report.deck.get("title", "en")
     line = ui_text("source_line", "en", report=title, section="Part")
-    assert line == f'Source: "{title}" · Part'
-    assert ui_text("cover_source", "en", report=title) == f'Source: "{title}"'
+    assert line == f"Source: “{title}” · Part"
+    assert ui_text("cover_source", "en", report=title) == f"Source: “{title}”"
 
 
 def test_section_subtitles_are_statements(report: Report) -> None:

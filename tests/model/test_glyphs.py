@@ -30,7 +30,7 @@ def test_common_characters_beyond_the_report_are_covered() -> None:
 
 
 def test_the_bundled_data_draws_entirely() -> None:
-    result = load_report(glyphs=True)
+    result = load_report(warnings=True)
     assert result.ok
     assert result.problems == ()
 
@@ -38,7 +38,7 @@ def test_the_bundled_data_draws_entirely() -> None:
 def test_a_character_no_font_draws_is_a_warning_naming_the_cell(dataset: Dataset) -> None:
     label = dataset.cell("metrics", "lectures", "label_zh")
     row = dataset.set_cell("metrics", "lectures", "label_zh", label + "𠀀\ue000鑫")
-    result = load_report(dataset.folder, glyphs=True)
+    result = load_report(dataset.folder, warnings=True)
     assert [where(p) for p in result.problems] == [
         ("metrics.csv", row, "label_zh", "missing_glyphs")
     ]

@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from fulian_viewer.model import tables
@@ -26,6 +26,9 @@ def codes(result: LoadResult) -> Counter[str]:
     return Counter(p.code for p in result.problems)
 
 
+PYTHON_WORDS = ("Error", "Exception", "errno", "Traceback", "codec", "field limit")
+
+
 def assert_plain(problems: tuple[Problem, ...]) -> None:
     """Every message is in our words, with nothing hidden and nothing from Python."""
     for problem in problems:
@@ -33,7 +36,7 @@ def assert_plain(problems: tuple[Problem, ...]) -> None:
             text = problem.message(lang)  # type: ignore[arg-type]
             assert not HIDDEN.intersection(text), text
             assert len(text) < 1000
-            for python in ("Error", "Exception", "errno", "Traceback", "codec", "field limit"):
+            for python in PYTHON_WORDS:
                 assert python not in text, text
 
 
@@ -75,6 +78,7 @@ number_texts = st.one_of(
 @settings(max_examples=300, deadline=None)
 @given(text=number_texts)
 def test_any_number_cell_is_bounded_or_refused(text: str) -> None:
+    assume(not any(word in text for word in PYTHON_WORDS))  # a cell may quote them itself
     table = Table(("value",), {2: {"value": text.strip()}})
     cells = Cells(table, "metrics.csv", SCHEMAS["metrics"])
     number = cells.number(2, table.rows[2], "value")

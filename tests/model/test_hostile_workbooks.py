@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fulian_viewer.model import workbook
+from fulian_viewer.model import sheet_xml, workbook
 from fulian_viewer.model.loading import LoadResult, load_report
 from tests.fixtures import hostile
 from tests.fixtures.datasets import snapshot, where
@@ -98,6 +98,40 @@ def test_formula_without_saved_value_says_so(tmp_path: Path) -> None:
     ]
     assert "Excel" in result.problems[0].message("zh")
     assert "save" in result.problems[0].message("en")
+
+
+def test_styled_number_cells_are_read_as_excel_shows_them(tmp_path: Path) -> None:
+    result = load_report(hostile.styled_number_cells(tmp_path, 3))
+    assert_plain(result.problems)
+    messages = {p.row: p.message("en") for p in result.problems if p.code == "not_a_number"}
+    assert all("'70%' is not a number" in messages[row] for row in (60, 61, 62))
+    assert len(result.report.metrics) == 37  # type: ignore[union-attr]
+    raw = workbook.read_workbook(hostile.styled_number_cells(tmp_path / "again", 1))
+    cells = raw.tables["metrics"][0].rows[60]
+    assert (cells["value"], cells["unit"], cells["display"]) == ("70%", "0.3", "2009-09-04")
+
+
+def test_phonetic_guides_are_left_out_and_error_values_told(tmp_path: Path) -> None:
+    result = load_report(hostile.phonetic_and_error_cells(tmp_path, 3))
+    assert_plain(result.problems)
+    errors = {(p.row, p.column) for p in result.problems if p.code == "excel_error"}
+    assert errors == {(60, "value"), (61, "value"), (62, "value")}
+    assert not [p for p in result.problems if "ふりがな" in p.message("en")]
+    ids = {p.message("en") for p in result.problems if p.code == "empty_cell"}
+    assert not [text for text in ids if "row 60, column 'id'" in text]
+
+
+def test_many_merged_ranges_are_a_bounded_list(tmp_path: Path) -> None:
+    result = load_report(hostile.many_merged_ranges(tmp_path, 5_000))
+    merged = [p for p in result.problems if p.code == "merged_cells"]
+    assert len(merged) == sheet_xml.MAX_MERGES
+    assert result.ok  # merged optional cells are a warning only
+
+
+def test_retyped_headers_load(tmp_path: Path) -> None:
+    result = load_report(hostile.retyped_headers(tmp_path, 5))
+    assert result.ok, [p.message("en") for p in result.problems[:3]]
+    assert len(result.report.metrics) == 42  # type: ignore[union-attr]
 
 
 def test_a_row_far_wider_than_the_table_is_read_within_budget(

@@ -96,3 +96,18 @@ def test_copy_that_cannot_be_written_is_logged_not_raised(dataset: Dataset, tmp_
     root_file.write_text("x")
     assert save_snapshot(dataset.folder, report, root_file) is None
     assert root_file.read_text() == "x"
+
+
+def test_a_workbook_with_only_warnings_is_shown_and_kept(dataset: Dataset, tmp_path: Path) -> None:
+    """Merged optional cells warn; the data is still sound and becomes the last good copy."""
+    from openpyxl import load_workbook
+
+    book = write_workbook(dataset, tmp_path / "book" / "data.xlsx")
+    workbook = load_workbook(book)
+    workbook["metrics"].merge_cells("I2:J2")  # headline and scorecard of one row
+    workbook.save(book)
+    root = tmp_path / "keep"
+    load = load_for_kiosk(book, root)
+    assert load.origin == "data"
+    assert [p.code for p in load.problems] == ["merged_cells"]
+    assert snapshot_dataset(book, root) is not None

@@ -116,6 +116,28 @@ def test_missing_required_metric_column_is_named(dataset: Dataset) -> None:
     has_problem(result, "metrics.csv", 1, "unit", "missing_column")
 
 
+def test_a_metrics_table_without_ids_is_told_once_not_per_reference(dataset: Dataset) -> None:
+    rows = dataset.rows("metrics")
+    rows[0][rows[0].index("id")] = "编号"
+    dataset.write("metrics", rows)
+    result = dataset.load()
+    assert sorted(p.code for p in result.problems) == ["missing_column", "unknown_column"]
+    assert result.report is None
+
+
+@pytest.mark.parametrize("header", ["ID", " Id ", "ｉｄ"])
+def test_a_retyped_header_is_read_as_the_column(
+    dataset: Dataset, bundled: LoadResult, header: str
+) -> None:
+    rows = dataset.rows("metrics")
+    rows[0][rows[0].index("id")] = header
+    rows[0][rows[0].index("label_zh")] = "Label ZH"
+    dataset.write("metrics", rows)
+    result = dataset.load()
+    assert result.ok, [p.message("en") for p in result.problems]
+    assert metric_ids(result) == metric_ids(bundled)
+
+
 def test_unknown_column(dataset: Dataset) -> None:
     dataset.add_column("metrics", "remarks", "note")
     result = dataset.load()
@@ -685,6 +707,20 @@ def test_workbook_missing_a_sheet(dataset: Dataset, tmp_path: Path) -> None:
     problem = only_problem(result, "data.xlsx", None, None, "missing_sheet")
     assert "charts" in problem.message("zh") and "charts" in problem.message("en")
     assert metric_ids(result) == ALL_METRICS
+
+
+def test_a_sheet_renamed_in_chinese_is_named_with_the_sheets_found(
+    dataset: Dataset, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    book = write_workbook(dataset, tmp_path / "book" / "data.xlsx")
+    workbook = load_workbook(book)
+    workbook["metrics"].title = "指标"
+    workbook.save(book)
+    problem = only_problem(load_report(book), "data.xlsx", None, None, "missing_sheet")
+    assert "“metrics”（工作簿中的工作表：deck、sections、指标、charts）" in problem.message("zh")
+    assert "its sheets: deck, sections, 指标, charts" in problem.message("en")
 
 
 def test_damaged_workbook(tmp_path: Path) -> None:

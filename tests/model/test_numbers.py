@@ -225,7 +225,7 @@ def test_english_counts_for_bundled_metrics(bundled: dict[str, Metric]) -> None:
     ("metric_id", "final", "one"),
     [
         ("online_clicks", "240 million person-times", None),
-        ("women_groups", "77,000 women's groups", "1 women's group"),
+        ("women_groups", "77,000 women’s groups", "1 women’s group"),
         ("role_models", "17,000 role models", "1 role model"),
         ("green_families", "1,300 families", "1 family"),
         ("model_families", "More than 100,000 families", "1 family"),

@@ -90,3 +90,42 @@ def test_reading_data_imports_no_spreadsheet_library(tmp_path: Path) -> None:
         [sys.executable, "-c", script, str(book)], capture_output=True, text=True, check=False
     )
     assert completed.returncode == 0, completed.stderr
+
+
+def test_a_header_longer_than_every_row_is_told_once(tmp_path: Path) -> None:
+    """A name too many at the header's end is one problem, not one "cut short" per row."""
+    dataset = make_dataset(tmp_path)
+    rows = dataset.rows("metrics")
+    rows[0].append("备注")
+    rows[-1] = rows[-1][:5]  # and the last row really cut short
+    dataset.write("metrics", rows)
+    problems = [p for p in read_dataset(dataset.folder).problems if p.file == "metrics.csv"]
+    header = [p for p in problems if p.code == "header_longer"]
+    assert len(header) == 1 and header[0].row == 1
+    assert "“备注”" in header[0].text("zh") and "'备注'" in header[0].text("en")
+    cut = [(p.code, p.row) for p in problems if p.code != "header_longer"]
+    assert cut == [("truncated_row", len(rows))]
+    assert "5 of 11 columns" in problems[-1].text("en")
+
+
+def test_a_single_short_row_is_cut_short_not_a_long_header(tmp_path: Path) -> None:
+    dataset = make_dataset(tmp_path)
+    rows = dataset.rows("metrics")
+    dataset.write("metrics", [rows[0] + ["备注"], rows[1]])
+    codes = [p.code for p in read_dataset(dataset.folder).problems if p.file == "metrics.csv"]
+    assert codes == ["truncated_row"]
+
+
+def test_a_sheet_row_whose_last_cells_are_empty_is_not_cut_short(tmp_path: Path) -> None:
+    """Excel leaves empty cells out: a row ends early in the file, and that is no problem."""
+    from openpyxl import load_workbook
+
+    book = write_workbook(make_dataset(tmp_path), tmp_path / "book" / "data.xlsx")
+    workbook = load_workbook(book)
+    sheet = workbook["metrics"]
+    sheet.cell(row=1, column=sheet.max_column + 1, value="unit_en")  # a second unit_en
+    for row in range(2, sheet.max_row + 1):
+        sheet.cell(row=row, column=sheet.max_column - 1).value = None
+    workbook.save(book)
+    codes = {p.code for p in read_dataset(book).problems}
+    assert "truncated_row" not in codes and "header_longer" not in codes

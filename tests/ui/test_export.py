@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 
@@ -182,3 +183,51 @@ def test_extreme_accepted_values_export(app, tmp_path):
     for lang in ("zh", "en"):
         files = export_deck(result.report, Settings(), tmp_path / lang, QSize(640, 360), lang)
         assert len(files) == 8
+
+
+def test_an_interrupted_export_leaves_nothing_and_keeps_what_was_there(
+    app, report, tmp_path, monkeypatch
+):
+    """Ctrl+C after the first pane: no PNG, no one-page PDF posing as the handout."""
+    from fulian_viewer.ui import export
+
+    (tmp_path / "handout.pdf").write_text("the speaker's own")
+    real = export.iter_deck
+
+    def interrupted(*args):
+        for number, item in enumerate(real(*args)):
+            if number == 1:
+                raise KeyboardInterrupt
+            yield item
+
+    monkeypatch.setattr(export, "iter_deck", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        export_deck(report, Settings(), tmp_path, QSize(320, 180), "zh")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["handout.pdf"]
+    assert (tmp_path / "handout.pdf").read_text() == "the speaker's own"
+    with pytest.raises(KeyboardInterrupt):
+        export_deck(report, Settings(), tmp_path / "new" / "handouts", QSize(320, 180), "zh")
+    assert not (tmp_path / "new" / "handouts").exists()  # the folder it made, left empty
+
+
+def test_export_refuses_a_folder_holding_a_handout(tmp_path):
+    dataset = make_dataset(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "handout.pdf").write_text("the speaker's own")
+    run = _export(dataset.folder, out)
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert "already holds handout.pdf" in run.stderr and "--force" in run.stderr
+    assert [p.name for p in out.iterdir()] == ["handout.pdf"]
+    assert (out / "handout.pdf").read_text() == "the speaker's own"
+    run = _export(dataset.folder, out, "--force")
+    assert run.returncode == 0, run.stderr
+    assert _pdf_pages(out / "handout.pdf") == 7
+
+
+def test_export_refuses_the_data_folder(tmp_path):
+    dataset = make_dataset(tmp_path)
+    before = sorted(p.name for p in dataset.folder.iterdir())
+    run = _export(dataset.folder, dataset.folder / "handouts")
+    assert run.returncode == 2 and "data folder" in run.stderr
+    assert sorted(p.name for p in dataset.folder.iterdir()) == before

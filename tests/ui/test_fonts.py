@@ -18,7 +18,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication
 
-from fulian_viewer.ui.fonts import FAMILY, display_font, register_bundled_fonts
+from fulian_viewer.ui.fonts import (
+    FAMILY,
+    LATIN_MARKS,
+    display_font,
+    font_for,
+    register_bundled_fonts,
+)
 
 SAMPLE = "巴渝巾帼心向党97.49亿元"
 UNASSIGNED = "\u0378" * 4  # an unassigned code point: drawn as the missing-glyph box
@@ -127,7 +133,8 @@ import sys
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QImage, QPainter
 app = QGuiApplication([])
-from fulian_viewer.ui.fonts import FAMILY, display_font, register_bundled_fonts
+from fulian_viewer.ui.fonts import FAMILY, display_font, font_for, register_bundled_fonts
+from PySide6.QtGui import QFontMetricsF
 register_bundled_fonts()
 families = set(QFontDatabase.families()) - {"Monospace", "Sans Serif", "Serif"}  # Qt's aliases
 def ink(text, bold):
@@ -144,6 +151,10 @@ for bold in (False, True):
     tofu = ink("\\u0378", bold)
     shapes = [ink(char, bold) for char in "鑫淼犇喆"]
     assert all(shapes) and tofu not in shapes and len(set(shapes)) == 4, bold
+    # English takes the bundled Latin marks: the apostrophe is a fifth of an em wide.
+    english = QFontMetricsF(font_for("Women\\u2019s", 100, bold))
+    apostrophe = english.horizontalAdvance("\\u2019")
+    assert apostrophe < 35 and english.horizontalAdvance("\\u00b7") < 35, (bold, apostrophe)
 print(sorted(families))
 """
 
@@ -173,7 +184,7 @@ def test_edited_labels_draw_with_every_system_font_hidden(tmp_path: Path) -> Non
         timeout=60,
     )
     assert run.returncode == 0, run.stderr
-    assert run.stdout.strip() == str([FAMILY])  # no system font was there to help
+    assert run.stdout.strip() == str(sorted([FAMILY, LATIN_MARKS]))  # no system font to help
 
 
 def _alone(font: QFont) -> QFont:
@@ -203,3 +214,44 @@ def test_a_character_only_a_system_font_has_still_draws(family: str) -> None:
     drawn = ink(render(char, font))
     assert drawn
     assert drawn != box
+
+
+ENGLISH = "Women\u2019s \u201cBayu Sisters\u201d \u00b7 \u2018Home\u2019"
+CHINESE = "\u201c巾帼大宣讲\u201d \u00b7 妇女\u2018之家\u2019"
+
+
+def test_english_takes_proportional_marks_and_chinese_keeps_full_width(family: str) -> None:
+    """‘ ’ “ ” · are under half an em in English, an em wide in Chinese."""
+    for bold in (False, True):
+        english = QFontMetricsF(font_for(ENGLISH, 100, bold))
+        chinese = QFontMetricsF(font_for(CHINESE, 100, bold))
+        for mark in "\u2018\u2019\u201c\u201d\u00b7":
+            assert english.horizontalAdvance(mark) < 60, (mark, bold)
+            assert chinese.horizontalAdvance(mark) == pytest.approx(100, abs=0.5), (mark, bold)
+        # Letters and figures still come from the Chinese face, at its advances.
+        plain = QFontMetricsF(display_font(100, bold))
+        for text in ("Women", "97.49", "Bayu Sisters"):
+            assert english.horizontalAdvance(text) == plain.horizontalAdvance(text)
+
+
+def test_the_latin_marks_keep_the_chinese_line(family: str) -> None:
+    """A line with the marks face first stands exactly where it stood."""
+    assert LATIN_MARKS in QFontDatabase.families()
+    for bold in (False, True):
+        latin, chinese = (
+            QFontMetricsF(font_for("Women", 64, bold)),
+            QFontMetricsF(display_font(64, bold)),
+        )
+        assert font_for("Women", 64, bold).families() == [LATIN_MARKS, FAMILY]
+        assert font_for("妇女", 64, bold).families() == [FAMILY]
+        for name in ("ascent", "descent", "height", "leading", "xHeight", "capHeight"):
+            assert getattr(latin, name)() == getattr(chinese, name)(), (name, bold)
+
+
+def test_the_latin_marks_draw_the_marks_proportional(family: str) -> None:
+    """The apostrophe's ink sits against the s: no gap of half an em after it."""
+    narrow = ink(render("n\u2019s", font_for("n\u2019s", 64)))
+    wide = ink(render("n\u2019s", display_font(64)))
+    assert narrow and wide
+    span = lambda drawn: max(x for x, _ in drawn) - min(x for x, _ in drawn)  # noqa: E731
+    assert span(narrow) < span(wide) - 20

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -10,6 +11,7 @@ import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication
 
@@ -64,6 +66,30 @@ def test_no_usable_screen_leaves_the_window_alone(
     keeper = ScreenKeeper(window, None, screens=lambda: [], primary=lambda: None)
     assert keeper.fit() is None
     assert window.geometry() == before
+
+
+def test_a_missing_screen_is_logged_once_per_change(
+    make_window: Callable[..., MainWindow], caplog: pytest.LogCaptureFixture
+) -> None:
+    window = make_window(640, 360)
+    screen = QGuiApplication.primaryScreen()
+    keeper = ScreenKeeper(window, 99, settle_ms=0)
+    with caplog.at_level(logging.WARNING, logger="fulian_viewer.ui.screen_fit"):
+        assert keeper.fit() is screen
+        assert keeper.fit() is screen
+    warned = [r.getMessage() for r in caplog.records if "not connected" in r.getMessage()]
+    assert warned == [
+        f"screen 99 is not connected (screens: 0: {screen.name()}); showing on {screen.name()!r}"
+    ]
+
+
+def test_a_found_screen_logs_no_warning(
+    make_window: Callable[..., MainWindow], caplog: pytest.LogCaptureFixture
+) -> None:
+    keeper = ScreenKeeper(make_window(640, 360), 0, settle_ms=0)
+    with caplog.at_level(logging.WARNING, logger="fulian_viewer.ui.screen_fit"):
+        keeper.fit()
+    assert not [r for r in caplog.records if "not connected" in r.getMessage()]
 
 
 def test_second_offscreen_screen_is_used(tmp_path: Path) -> None:

@@ -337,8 +337,8 @@ class LiveReload(QObject):
             self.reload()
 
     def _take(self, result: LoadResult) -> None:
-        if result.report is None or result.problems:
-            self._refuse(result.problems)
+        if result.report is None or not result.ok:
+            self._refuse(result.errors)
             return
         dataset = self.deck.dataset
         dataset.refuse(())

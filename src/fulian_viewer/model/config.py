@@ -28,41 +28,24 @@ what is allowed, and that key keeps its default; every other key is still read.
 
 from __future__ import annotations
 
-import math
+import difflib
 import re
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from fulian_viewer.model.numbers import Lang
-from fulian_viewer.model.pin import is_pin_hash, pin_hash_status
-
-LANGS: tuple[Lang, ...] = ("zh", "en")
-DEFAULT_DWELL_SECONDS = 20.0
-THEMES = ("red", "light")
-MODIFIERS = ("Ctrl", "Alt", "Shift", "Meta")
-_NAMED_KEYS = (
-    "Esc",
-    "Escape",
-    "Space",
-    "Tab",
-    "Enter",
-    "Return",
-    "Backspace",
-    "Delete",
-    "Insert",
-    "Home",
-    "End",
-    "PgUp",
-    "PgDown",
-    "Up",
-    "Down",
-    "Left",
-    "Right",
+from fulian_viewer.model.config_values import LANGS as LANGS
+from fulian_viewer.model.config_values import THEMES as THEMES
+from fulian_viewer.model.config_values import (
+    InvalidValueError,
+    value_readers,
 )
-_SECTION_ID = re.compile(r"[A-Za-z0-9_-]+")
+from fulian_viewer.model.numbers import Lang
+from fulian_viewer.model.pin import pin_hash_status
+
+DEFAULT_DWELL_SECONDS = 20.0
 
 
 @dataclass(frozen=True)
@@ -142,186 +125,6 @@ class ConfigProblem:
         return f"{where}：{self.message_zh}"
 
 
-class _InvalidValueError(Exception):
-    """A value is wrong; carries the Chinese and English explanation."""
-
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.zh = zh
-        self.en = en
-
-
-def _type_name(value: object) -> tuple[str, str]:
-    if isinstance(value, bool):
-        return "布尔值", "a true/false value"
-    if isinstance(value, int | float):
-        return "数字", "a number"
-    if isinstance(value, str):
-        return "文字", "text"
-    if isinstance(value, dict):
-        return "表", "a table"
-    if isinstance(value, list):
-        return "列表", "a list"
-    return "日期或时间", "a date or time"
-
-
-def _wrong_type(value: object, zh_expected: str, en_expected: str) -> _InvalidValueError:
-    zh_got, en_got = _type_name(value)
-    return _InvalidValueError(
-        f"应为{zh_expected}，而不是{zh_got}", f"must be {en_expected}, not {en_got}"
-    )
-
-
-def _bool(value: object) -> bool:
-    if not isinstance(value, bool):
-        raise _wrong_type(value, " true 或 false", "true or false")
-    return value
-
-
-def _seconds(low: float, high: float) -> Callable[[object], float]:
-    def read(value: object) -> float:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise _wrong_type(
-                value,
-                f" {low:g} 到 {high:g} 之间的秒数",
-                f"a number of seconds from {low:g} to {high:g}",
-            )
-        if not math.isfinite(value) or not low <= value <= high:
-            raise _InvalidValueError(
-                f"{value} 超出范围；应为 {low:g} 到 {high:g} 之间的秒数",
-                f"{value} is out of range; allowed: {low:g} to {high:g} seconds",
-            )
-        return value
-
-    return read
-
-
-def _choice(allowed: tuple[str, ...]) -> Callable[[object], str]:
-    listed = ", ".join(f'"{a}"' for a in allowed)
-
-    def read(value: object) -> str:
-        if not isinstance(value, str):
-            raise _wrong_type(value, f"以下之一：{listed}", f"one of {listed}")
-        if value not in allowed:
-            raise _InvalidValueError(
-                f"“{value}”无效；可用：{listed}", f'"{value}" is not allowed; allowed: {listed}'
-            )
-        return value
-
-    return read
-
-
-def _screen(value: object) -> str | int:
-    allowed_zh = '屏幕编号（0、1……）或屏幕名称（如 "HDMI-1"）'
-    allowed_en = 'a screen number (0, 1, ...) or a screen name (such as "HDMI-1")'
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        raise _wrong_type(value, allowed_zh, allowed_en)
-    if isinstance(value, int) and not 0 <= value <= 63:
-        raise _InvalidValueError(
-            f"屏幕编号 {value} 超出范围；应为 0 到 63",
-            f"screen {value} is out of range; allowed: 0 to 63",
-        )
-    if isinstance(value, str) and not value.strip():
-        raise _InvalidValueError(
-            f"屏幕名称是空的；应为{allowed_zh}", f"the screen name is empty; use {allowed_en}"
-        )
-    return value
-
-
-def _chord(value: object) -> str:
-    example = "Ctrl+Alt+Shift+Q"
-    if not isinstance(value, str):
-        raise _wrong_type(
-            value, f'按键组合文字，如 "{example}"', f'a key chord such as "{example}"'
-        )
-    parts = [part.strip() for part in value.split("+")]
-    modifiers, key = parts[:-1], parts[-1]
-    canonical = {m.lower(): m for m in MODIFIERS}
-    key_ok = (
-        (len(key) == 1 and key.isascii() and key.isalnum())
-        or re.fullmatch(r"F([1-9]|1[0-9]|2[0-4])", key, re.IGNORECASE) is not None
-        or key.lower() in {k.lower() for k in _NAMED_KEYS}
-    )
-    mods = [canonical.get(m.lower()) for m in modifiers]
-    if not key_ok or None in mods or len(set(mods)) != len(mods) or len(mods) < 2:
-        names = "、".join(MODIFIERS)
-        raise _InvalidValueError(
-            f"“{value}”不是有效的按键组合；须用 + 连接至少两个修饰键（{names}）和一个按键"
-            f'（字母、数字或 F1–F24），如 "{example}"',
-            f'"{value}" is not a valid key chord; join two or more modifiers '
-            f"({', '.join(MODIFIERS)}) and one key (a letter, digit or F1-F24) with +, "
-            f'such as "{example}"',
-        )
-    return value
-
-
-def _pin_hash(value: object) -> str:
-    if not isinstance(value, str):
-        raise _wrong_type(value, "PIN 哈希文字", "a PIN hash string")
-    if not is_pin_hash(value):
-        raise _InvalidValueError(
-            "不是有效的 PIN 哈希；请用 fulian-viewer kiosk-pin 生成（格式 scrypt$n$r$p$盐$哈希）",
-            "is not a valid PIN hash; make one with `fulian-viewer kiosk-pin` "
-            "(format scrypt$n$r$p$salt$hash)",
-        )
-    return value.strip()
-
-
-def _data(folder: Path) -> Callable[[object], Path]:
-    def read(value: object) -> Path:
-        if not isinstance(value, str):
-            raise _wrong_type(
-                value, "文件夹或 .xlsx 文件的路径", "a path to a folder or .xlsx file"
-            )
-        if not value.strip():
-            raise _InvalidValueError(
-                "路径是空的；应为数据文件夹或 .xlsx 文件的路径",
-                "the path is empty; give a data folder or .xlsx file",
-            )
-        path = Path(value).expanduser()
-        return path if path.is_absolute() else folder / path
-
-    return read
-
-
-def _section_dwell(value: object) -> dict[str, float]:
-    seconds = _seconds(3, 3600)
-    if not isinstance(value, dict):
-        raise _wrong_type(value, "表（部分编号 = 秒数）", "a table of section id = seconds")
-    result: dict[str, float] = {}
-    for name, item in value.items():
-        if _SECTION_ID.fullmatch(name) is None:
-            raise _InvalidValueError(
-                f"部分编号“{name}”只能包含英文字母、数字、下划线和连字符",
-                f"section id '{name}' may contain only letters, digits, '_' and '-'",
-            )
-        try:
-            result[name] = seconds(item)
-        except _InvalidValueError as error:
-            raise _InvalidValueError(f"“{name}”：{error.zh}", f"'{name}': {error.en}") from None
-    return result
-
-
-def _readers(folder: Path) -> dict[str, Callable[[object], Any]]:
-    return {
-        "kiosk": _bool,
-        "screen": _screen,
-        "lang": _choice(LANGS),
-        "dwell_seconds": _seconds(3, 3600),
-        "section_dwell_seconds": _section_dwell,
-        "idle_resume_seconds": _seconds(5, 3600),
-        "idle_home_seconds": _seconds(10, 86400),
-        "exit_chord": _chord,
-        "pin_hash": _pin_hash,
-        "reduce_motion": _bool,
-        "data": _data(folder),
-        "theme": _choice(THEMES),
-        "cursor_hide_seconds": _seconds(0, 3600),
-        "watch": _bool,
-        "watch_poll_seconds": _seconds(0.5, 600),
-    }
-
-
 _TOML_PLACE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
 
@@ -334,12 +137,36 @@ def _syntax_problem(file: str, error: tomllib.TOMLDecodeError) -> ConfigProblem:
         )
     line, column = match.groups()
     reason = text[: match.start()]
+    hint = next((zh for start, zh in _TOML_REASONS if reason.startswith(start)), None)
     return ConfigProblem(
         file,
         None,
-        f"第 {line} 行第 {column} 列：TOML 格式有误（{reason}）",
+        f"第 {line} 行第 {column} 列：TOML 格式有误（{hint or reason}）",
         f"line {line}, column {column}: invalid TOML ({reason})",
     )
+
+
+# What the TOML reader's reasons mean, said for staff (by the start of the reason).
+_TOML_REASONS = (
+    ("Cannot overwrite a value", "同一个项目写了两次；请删去一处"),
+    ("Cannot declare", "同一个 [表] 写了两次；请删去一处"),
+    ("Cannot redefine", "同一个 [表] 写了两次；请删去一处"),
+    ("Duplicate inline table key", "同一个项目写了两次；请删去一处"),
+    ("Unterminated string", "引号没有闭合；文字须放在一对英文双引号中"),
+    ("Illegal character", "引号没有闭合，或有不允许的字符；文字须放在一对英文双引号中"),
+    (
+        "Invalid value",
+        '值无效：文字须放在英文双引号中（如 lang = "zh"），数字不加引号，'
+        "是/否写作 true 或 false（小写）；不要用中文引号“”",
+    ),
+    ("Expected '=' after a key", "项目名后缺少等号 =（须为 项目 = 值，等号用英文半角）"),
+    ("Invalid statement", "这一行不是“项目 = 值”的形式"),
+    ("Invalid initial character for a key part", "项目名须以英文字母开头，等号用英文半角 ="),
+    ("Found invalid character", "有不允许的字符；项目名只用英文字母、数字和下划线"),
+    ("Expected ']'", "[表] 的方括号没有闭合"),
+    ("Unclosed", "方括号或花括号没有闭合"),
+    ("Unescaped '\\'", "路径中的 \\ 须写成 \\\\，或改用单引号：data = 'D:\\展览\\数据'"),
+)
 
 
 def load_config(path: Path) -> tuple[KioskConfig, list[ConfigProblem]]:
@@ -382,31 +209,22 @@ def load_config(path: Path) -> tuple[KioskConfig, list[ConfigProblem]]:
 def _read_table(
     table: Mapping[str, object], file: str, folder: Path
 ) -> tuple[KioskConfig, list[ConfigProblem]]:
-    readers = _readers(folder)
+    readers = value_readers(folder)
     values: dict[str, Any] = {}
     problems: list[ConfigProblem] = []
-    allowed = ", ".join(KEYS)
     for key, value in table.items():
         reader = readers.get(key)
         if reader is None:
-            problems.append(
-                ConfigProblem(
-                    file,
-                    key,
-                    f"未知的项目“{key}”（允许：{allowed}）",
-                    f"unknown key '{key}' (allowed: {allowed})",
-                )
-            )
+            problems.append(_unknown_key(file, key))
             continue
         try:
             values[key] = reader(value)
-        except _InvalidValueError as error:
-            default = getattr(KioskConfig(), key)
-            shown = "无" if default is None else default
-            shown_en = "none" if default is None else default
-            if key == "dwell_seconds":
-                shown = f"数据中的设定，没有则 {DEFAULT_DWELL_SECONDS:g} 秒"
-                shown_en = f"the dataset's, else {DEFAULT_DWELL_SECONDS:g} seconds"
+        except InvalidValueError as error:
+            if error.partial is not None:
+                values[key] = error.partial
+                problems.append(ConfigProblem(file, key, error.zh, error.en))
+                continue
+            shown, shown_en = _default_shown(key)
             problems.append(
                 ConfigProblem(
                     file,
@@ -416,6 +234,44 @@ def _read_table(
                 )
             )
     return KioskConfig(**values), problems
+
+
+def _default_shown(key: str) -> tuple[str, str]:
+    """A key's default as the file would spell it, in Chinese and English."""
+    if key == "dwell_seconds":
+        return (
+            f"数据中的设定，没有则 {DEFAULT_DWELL_SECONDS:g} 秒",
+            f"the dataset's, else {DEFAULT_DWELL_SECONDS:g} seconds",
+        )
+    if key == "section_dwell_seconds":
+        return "各部分都用 dwell_seconds", "dwell_seconds for every section"
+    default = getattr(KioskConfig(), key)
+    if default is None:
+        return "无", "none"
+    if isinstance(default, bool):
+        return str(default).lower(), str(default).lower()
+    if isinstance(default, str):
+        return f'"{default}"', f'"{default}"'
+    return f"{default:g}", f"{default:g}"
+
+
+def _unknown_key(file: str, key: str) -> ConfigProblem:
+    """An unknown key, with the key it most likely means when it is a slip of one."""
+    allowed = ", ".join(KEYS)
+    close = difflib.get_close_matches(key.lower().replace("-", "_"), KEYS, n=1, cutoff=0.75)
+    if close:
+        return ConfigProblem(
+            file,
+            key,
+            f"未知的项目“{key}”；是不是想写 {close[0]}？",
+            f"unknown key '{key}'; did you mean {close[0]}?",
+        )
+    return ConfigProblem(
+        file,
+        key,
+        f"未知的项目“{key}”（允许：{allowed}）",
+        f"unknown key '{key}' (allowed: {allowed})",
+    )
 
 
 def merge_cli(config: KioskConfig, overrides: Mapping[str, object]) -> KioskConfig:

@@ -123,11 +123,16 @@ STEPS = (
 
 
 class ExportRefusedError(Exception):
-    """A file to write exists already and ``force`` was not given; ``path`` names it."""
+    """A file to write exists already and ``force`` was not given; ``path`` names it.
 
-    def __init__(self, path: Path) -> None:
+    ``read_from`` is True when ``path`` is a file the dataset is read from, which is
+    never written over, ``force`` or not.
+    """
+
+    def __init__(self, path: Path, read_from: bool = False) -> None:
         super().__init__(str(path))
         self.path = path
+        self.read_from = read_from
 
 
 def report_text_file(raw: RawDataset) -> tuple[str, Path] | None:
@@ -222,7 +227,9 @@ def _refuse_existing(paths: list[Path | None], force: bool, source: Path) -> Non
     for path in paths:
         if path is None or not path.exists():
             continue
-        if not force or path.resolve() == source.resolve() or _is_read_from(path, source):
+        if path.resolve() == source.resolve() or _is_read_from(path, source):
+            raise ExportRefusedError(path, read_from=True)
+        if not force:
             raise ExportRefusedError(path)
 
 

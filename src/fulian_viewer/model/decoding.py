@@ -2,8 +2,11 @@
 
 BOM (UTF-8, UTF-16), then strict UTF-8, then GB18030 as Excel saves CSV on Chinese
 Windows (it covers GBK and GB2312). Statistical detectors misread short Chinese text,
-so nothing is detected: bytes that fit none of these, or look like a binary file,
-raise :class:`DecodeError` with a code the problem list explains.
+so nothing is guessed from letter frequencies. The one pattern read is UTF-16 written
+without its byte-order mark: its ASCII characters (a table's commas, digits and line
+ends) each carry a NUL byte, all on the same side of every byte pair, which no UTF-8
+or GB18030 text has. Bytes that fit none of these, or look like a binary file, raise
+:class:`DecodeError` with a code the problem list explains.
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ def decode_text(data: bytes) -> tuple[str, str]:
             text, name = _utf8(data[len(codecs.BOM_UTF8) :]), "UTF-8 (BOM)"
         except UnicodeDecodeError:
             raise DecodeError("encoding") from None
+    elif b"\x00" in data[:_SNIFF_BYTES] and (utf16 := _utf16_without_bom(data)) is not None:
+        text, name = utf16
     else:
         try:
             text, name = _utf8(data), "UTF-8"
@@ -55,6 +60,30 @@ def decode_text(data: bytes) -> tuple[str, str]:
     if _mostly_control_characters(text[:_SNIFF_BYTES]):
         raise DecodeError("binary")
     return text, name
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """Text in UTF-16 without a byte-order mark, told by where its NUL bytes fall; else None.
+
+    Each ASCII character is its byte and a NUL: the NUL second (little-endian, as
+    Windows writes) or first (big-endian). A binary file's NULs fall on both sides,
+    and a text file with a stray NUL has too few of them.
+    """
+    sample = data[: _SNIFF_BYTES * 2]
+    pairs = len(sample) // 2 or 1
+    first, second = sample[0::2].count(0), sample[1::2].count(0)
+    for nuls, strays, encoding in ((second, first, "UTF-16LE"), (first, second, "UTF-16BE")):
+        # At least some ASCII (a table has commas and line ends); hardly a stray NUL
+        # on the other side (only characters such as U+4E00 have one there).
+        if nuls >= max(2, pairs // 50) and strays <= pairs // 100:
+            try:
+                text = data[: len(data) // 2 * 2].decode(encoding)
+            except UnicodeDecodeError:
+                break
+            if "\x00" not in text and _looks_chinese(text):
+                return text, f"{encoding} (no BOM)"
+            break
+    return None
 
 
 def _utf8(data: bytes) -> str:

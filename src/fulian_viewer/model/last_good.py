@@ -122,19 +122,20 @@ def snapshot_dataset(data: Path, root: Path | None = None) -> Path | None:
 def load_for_kiosk(data: Path | None, root: Path | None = None) -> KioskLoad:
     """Load ``data`` for a kiosk, falling back to its last good copy, then the bundled report.
 
-    A dataset with no problems at all becomes the new last good copy.
+    A dataset with no problem (warnings aside) becomes the new last good copy; its
+    warnings (merged cells in a workbook, say) are still listed.
     """
     if data is None:
         bundled = load_report(None)
         return KioskLoad(bundled, bundled.problems, "bundled")
     result = load_report(data)
-    if result.report is not None and not result.problems:
+    if result.ok and result.report is not None:
         save_snapshot(data, result.report, root)
-        return KioskLoad(result, (), "data")
+        return KioskLoad(result, result.problems, "data")
     copy = snapshot_dataset(data, root)
     if copy is not None:
         previous = load_report(copy)
-        if previous.report is not None and not previous.problems:
+        if previous.ok:
             return KioskLoad(previous, result.problems, "last_good")
         log.warning("the last good copy in %s no longer loads; ignoring it", copy)
     if result.report is not None:

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 from pathlib import Path
 from typing import TypeVar, cast
 
 from fulian_viewer.assets import resource_path
 from fulian_viewer.model.deck import build_panes
 from fulian_viewer.model.files import locate_inside
+from fulian_viewer.model.metric_rows import read_metrics
 from fulian_viewer.model.notes import read_notes
-from fulian_viewer.model.numbers import DisplayTextError, Figure, parse_display
 from fulian_viewer.model.problems import Problem, Problems, problem
 from fulian_viewer.model.report import (
     CHART_TYPES,
@@ -29,7 +28,8 @@ from fulian_viewer.model.report import (
     Section,
     Text,
 )
-from fulian_viewer.model.schema import LIST_SEPARATORS, SCHEMAS, Cells
+from fulian_viewer.model.schema import LIST_SEPARATORS, SCHEMAS, Cells, canonical_columns
+from fulian_viewer.model.stray_figures import stray_figures
 from fulian_viewer.model.tables import RawDataset, read_dataset, read_text_file
 
 DECK_KEYS = (
@@ -76,11 +76,12 @@ def bundled_data_path() -> Path:
     return resource_path("data")
 
 
-def load_report(path: Path | None = None, glyphs: bool = False) -> LoadResult:
+def load_report(path: Path | None = None, warnings: bool = False) -> LoadResult:
     """Load and validate the dataset at ``path`` (the bundled report when None).
 
-    With ``glyphs``, also warn about each cell holding characters that no bundled
-    font can draw (``check`` and ``export`` ask; the viewer need not).
+    With ``warnings``, also warn about each cell holding characters that no bundled
+    font can draw, and each figure in a label or title that the report does not
+    print (``check`` and ``export`` ask; the viewer need not).
     """
     path = path or bundled_data_path()
     raw = read_dataset(path)
@@ -88,9 +89,12 @@ def load_report(path: Path | None = None, glyphs: bool = False) -> LoadResult:
     report = builder.build()
     problems = Problems(raw.problems)
     problems.extend(builder.problems)
-    if glyphs:
+    if warnings:
         from fulian_viewer.model.glyphs import bundled_coverage, missing_glyphs
 
+        if report is not None and report.source_text:
+            flat = normalise_source(report.source_text)
+            problems.extend(stray_figures(raw.tables, flat))
         problems.extend(missing_glyphs(raw.tables.values(), bundled_coverage()))
     return LoadResult(path, report, tuple(problems.with_counts()), dict(raw.encodings))
 
@@ -110,6 +114,11 @@ class _Builder:
     def __init__(self, raw: RawDataset) -> None:
         self.raw = raw
         self.problems = Problems()
+        # Tables that could not be read, or lack a required column: their own
+        # problems are the ones to tell, not every reference into them.
+        self.missing = set(raw.unreadable)
+        for name, (table, label) in list(raw.tables.items()):
+            raw.tables[name] = (canonical_columns(table, SCHEMAS[name]), label)
 
     def _cells(self, name: str) -> Cells | None:
         if name not in self.raw.tables:
@@ -118,6 +127,7 @@ class _Builder:
         cells = Cells(table, label, SCHEMAS[name])
         if not cells.usable:
             self.problems.extend(cells.problems)
+            self.missing.add(name)
             return None
         return cells
 
@@ -131,7 +141,7 @@ class _Builder:
         charts = self._charts(metrics)
         sections = self._sections(metrics, charts)
         if not sections:
-            if self.raw.unreadable or "sections" not in self.raw.tables:
+            if self.missing or "sections" not in self.raw.tables:
                 return None  # the unreadable tables are the problems to tell
             label = self.raw.tables["sections"][1] if "sections" in self.raw.tables else "sections"
             self.problems.append(problem(label, "no_sections"))
@@ -185,98 +195,9 @@ class _Builder:
         cells = self._cells("metrics")
         if cells is None:
             return {}
-        flat_source = normalise_source(source_text) if source_text else None
-        metrics: dict[str, Metric] = {}
-        first_row: dict[str, int] = {}
-        for row, record in cells.rows():
-            metric_id, repeated = cells.unique_identifier(row, record, "id", first_row)
-            if repeated:
-                continue
-            metric = self._metric(cells, row, record, metric_id, flat_source)
-            if metric is not None:
-                metrics[metric.id] = metric
+        metrics = read_metrics(cells, normalise_source(source_text) if source_text else None)
         self._collect(cells)
         return metrics
-
-    def _metric(
-        self,
-        cells: Cells,
-        row: int,
-        record: dict[str, str],
-        metric_id: str | None,
-        flat_source: str | None,
-    ) -> Metric | None:
-        section_id = cells.identifier(row, record, "section")
-        label = cells.text(row, record, "label_zh")
-        value = cells.number(row, record, "value")
-        unit = cells.text(row, record, "unit")
-        source = cells.text(row, record, "source")
-        figure = self._figure(cells, row, record, value, unit)
-        headline = cells.flag(row, record, "headline")
-        scorecard = cells.flag(row, record, "scorecard")
-        if source is not None and figure is not None:
-            if flat_source is not None and source not in flat_source:
-                cells.add("source_not_in_text", row, "source")
-                return None
-            if figure.text not in source:
-                cells.add("display_not_in_source", row, "display", display=figure.text)
-                return None
-        if None in (metric_id, section_id, label, value, unit, source, figure):
-            return None
-        return Metric(
-            id=cast(str, metric_id),
-            section_id=cast(str, section_id),
-            label=Text(cast(str, label), record.get("label_en", "")),
-            value=cast(Decimal, value),
-            unit=cast(str, unit),
-            unit_en=record.get("unit_en", ""),
-            figure=cast(Figure, figure),
-            headline=headline,
-            scorecard=scorecard,
-            source=cast(str, source),
-        )
-
-    def _figure(
-        self,
-        cells: Cells,
-        row: int,
-        record: dict[str, str],
-        value: Decimal | None,
-        unit: str | None,
-    ) -> Figure | None:
-        text = cells.text(row, record, "display")
-        if text is None:
-            return None
-        try:
-            figure = parse_display(text)
-        except DisplayTextError:
-            cells.add("bad_display", row, "display", text=text)
-            return None
-        if figure.text != text:
-            cells.add("bad_display", row, "display", text=text)
-            return None
-        if unit is None or value is None:
-            return None
-        if (unit == "%") != figure.is_percent:
-            cells.add("percent_unit", row, "display" if unit == "%" else "unit")
-            return None
-        if figure.suffix not in ("", unit):
-            cells.add("display_unit", row, "display", display=text, suffix=figure.suffix, unit=unit)
-            return None
-        if unit == "%" and value > 100:
-            cells.add("percent_over_100", row, "value", text=record["value"])
-            return None
-        if figure.value != value:
-            cells.add(
-                "display_mismatch",
-                row,
-                "display",
-                display=text,
-                display_value=_plain(figure.value),
-                value=_plain(value),
-            )
-            return None
-        return figure
 
     def _charts(self, metrics: dict[str, Metric]) -> list[Chart]:
         cells = self._cells("charts")
@@ -341,7 +262,7 @@ class _Builder:
         ids = [part for part in LIST_SEPARATORS.split(text) if part]
         if not ids:
             cells.add("empty_chart", row, "metrics")
-        if "metrics" in self.raw.unreadable:
+        if "metrics" in self.missing:
             return members  # the unreadable table is the one problem to tell
         for metric_id in ids:
             if metric_id in metrics:
@@ -377,7 +298,7 @@ class _Builder:
             if order is None or title is None:
                 continue
             own_metrics = by_section.pop(section_id, [])
-            if not own_metrics and "metrics" in self.raw.unreadable:
+            if not own_metrics and "metrics" in self.missing:
                 continue
             if not own_metrics:
                 cells.add("section_without_metrics", row, "id", id=section_id)
@@ -421,9 +342,3 @@ def _group(items: Iterable[T], key: Callable[[T], str]) -> dict[str, list[T]]:
     for item in items:
         grouped.setdefault(key(item), []).append(item)
     return grouped
-
-
-def _plain(value: Decimal) -> str:
-    """A Decimal without exponent or trailing zeros (``9749000000``, ``6.6``)."""
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text

@@ -38,13 +38,17 @@ PRESENTER_STRINGS: dict[str, tuple[str, str]] = {
     ),
     "presenter_rehearsing": (
         "排练中：结束时把每页用时写入 {file}",
-        "Rehearsing: each pane's seconds go to {file} at the end",
+        "Rehearsing: each pane’s seconds go to {file} at the end",
     ),
     "presenter_pointer_hint": (
         "在画面上移动鼠标即显示激光点；点击数字，观众屏幕显示其出处",
         "Move the mouse over the picture for a laser dot; click a figure to show its source",
     ),
     "rehearsal_written": ("排练用时已写入 {file}", "Rehearsal seconds written to {file}"),
+    "rehearsal_moved": (
+        "无法写入 {file}（{reason}）；排练用时已改写入 {moved}",
+        "Cannot write {file} ({reason}); the rehearsal seconds were written to {moved}",
+    ),
     "rehearsal_failed": (
         "无法写入排练用时：{reason}",
         "Cannot write the rehearsal seconds: {reason}",

@@ -84,6 +84,15 @@ def free_path(path: Path) -> Path:
     return candidate
 
 
+def rehearsal_fallback(path: Path) -> Path:
+    """Where a rehearsal goes when ``path`` cannot be written: the user's data folder."""
+    import platformdirs
+
+    from fulian_viewer import APP_NAME, ORGANISATION
+
+    return Path(platformdirs.user_data_dir(APP_NAME, ORGANISATION)) / "rehearsals" / path.name
+
+
 def write_rehearsal(
     path: Path, specs: Sequence[PaneSpec], seconds: Sequence[float], report: Report
 ) -> Path:

@@ -125,7 +125,9 @@ class Cells:
         if value is None:
             return None
         number = _decimal(value)
-        if number is None:
+        if value.upper() in ("TRUE", "FALSE"):  # an Excel logical value (a ticked box…)
+            self.add("logical_not_number", row, column, text=value)
+        elif number is None:
             self.add("not_a_number", row, column, text=value)
         elif not number.is_finite():
             self.add("not_finite", row, column, text=value)
@@ -176,9 +178,54 @@ class Cells:
             if column not in columns:
                 self.add("missing_column", 1, column, name=column)
         allowed = ", ".join(self.schema.allowed)
-        for column in columns:
-            if column not in self.schema.allowed:
+        positions = self.table.positions or tuple(range(len(columns)))
+        for column, position in zip(columns, positions, strict=False):
+            if not column:
+                self.add("blank_header", 1, None, letter=column_letter(position))
+            elif column not in self.schema.allowed:
                 self.add("unknown_column", 1, column, name=column, allowed=allowed)
+
+
+def column_letter(position: int) -> str:
+    """The spreadsheet letter of a 0-based column (0 is A, 26 is AA)."""
+    letters = ""
+    number = position + 1
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def canonical_columns(table: Table, schema: TableSchema) -> Table:
+    """``table`` with each column name written as the schema spells it.
+
+    ``ID``, ``Label_ZH``, ``ｉｄ`` or ``label zh`` (as a clerk may retype a header)
+    stand for ``id`` and ``label_zh``, unless the table has that column already.
+    """
+    renames: dict[str, str] = {}
+    for column in table.columns:
+        if column in schema.allowed:
+            continue
+        spelled = _spelling(column)
+        taken = spelled in table.columns or spelled in renames.values()
+        if spelled in schema.allowed and not taken:
+            renames[column] = spelled
+    if not renames:
+        return table
+    return Table(
+        tuple(renames.get(column, column) for column in table.columns),
+        {
+            number: {renames.get(column, column): text for column, text in cells.items()}
+            for number, cells in table.rows.items()
+        },
+        frozenset((row, renames.get(column, column)) for row, column in table.refused),
+        table.positions,
+    )
+
+
+def _spelling(column: str) -> str:
+    """A header's canonical spelling: half-width, lower case, ``_`` for spaces and dashes."""
+    return re.sub(r"[\s\-]+", "_", unicodedata.normalize("NFKC", column).strip().lower())
 
 
 def _decimal(text: str) -> Decimal | None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import IO
 
 CHUNK = 64 * 1024
+MAX_MERGES = 100  # merged ranges kept to tell about
 _CELL_REF_RE = re.compile(r"([A-Za-z]{1,3})")
 # How Excel writes a character XML cannot hold (``_x001B_`` for ESC, ``_x005F_`` for "_").
 _EXCEL_ESCAPE_RE = re.compile(r"_x([0-9A-Fa-f]{4})_")
@@ -43,12 +44,14 @@ class SheetRow:
         number: the row's number as Excel shows it.
         cells: the text of the first columns (``""`` where empty).
         formulas: 0-based columns whose cell holds a formula with no saved value.
+        errors: 0-based columns whose cell holds an error value (``#DIV/0!``, ``#REF!``).
         too_long: 0-based columns whose text was over the length limit (and cut).
     """
 
     number: int
     cells: list[str] = field(default_factory=list)
     formulas: set[int] = field(default_factory=set)
+    errors: set[int] = field(default_factory=set)
     too_long: set[int] = field(default_factory=set)
 
 
@@ -163,12 +166,34 @@ def _ignore(*_: object) -> None:
     return None
 
 
+def local_name(name: str) -> str:
+    """An element's or attribute's name without its namespace prefix."""
+    return _local(name)
+
+
+def feed_all(
+    stream: IO[bytes],
+    start: Callable[[str, dict[str, str]], None],
+    end: Callable[[str], None] = _ignore,
+) -> None:
+    """Parse a whole part with element handlers (text ignored), within the same guards."""
+    for _ in _feed(_parser(start, end, _ignore), stream):
+        pass
+
+
+def plain_number(raw: str, _style: int) -> str:
+    """A number cell's saved text as it stands (the default for :class:`SheetReader`)."""
+    return raw
+
+
 class SheetReader:
     """Yields the rows of a sheet part, one :class:`SheetRow` each, in order.
 
     Only the first ``max_columns`` columns are kept; at most ``max_cells`` cells
     are looked at in all (else :class:`SheetXmlError`); texts are cut to
-    ``max_chars + 1`` characters and marked too long.
+    ``max_chars + 1`` characters and marked too long. A number cell's saved text
+    and its style index go through ``number_text`` (to show it as Excel does).
+    Merged ranges (listed after the rows) are kept in ``merged``.
     """
 
     def __init__(
@@ -178,8 +203,11 @@ class SheetReader:
         max_columns: int,
         max_chars: int,
         max_cells: int,
+        number_text: Callable[[str, int], str] = plain_number,
     ) -> None:
         self.stream = stream
+        self.number_text = number_text
+        self.merged: list[str] = []  # ranges of merged cells, such as ``A2:A5``
         self.shared = shared
         self.max_columns = max_columns
         self.max_chars = max_chars
@@ -192,6 +220,7 @@ class SheetReader:
         self._text: list[str] = []
         self._capture = False
         self._formula = False
+        self._phonetic = 0
 
     @property
     def row_number(self) -> int:
@@ -217,21 +246,26 @@ class SheetReader:
                 raise SheetXmlError("budget")
             self._column = _column(attrs.get("r", ""), self._column)
             keep = self._column <= self.max_columns
-            self._cell = {"t": attrs.get("t", "n")} if keep else None
+            self._cell = {"t": attrs.get("t", "n"), "s": attrs.get("s", "")} if keep else None
             self._text.clear()
             self._formula = False
+            self._phonetic = 0
+        elif tag == "mergeCell" and len(self.merged) < MAX_MERGES:
+            self.merged.append(attrs.get("ref", ""))
         elif self._cell is not None:
             if tag in ("v", "t"):
-                self._capture = True
+                self._capture = not self._phonetic
             elif tag == "f":
                 self._formula = True
-            elif tag == "rPh":
-                self._capture = False
+            elif tag == "rPh":  # a phonetic guide, which Excel shows only on request
+                self._phonetic += 1
 
     def _end(self, name: str) -> None:
         tag = _local(name)
         if tag in ("v", "t"):
             self._capture = False
+        elif tag == "rPh":
+            self._phonetic -= 1
         elif tag == "c" and self._cell is not None and self._row is not None:
             self._close_cell(self._row)
             self._cell = None
@@ -252,6 +286,14 @@ class SheetReader:
             text = self.shared[index] if 0 <= index < len(self.shared) else ""
         elif kind in ("inlineStr", "str"):
             text = unescape(raw)
+        elif kind == "b":  # a logical value, stored as 1 or 0: shown as Excel shows it
+            text = {"1": "TRUE", "0": "FALSE"}.get(raw.strip(), raw)
+        elif kind == "e":  # an error value such as #DIV/0!, where a formula failed
+            text = ""
+            row.errors.add(self._column - 1)
+        elif kind == "n" and raw:
+            style = self._cell["s"]
+            text = self.number_text(raw, int(style) if style.isdigit() and len(style) < 7 else 0)
         else:
             text = raw
         position = self._column - 1

@@ -146,13 +146,17 @@ def build_table(
     raw: RawDataset,
     controls: bool = True,
     max_rows: int | None = None,
+    sheet: bool = False,
 ) -> Table | None:
     """Turn parsed rows (the header first) into a :class:`Table`; report structure problems.
 
     Of columns with the same name, the first is kept. Blank rows are skipped, rows
     beyond :data:`MAX_ROWS` are not read, and cells with control characters are
     refused (``controls=False`` when the whole text is known to have none).
-    ``max_rows`` overrides :data:`MAX_ROWS`.
+    ``max_rows`` overrides :data:`MAX_ROWS`. A row shorter than the header was cut
+    short (a CSV file copied in part), unless every row is: then the header has a
+    name too many, said once. In a workbook's ``sheet`` a short row is only one whose
+    last cells are empty, which Excel leaves out.
     """
     limit = MAX_ROWS if max_rows is None else max_rows
     # An optional table (notes) may be empty or hold no rows yet: that says nothing.
@@ -183,6 +187,8 @@ def build_table(
         first.setdefault(name, index)
     width = len(header)
     body: dict[int, dict[str, str]] = {}
+    short: list[tuple[int, int]] = []  # rows with fewer cells than the header: (row, cells)
+    header_row = number
     for number, row in numbered:
         cells = [cell.strip() for cell in row]
         if not any(cells):
@@ -191,10 +197,8 @@ def build_table(
             raw.problems.append(problem(label, "too_many_rows", row=number, limit=limit))
             break
         if len(cells) < width:
-            if not raw.problems.full(label, "truncated_row"):
-                raw.problems.append(
-                    problem(label, "truncated_row", row=number, found=len(cells), expected=width)
-                )
+            if not sheet:
+                short.append((number, len(cells)))
             cells += [""] * (width - len(cells))
         elif len(cells) > width:
             extra = sum(1 for cell in cells[width:] if cell)
@@ -209,9 +213,42 @@ def build_table(
                 refused.add((number, name))
                 record[name] = ""
         body[number] = record
+    _tell_short_rows(short, len(body), header, header_row, label, raw)
     if not body and not optional:
         raw.problems.append(problem(label, "no_rows"))
     return Table(tuple(first), body, frozenset(refused), tuple(first.values()))
+
+
+def _tell_short_rows(
+    short: list[tuple[int, int]],
+    rows: int,
+    header: list[str],
+    header_row: int,
+    label: str,
+    raw: RawDataset,
+) -> None:
+    """Report rows with fewer cells than the header: once for the header when every row is."""
+    expected = len(header)
+    if len(short) == rows >= 2:
+        found = max(cells for _, cells in short)
+        names = [name or "?" for name in header[found:]]
+        raw.problems.append(
+            problem(
+                label,
+                "header_longer",
+                row=header_row,
+                found=found,
+                expected=expected,
+                names="、".join(names),
+                names_en=", ".join(names),
+            )
+        )
+        expected = found  # a row shorter still was cut short
+    for number, cells in short:
+        if cells < expected and not raw.problems.full(label, "truncated_row"):
+            raw.problems.append(
+                problem(label, "truncated_row", row=number, found=cells, expected=expected)
+            )
 
 
 def _read_folder(folder: Path) -> RawDataset:

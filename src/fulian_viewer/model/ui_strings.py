@@ -11,10 +11,11 @@ from fulian_viewer.model.numbers import Lang
 from fulian_viewer.model.presenter_strings import PRESENTER_STRINGS
 
 STRINGS: dict[str, tuple[str, str]] = {
-    "app_title": ("巴渝巾帼数据展", "Chongqing Women's Federation in figures"),
+    "app_title": ("巴渝巾帼数据展", "Chongqing Women’s Federation in figures"),
     "source_prefix": ("来源", "Source"),
-    "source_line": ("来源：《{report}》· {section}", 'Source: "{report}" · {section}'),
-    "cover_source": ("来源：《{report}》", 'Source: "{report}"'),
+    "source_line": ("来源：《{report}》· {section}", "Source: “{report}” · {section}"),
+    "cover_source": ("来源：《{report}》", "Source: “{report}”"),
+    "report_title": ("《{report}》", "“{report}”"),
     "period_line": ("{organisation} · 过去{period}", "{organisation} · the past {period}"),
     "part": ("第{number}部分", "Part {number}"),
     "scorecard": ("成绩单", "Scorecard"),
@@ -48,7 +49,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help_fullscreen": ("全屏 / 退出全屏", "Full screen on / off"),
     "help_blank": (
         "黑屏 / 恢复（翻页笔的黑屏键）",
-        "Blank the screen / back (a clicker's black-screen button)",
+        "Blank the screen / back (a clicker’s black-screen button)",
     ),
     "help_overview": ("全部页面", "Overview of all panes"),
     "help_overview_keys": (
@@ -72,8 +73,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "provenance_report": ("出自《{report}》", "From 《{report}》"),
     "provenance_hint": ("点击数字或按 I 查看出处", "Tap a figure or press I for its source"),
     "data_problems": (
-        "数据有 {count} 个问题，已跳过有问题的行",
-        "The data has {count} problem(s); rows with problems were left out",
+        # Not every problem leaves out a row (a header with a name too many, a table
+        # that cannot be read), so the notice says only what always holds.
+        "数据有 {count} 个问题，只显示了没有问题的内容",
+        "The data has {count} problem(s); only what is sound is shown",
     ),
     "fallback_notice": (
         "所选数据无法使用，正在显示内置报告",

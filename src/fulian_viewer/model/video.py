@@ -8,9 +8,10 @@ H.264 level that carries it (4.1/4.2 at 1080p, 5.1 at 4K, never above 5.1).
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
+
+from fulian_viewer.model.output_request import OutputRequestError, check_writable_folder
 
 FRAME_RATES = (30, 60)
 GOP_SECONDS = 2
@@ -50,19 +51,8 @@ LEVELS = (
 """The levels a tour is written at; players for LED walls and signage stop at 5.1."""
 
 
-class VideoRequestError(ValueError):
-    """A video that cannot be made as asked: one line for the user, in English and Chinese.
-
-    ``str(error)`` is the English line; :meth:`message` gives either.
-    """
-
-    def __init__(self, en: str, zh: str) -> None:
-        super().__init__(en)
-        self.en, self.zh = en, zh
-
-    def message(self, lang: str) -> str:
-        """The line in ``lang`` (``zh`` or ``en``)."""
-        return self.zh if lang == "zh" else self.en
+class VideoRequestError(OutputRequestError):
+    """A video that cannot be made as asked: one line for the user, in English and Chinese."""
 
 
 @dataclass(frozen=True)
@@ -147,13 +137,4 @@ def check_output(path: Path, force: bool) -> None:
             f"{path} 已存在；如要替换，请加上 --force",
         )
     folder = path.parent if str(path.parent) else Path()
-    if not folder.is_dir():
-        raise VideoRequestError(
-            f"{path}: the folder {folder} does not exist",
-            f"{path}：文件夹 {folder} 不存在",
-        )
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise VideoRequestError(
-            f"{path}: the folder {folder} is not writable",
-            f"{path}：不能写入文件夹 {folder}",
-        )
+    check_writable_folder(path, folder, VideoRequestError)

@@ -13,15 +13,17 @@ reading stopped after :data:`EMPTY_RUN` empty rows in a row and after
 
 from __future__ import annotations
 
+import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
 from fulian_viewer.model.files import RefusedFileError, open_plain_file
 from fulian_viewer.model.problems import problem
+from fulian_viewer.model.sheet_styles import number_texts, read_number_formats, uses_1904_dates
 from fulian_viewer.model.sheet_xml import (
     SheetReader,
     SheetXmlError,
@@ -46,9 +48,11 @@ MAX_SHEET_ROWS = 10_000  # a sheet costs about twice a CSV table's time per row
 MAX_CELLS = 2_000_000  # cells looked at in one sheet, kept or not
 MAX_SHARED_STRINGS = 1_000_000
 SHARED_STRINGS = "xl/sharedStrings.xml"
+STYLES = "xl/styles.xml"
 EMPTY_RUN = 1_000
 EXCEL_MAX_ROW = 1_048_576
 _END_OF_DIRECTORY = b"PK\x05\x06"
+_MERGE_RE = re.compile(r"([A-Za-z]{1,3})([0-9]{1,7}):[A-Za-z]{1,3}[0-9]{1,7}$")
 
 
 def read_workbook(path: Path) -> RawDataset:
@@ -92,6 +96,7 @@ def _read_archive(archive: zipfile.ZipFile, label: str, raw: RawDataset) -> None
     if SHARED_STRINGS in sizes:
         with archive.open(SHARED_STRINGS) as strings:
             shared = read_shared_strings(strings, MAX_CELL_CHARS, MAX_SHARED_STRINGS)
+    number_text = _number_texts(archive, sizes, label, raw)
     by_name = {name.strip().lower(): part for name, part in targets.items()}
     for name in TABLE_NAMES + OPTIONAL_TABLE_NAMES:
         sheet_label = f"{label}:{name}"
@@ -99,18 +104,44 @@ def _read_archive(archive: zipfile.ZipFile, label: str, raw: RawDataset) -> None
         if part is None or part not in sizes:
             if name in OPTIONAL_TABLE_NAMES:
                 continue
-            raw.problems.append(problem(label, "missing_sheet", sheet=name))
+            found, found_en = "、".join(targets) or "-", ", ".join(targets) or "-"
+            raw.problems.append(
+                problem(label, "missing_sheet", sheet=name, found=found, found_en=found_en)
+            )
             continue
         if not _within(sizes, (part,), MAX_SHEET_BYTES, label, raw):
             continue
         with archive.open(part) as stream:
-            reader = _SheetRows(SheetReader(stream, shared, MAX_COLUMNS, MAX_CELL_CHARS, MAX_CELLS))
-            table = build_table(reader, sheet_label, raw, max_rows=MAX_SHEET_ROWS)
+            sheet = SheetReader(stream, shared, MAX_COLUMNS, MAX_CELL_CHARS, MAX_CELLS, number_text)
+            reader = _SheetRows(sheet)
+            table = build_table(reader, sheet_label, raw, max_rows=MAX_SHEET_ROWS, sheet=True)
         if reader.stopped is not None:
             code, row = reader.stopped
             raw.problems.append(problem(sheet_label, code, row=row, limit=f"{MAX_CELLS:,}"))
+        _tell_merged(sheet.merged, sheet_label, raw)
         if table is not None:
             raw.tables[name] = (_with_refused_cells(table, reader, sheet_label, raw), sheet_label)
+
+
+def _number_texts(
+    archive: zipfile.ZipFile, sizes: dict[str, int], label: str, raw: RawDataset
+) -> Callable[[str, int], str]:
+    """How number cells read, from the styles part (as saved values when it is unusable)."""
+    if STYLES not in sizes or not _within(sizes, (STYLES,), MAX_PART_BYTES, label, raw):
+        return number_texts([])
+    with archive.open("xl/workbook.xml") as book:
+        date1904 = uses_1904_dates(book)
+    with archive.open(STYLES) as styles:
+        return number_texts(read_number_formats(styles), date1904)
+
+
+def _tell_merged(ranges: list[str], label: str, raw: RawDataset) -> None:
+    """Warn of each merged range: Excel keeps its text in the first cell only."""
+    for cells in ranges:
+        first = _MERGE_RE.match(cells)
+        if first is not None:
+            row = int(first.group(2))
+            raw.problems.append(problem(label, "merged_cells", row, cells=cells))
 
 
 def _within(
@@ -133,7 +164,11 @@ def _with_refused_cells(table: Table, reader: _SheetRows, label: str, raw: RawDa
     """The table with its formula-without-value and overlong cells reported and refused."""
     names = dict(zip(table.positions, table.columns, strict=True))
     refused: set[tuple[int, str]] = set()
-    for code, cells in (("formula_without_value", reader.formulas), ("cell_too_long", reader.long)):
+    for code, cells in (
+        ("formula_without_value", reader.formulas),
+        ("excel_error", reader.errors),
+        ("cell_too_long", reader.long),
+    ):
         for row, position in sorted(cells):
             column = names.get(position)
             if row in table.rows and column is not None:
@@ -173,6 +208,7 @@ class _SheetRows:
     def __init__(self, reader: SheetReader) -> None:
         self.reader = reader
         self.formulas: set[tuple[int, int]] = set()
+        self.errors: set[tuple[int, int]] = set()
         self.long: set[tuple[int, int]] = set()
         self.stopped: tuple[str, int] | None = None
 
@@ -188,8 +224,9 @@ class _SheetRows:
                 yield from ([] for _ in range(gap))
                 last = row.number
                 self.formulas.update((row.number, column) for column in row.formulas)
+                self.errors.update((row.number, column) for column in row.errors)
                 self.long.update((row.number, column) for column in row.too_long)
-                if not any(row.cells) and not row.formulas and not row.too_long:
+                if not any(row.cells) and not (row.formulas or row.errors or row.too_long):
                     empty += gap + 1
                     yield row.cells
                     continue

@@ -30,6 +30,7 @@ from fulian_viewer.model.numbers import Lang, format_count, number_over_unit
 from fulian_viewer.model.report import Metric
 from fulian_viewer.ui import theme
 from fulian_viewer.ui.fonts import display_font
+from fulian_viewer.ui.line_breaks import has_chinese
 from fulian_viewer.ui.text import TextBlock, device_image
 
 DIGITS = "0123456789"
@@ -128,13 +129,14 @@ class TabularText:
 
 
 @functools.lru_cache(maxsize=128)
-def tabular_text(pixel_size: int) -> TabularText:
+def tabular_text(pixel_size: int, latin: bool = False) -> TabularText:
     """The drawer for bold figures ``pixel_size`` pixels high, shared by every counter.
 
     Fitting a figure to its box tries size after size; sharing the drawers (and the
-    characters they have drawn) makes that cheap.
+    characters they have drawn) makes that cheap. ``latin`` drawers are for figures
+    without Chinese characters (``77,000 women’s groups``: see :func:`font_for`).
     """
-    return TabularText(display_font(pixel_size, bold=True))
+    return TabularText(display_font(pixel_size, bold=True, latin=latin))
 
 
 class CounterView(QWidget):
@@ -257,17 +259,18 @@ class CounterView(QWidget):
         the size of ``70%`` beside it.
         """
         final = self.final_text
+        latin = not has_chinese(final)
         size = self._number_px
-        while size > 12 and tabular_text(size).width(final) > width:
+        while size > 12 and tabular_text(size, latin).width(final) > width:
             size = int(size * 0.93)
-        one = tabular_text(size)
+        one = tabular_text(size, latin)
         if not self._unit or room is None:
             return one, False
         lines = number_over_unit(final, self._unit)
         label = self.label.needed_height(width)
         size = self._number_px
         while size >= one.font.pixelSize() * TWO_LINES_GAIN:
-            two = tabular_text(size)
+            two = tabular_text(size, latin)
             if self._widest(two, lines) <= width and _figure_height(two, 2) + label <= room:
                 return two, True
             size = int(size * 0.93)

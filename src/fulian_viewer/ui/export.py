@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,13 +15,12 @@ from PySide6.QtWidgets import QApplication
 
 from fulian_viewer.model.dataset import CurrentDataset
 from fulian_viewer.model.deck import build_panes
+from fulian_viewer.model.handout import PDF_NAME
 from fulian_viewer.model.numbers import Lang
 from fulian_viewer.model.report import Report
 from fulian_viewer.model.settings import Settings
 from fulian_viewer.ui.pane import Pane
 from fulian_viewer.ui.pane_store import make_pane
-
-PDF_NAME = "handout.pdf"
 
 
 def render_pane(pane: Pane, size: QSize) -> QImage:
@@ -76,14 +79,40 @@ def export_deck(
     """Write one PNG per pane and ``handout.pdf`` with a page per pane into ``out``.
 
     Each pane is rendered, written and let go before the next, so an export at
-    3840x2160 holds one 33 MB image at a time rather than all of them.
+    3840x2160 holds one 33 MB image at a time rather than all of them. Everything is
+    written into a hidden folder inside ``out`` first and moved into place only when
+    complete (the handout last), so a cancelled or failed export leaves no file
+    behind, and no earlier file is touched until then.
     """
+    created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".export-", suffix=".partial", dir=out))
+    try:
+        staged = _write_deck(report, settings, staging, size, lang)
+        written = []
+        for path in staged:
+            target = out / path.name
+            os.replace(path, target)
+            written.append(target)
+        return written
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        if created:
+            with contextlib.suppress(OSError):
+                out.rmdir()  # only when left empty
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _write_deck(
+    report: Report, settings: Settings, folder: Path, size: QSize, lang: Lang
+) -> list[Path]:
     written = []
-    pdf = out / PDF_NAME
+    pdf = folder / PDF_NAME
     with PdfHandout(pdf) as handout:
         for stem, image in iter_deck(report, settings, size, lang):
-            path = out / f"{stem}.png"
+            path = folder / f"{stem}.png"
             if not image.save(str(path)):
                 raise OSError(f"could not write {path}")
             written.append(path)

@@ -1,9 +1,16 @@
-"""The bundled Chinese font: registering it with Qt and making display fonts from it.
+"""The bundled fonts: registering them with Qt and making display fonts from them.
 
 The package ships subsets of Noto Sans CJK SC (see ``resources/fonts/README.md``)
-so the viewer renders Chinese on machines without any Chinese font. Call
-:func:`register_bundled_fonts` once a ``QGuiApplication`` exists, then ask
-:func:`display_font` for every font the views draw with.
+so the viewer renders Chinese on machines without any Chinese font. That face
+draws the curly quotation marks, the apostrophe and the middle dot full-width, as
+Chinese sets them; English wants them proportional ("Women’s", not "Women’ s").
+The package therefore also ships "Fulian Latin Marks", the same font's
+proportional forms of ‘ ’ “ ” · and nothing else, with the Chinese face's
+metrics. Text without Chinese characters asks for it first (:func:`font_for`);
+every other character still comes from the Chinese face.
+
+Call :func:`register_bundled_fonts` once a ``QGuiApplication`` exists, then ask
+:func:`font_for` (or :func:`display_font`) for every font the views draw with.
 """
 
 from __future__ import annotations
@@ -16,15 +23,31 @@ from pathlib import Path
 from PySide6.QtGui import QFont, QFontDatabase
 
 from fulian_viewer.assets import resource_path
+from fulian_viewer.ui.line_breaks import has_chinese
 
-__all__ = ["BUNDLED_FILES", "FAMILY", "display_font", "register_bundled_fonts"]
+__all__ = [
+    "BUNDLED_FILES",
+    "FAMILY",
+    "LATIN_MARKS",
+    "display_font",
+    "font_for",
+    "register_bundled_fonts",
+]
 
 logger = logging.getLogger(__name__)
 
 FAMILY = "Noto Sans CJK SC"
 """The family name of the bundled faces (the Simplified Chinese one, not JP/KR/TC)."""
 
-BUNDLED_FILES = ("NotoSansCJKsc-Regular.otf", "NotoSansCJKsc-Bold.otf")
+LATIN_MARKS = "Fulian Latin Marks"
+"""The family of the bundled proportional quotation marks and middle dot, for English."""
+
+BUNDLED_FILES = (
+    "NotoSansCJKsc-Regular.otf",
+    "NotoSansCJKsc-Bold.otf",
+    "FulianLatinMarks-Regular.otf",
+    "FulianLatinMarks-Bold.otf",
+)
 """The font files the package is expected to ship; a missing one is logged."""
 
 LARGE_TEXT_PX = 24
@@ -98,16 +121,28 @@ def register_bundled_fonts(fonts_dir: Traversable | None = None) -> str:
             continue
         _registered[key] = font_id
         families = QFontDatabase.applicationFontFamilies(font_id)
-        if FAMILY not in families:
+        if not {FAMILY, LATIN_MARKS} & set(families):
             logger.warning("Bundled font %s has families %s, not %s", font_file, families, FAMILY)
     return FAMILY
 
 
-def display_font(pixel_size: int, bold: bool = False) -> QFont:
+def font_for(text: str, pixel_size: int, bold: bool = False) -> QFont:
+    """The display font to draw ``text`` in: :func:`display_font`, Latin or not.
+
+    Text without a Chinese character (English, figures) gets the proportional
+    Latin marks; text with one keeps the Chinese face's full-width “” ‘’ ·.
+    """
+    return display_font(pixel_size, bold, latin=not has_chinese(text))
+
+
+def display_font(pixel_size: int, bold: bool = False, latin: bool = False) -> QFont:
     """Make a font of the bundled family for drawing text ``pixel_size`` pixels high.
 
     The family is set explicitly to the Simplified Chinese face so that font
-    fallback never picks the Japanese variant of a shared character. Line
+    fallback never picks the Japanese variant of a shared character. With
+    ``latin``, the Latin marks face comes first: it draws ‘ ’ “ ” · proportional
+    and lacks every other character, which Qt then takes from the Chinese face;
+    its line metrics are the Chinese face's, so lines stand where they did. Line
     metrics come from the typographic values where Qt supports that. Large
     text is unhinted; small text keeps the platform's default hinting. Tabular
     figures are requested where Qt supports font features (6.7+); the bundled
@@ -116,19 +151,20 @@ def display_font(pixel_size: int, bold: bool = False) -> QFont:
     Args:
         pixel_size: The font's pixel size; at least 1.
         bold: Whether to use the bold weight.
+        latin: Whether the text is Latin (has no Chinese character).
 
     Returns:
         A new ``QFont``.
 
     """
-    return QFont(_display_font(max(1, int(pixel_size)), bold))
+    return QFont(_display_font(max(1, int(pixel_size)), bold, latin))
 
 
 @functools.lru_cache(maxsize=256)
-def _display_font(pixel_size: int, bold: bool) -> QFont:
-    """The font :func:`display_font` copies: made once per size and weight."""
+def _display_font(pixel_size: int, bold: bool, latin: bool) -> QFont:
+    """The font :func:`display_font` copies: made once per size, weight and script."""
     font = QFont()
-    font.setFamilies([FAMILY])
+    font.setFamilies([LATIN_MARKS, FAMILY] if latin else [FAMILY])
     font.setPixelSize(max(1, int(pixel_size)))
     font.setWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
     font.setKerning(True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent
+from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPaintEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from fulian_viewer.model.dataset import CurrentDataset
@@ -14,7 +14,7 @@ from fulian_viewer.model.numbers import Lang
 from fulian_viewer.model.report import Metric
 from fulian_viewer.model.ui_strings import ui_text
 from fulian_viewer.ui import theme
-from fulian_viewer.ui.fonts import display_font
+from fulian_viewer.ui.fonts import display_font, font_for
 from fulian_viewer.ui.layout import NOTICE_GAP, PANE_TOP_MARGIN, Box, place
 from fulian_viewer.ui.text import TextBlock
 
@@ -71,6 +71,10 @@ class DimmedOverlay(QWidget):
         painter.end()
 
 
+HELP_COLUMNS = [0.8, 1.6]
+"""The help's two columns, actions and keys, as fractions of the card's width."""
+
+
 class HelpOverlay(DimmedOverlay):
     """Every key and gesture, in the current language."""
 
@@ -107,12 +111,23 @@ class HelpOverlay(DimmedOverlay):
         head, rest = box.take_top(70, 16)
         self.title.set_font_size(frame.px(44), frame.px(28))
         place(self.title, head, frame)
-        for (action, keys), row in zip(
-            self.rows, rest.rows([1.0] * len(self.rows), 6), strict=True
-        ):
-            left, right = row.columns([0.8, 1.6], 24)
-            action.set_font_size(frame.px(26), frame.px(14))
-            keys.set_font_size(frame.px(24), frame.px(14))
+        sizes = (frame.px(26), frame.px(24))  # action, keys
+        widths = [column.w * frame.scale for column in rest.columns(HELP_COLUMNS, 24)]
+        # A row whose text is longer than its column gets two lines' height, so that it
+        # wraps at full size rather than shrinking (English "Present full screen: …").
+        heights = [
+            2.0
+            if any(
+                QFontMetricsF(font_for(block.text, size)).horizontalAdvance(block.text) > width
+                for block, size, width in zip(pair, sizes, widths, strict=True)
+            )
+            else 1.0
+            for pair in self.rows
+        ]
+        for (action, keys), row in zip(self.rows, rest.rows(heights, 6), strict=True):
+            left, right = row.columns(HELP_COLUMNS, 24)
+            action.set_font_size(sizes[0], frame.px(14))
+            keys.set_font_size(sizes[1], frame.px(14))
             place(action, left, frame)
             place(keys, right, frame)
 
@@ -210,12 +225,10 @@ def highlighted_sentence(metric: Metric) -> str:
     return highlighted(metric.source, (metric.display,))
 
 
-def highlighted(text: str, figures: tuple[str, ...], unbreakable: bool = True) -> str:
+def highlighted(text: str, figures: tuple[str, ...]) -> str:
     """``text`` as escaped rich text with each of ``figures`` (in order) in bold gold.
 
-    With ``unbreakable``, a figure's characters are joined with word joiners so that
-    it never breaks (the bundled font has no word joiner: a fallback font draws it,
-    and a line holding one may stand a little taller).
+    A figure never breaks across lines: see :func:`unbreakable`.
     """
     out: list[str] = []
     position = 0
@@ -223,12 +236,39 @@ def highlighted(text: str, figures: tuple[str, ...], unbreakable: bool = True) -
         start = text.find(figure, position) if figure else -1
         if start < 0:
             continue
-        joined = ("\u2060" if unbreakable else "").join(html.escape(ch) for ch in figure)
+        joined = html.escape(unbreakable(figure))
         out.append(html.escape(text[position:start]))
         out.append(f'<span style="color:{theme.GOLD.name()}; font-weight:700;">{joined}</span>')
         position = start + len(figure)
     out.append(html.escape(text[position:]))
     return "".join(out)
+
+
+NO_BREAK = {" ": "\u00a0", "-": "\u2011"}
+"""Characters a line may break after, and their no-break forms (both in the bundled font)."""
+
+
+def unbreakable(figure: str) -> str:
+    """``figure`` (such as 97.49亿元 or 840,000 person-times) made so that no line breaks it.
+
+    Spaces and hyphens become their no-break forms, and a word joiner goes where a
+    Chinese character meets another character (Qt's line breaking honours all three;
+    ``white-space: nowrap`` and ``<nobr>`` do not hold inside a line of Chinese).
+    The bundled font has no word joiner: a fallback font draws it, and a line holding
+    one stands a little taller unless the text sets a fixed line pitch; English
+    figures need none.
+    """
+    out: list[str] = []
+    for index, char in enumerate(figure):
+        if index and (_breaks_around(figure[index - 1]) or _breaks_around(char)):
+            out.append("\u2060")
+        out.append(NO_BREAK.get(char, char))
+    return "".join(out)
+
+
+def _breaks_around(char: str) -> bool:
+    """Whether a line may break before or after ``char`` (Chinese characters, full-width forms)."""
+    return ord(char) >= 0x2E80
 
 
 class NoticeBanner(QWidget):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 from fulian_viewer.model.numbers import Lang
 from fulian_viewer.model.ui_strings import ui_text
 from fulian_viewer.ui import theme
-from fulian_viewer.ui.fonts import display_font
+from fulian_viewer.ui.fonts import display_font, font_for
 
 
 class OverviewOverlay(QWidget):
@@ -90,17 +90,15 @@ class OverviewOverlay(QWidget):
         theme.paint_background(painter, self.width(), self.height())
         frame = theme.Frame.of(self.width(), self.height())
         painter.setPen(theme.GOLD)
-        painter.setFont(display_font(frame.px(44), bold=True))
+        title = ui_text("overview_title", self.lang)
+        painter.setFont(font_for(title, frame.px(44), bold=True))
         title_rect = QRectF(0, frame.px(30), self.width(), frame.px(60))
-        painter.drawText(
-            title_rect, int(Qt.AlignmentFlag.AlignCenter), ui_text("overview_title", self.lang)
-        )
+        painter.drawText(title_rect, int(Qt.AlignmentFlag.AlignCenter), title)
         painter.setPen(theme.MUTED)
-        painter.setFont(display_font(frame.px(22)))
+        hint = ui_text("overview_hint", self.lang)
+        painter.setFont(font_for(hint, frame.px(22)))
         hint_rect = QRectF(0, frame.px(92), self.width(), frame.px(36))
-        painter.drawText(
-            hint_rect, int(Qt.AlignmentFlag.AlignCenter), ui_text("overview_hint", self.lang)
-        )
+        painter.drawText(hint_rect, int(Qt.AlignmentFlag.AlignCenter), hint)
         for index, (rect, pixmap) in enumerate(zip(self.cells(), self.thumbnails, strict=True)):
             painter.drawPixmap(rect, pixmap, QRectF(pixmap.rect()))
             selected = index == self.selected

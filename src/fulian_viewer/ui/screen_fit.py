@@ -130,6 +130,7 @@ class ScreenKeeper(QObject):
         self._screens = screens
         self._primary = primary
         self._watched: QScreen | None = None
+        self._told: str | None = None  # the missing screen last logged, and the screens then
         self.settle = settle_timer(self, settle_ms, self.fit, self.schedule)
 
     def schedule(self) -> None:
@@ -142,6 +143,7 @@ class ScreenKeeper(QObject):
         if screen is None:
             log.warning("no usable screen; waiting for one")
             return None
+        self._tell_missing(screen)
         if self.window.screen() is not screen:
             self.window.setScreen(screen)
         self.window.setGeometry(screen.geometry())
@@ -150,6 +152,21 @@ class ScreenKeeper(QObject):
         size = screen.geometry()
         log.info("showing on screen %r at %dx%d", screen.name(), size.width(), size.height())
         return screen
+
+    def _tell_missing(self, shown: QScreen) -> None:
+        """Log once (until the screens change) when the wanted screen is not there."""
+        usable = usable_screens(self._screens())
+        missing = self.wanted is not None and find_screen(usable, self.wanted) is None
+        names = ", ".join(f"{index}: {screen.name()}" for index, screen in enumerate(usable))
+        situation = f"{self.wanted}|{names}" if missing else None
+        if missing and situation != self._told:
+            log.warning(
+                "screen %r is not connected (screens: %s); showing on %r",
+                self.wanted,
+                names,
+                shown.name(),
+            )
+        self._told = situation
 
     def _watch(self, screen: QScreen) -> None:
         if self._watched is screen:

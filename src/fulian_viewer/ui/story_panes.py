@@ -307,9 +307,7 @@ class ClosingPane(Pane):
         deck, lang = self.report.deck, self.lang
         self.thanks.set_text(ui_text("thanks", lang))
         self.closing.set_text(deck.get("closing", lang))
-        self.title.set_text(
-            f"《{deck.get('title', lang)}》" if lang == "zh" else f'"{deck.get("title", lang)}"'
-        )
+        self.title.set_text(ui_text("report_title", lang, report=deck.get("title", lang)))
         credits = deck.get("credits", lang)
         self.credits_label.set_text(ui_text("credits", lang) if credits else "")
         self.credits.set_text(credits)

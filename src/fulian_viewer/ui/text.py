@@ -30,10 +30,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from fulian_viewer.ui.fonts import display_font
+from fulian_viewer.ui.fonts import display_font, font_for
+from fulian_viewer.ui.line_breaks import Line, Style
 from fulian_viewer.ui.typeset import (
-    Line,
-    Style,
     balanced_width,
     block_height,
     draw_lines,
@@ -168,7 +167,7 @@ class TextBlock(QWidget):
         With ``cap``, a text taller than that is shrunk to fit ``width x cap``, and
         the height it then takes is returned, which may be well under ``cap``.
         """
-        font = display_font(self._size, self._bold)
+        font = font_for(self._text, self._size, self._bold)
         height = self._height_in(font, width)
         if cap is not None and height > cap:
             font, _ = fitted_font(

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fulian_viewer.model.config import ConfigProblem, KioskConfig, load_config
+from fulian_viewer.model.output_request import write_failure
 from fulian_viewer.model.video import VideoFormat, VideoRequestError, check_output
 from fulian_viewer.video.progress import Progress, clock_text
 
@@ -89,7 +90,8 @@ def run_video_export(args: argparse.Namespace) -> int:
             print(f"{PREFIX}{'：' if zh else ': '}{cancelled}", file=sys.stderr)
             raise
         if isinstance(error, OSError):
-            print(f"{PREFIX}: {path}: {error.strerror or error}", file=sys.stderr)
+            colon = "：" if zh else ": "
+            print(f"{PREFIX}{colon}{path}{colon}{write_failure(error, lang)}", file=sys.stderr)
             return 1
         raise
     finally:

@@ -20,7 +20,13 @@ from fulian_viewer.ui.charts.base import (
 from fulian_viewer.ui.charts.items import PixelLayer
 from fulian_viewer.ui.charts.pyqtgraph_shim import forget_drawing
 from fulian_viewer.ui.counter import tabular_text
-from fulian_viewer.ui.typeset import balanced_width, fitted_font, leading, wrap_name
+from fulian_viewer.ui.line_breaks import has_chinese, leading, wrap_name
+from fulian_viewer.ui.typeset import balanced_width, fitted_font
+
+
+def _latin(finals: list[str]) -> bool:
+    """Whether figures are set with the Latin marks face first: none has a Chinese character."""
+    return not any(has_chinese(final) for final in finals)
 
 
 class AxesLayout(pg.GraphicsWidget):  # type: ignore[misc]
@@ -139,7 +145,7 @@ class BarChartView(ChartView):
         finals = self._finals()
         one, two = self._figure_sizes(finals, plot)
         self.bars.two_lines = two > one  # the number over its unit, when that reads larger
-        self.bars.drawer = tabular_text(max(one, two))
+        self.bars.drawer = tabular_text(max(one, two), _latin(finals))
         if self.horizontal:
             for index, name in enumerate(self.bars.names):
                 text = self.chart.metrics[index].label(self.lang)
@@ -161,11 +167,12 @@ class BarChartView(ChartView):
     def _figure_sizes(self, finals: list[str], plot: QSizeF) -> tuple[int, int]:
         """The largest figure size on one line, and on two (number over unit), for ``plot``."""
         smallest = self.frame.px(14)
+        latin = _latin(finals)
 
         def largest(two_lines: bool) -> int:
             size = self.frame.px(26)
             while size > smallest and not self.bars.figures_fit(
-                tabular_text(size), finals, plot, two_lines
+                tabular_text(size, latin), finals, plot, two_lines
             ):
                 size = max(smallest, int(size * 0.93))
             return size

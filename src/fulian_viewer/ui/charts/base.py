@@ -35,7 +35,7 @@ from fulian_viewer.ui.charts.pyqtgraph_shim import (
     settle_scene,
 )
 from fulian_viewer.ui.counter import DIGITS
-from fulian_viewer.ui.fonts import display_font
+from fulian_viewer.ui.fonts import display_font, font_for
 from fulian_viewer.ui.text import TextBlock
 from fulian_viewer.ui.typeset import draw_lines, set_lines
 
@@ -79,11 +79,12 @@ class CategoryAxis(BackdropAxis):
     ) -> None:
         """The line and ticks as pyqtgraph draws them; the names by our own setting."""
         super().drawPicture(p, axis_spec, tick_specs, [])
-        font = self.style["tickFont"] or display_font(12)
-        p.setFont(font)
+        tick_font = self.style["tickFont"] or display_font(12)
         p.setPen(self.textPen())
         top = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
         for rect, _, text in text_specs:
+            font = font_for(text, tick_font.pixelSize(), tick_font.bold())
+            p.setFont(font)
             draw_lines(p, font, text, set_lines(font, text, None), "body", QRectF(rect), top)
 
 

@@ -23,8 +23,9 @@ from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTransform
 
 from fulian_viewer.ui.counter import TabularText
+from fulian_viewer.ui.line_breaks import Line
 from fulian_viewer.ui.text import device_image, ink_margin
-from fulian_viewer.ui.typeset import Line, draw_lines, lines_bounds, set_lines
+from fulian_viewer.ui.typeset import draw_lines, lines_bounds, set_lines
 
 Anchor = tuple[float, float]
 """Which point of a text sits on its position: (0, 0) top left, (1, 1) bottom right."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QFont, QImage, QPainter, QPen, QTransform
+from PySide6.QtGui import QImage, QPainter, QPen, QTransform
 from PySide6.QtWidgets import QWidget
 
 from fulian_viewer.model.report import Chart
@@ -12,7 +12,7 @@ from fulian_viewer.ui import theme
 from fulian_viewer.ui.charts.base import ChartView
 from fulian_viewer.ui.charts.items import NameImage, PixelLayer, draw_figure
 from fulian_viewer.ui.counter import TabularText, tabular_text
-from fulian_viewer.ui.fonts import display_font
+from fulian_viewer.ui.fonts import font_for
 from fulian_viewer.ui.text import device_image
 from fulian_viewer.ui.typeset import balanced_width, block_height, set_lines
 
@@ -177,18 +177,19 @@ class RingChartView(ChartView):
         self._wrap_names()
 
     def _wrap_names(self) -> None:
-        font, room, spacing = self._name_font(self.view.boundingRect().size())
+        size, room, spacing = self._name_size(self.view.boundingRect().size())
         self._spread(spacing)
         for name, metric in zip(self.rings.names, self.chart.metrics, strict=True):
             text = metric.label(self.lang)
+            font = font_for(text, size)  # the Latin marks face first for English names
             name.set(text, font, max(40.0, balanced_width(font, text, room)))
         self.rings.static_changed()
         self.rings.update()
 
-    def _name_font(self, box: QSizeF) -> tuple[QFont, float, float]:
-        """The names' font on a ``box``-sized view, their width and the rings' spacing.
+    def _name_size(self, box: QSizeF) -> tuple[int, float, float]:
+        """The names' pixel size on a ``box``-sized view, their width and the rings' spacing.
 
-        The font is as large as fits under the rings. The view keeps its aspect, so
+        The size is as large as fits under the rings. The view keeps its aspect, so
         the rings may sit closer than the widget's width allows: each name gets the
         pitch between two ring centres. Where names would shrink in a view wider
         than the rings need (a short, wide chart), the rings spread out across it,
@@ -200,18 +201,18 @@ class RingChartView(ChartView):
             widest = box.width() / box.height() * (1.3 - BOTTOM) / count  # half a pitch a side
             if widest > SPACING * 1.05:
                 spacings.append(widest)
-        best: tuple[QFont, float, float] | None = None
+        best: tuple[int, float, float] | None = None
         for spacing in spacings:
-            font, room = self._names_fitted(box, spacing)
-            if best is None or font.pixelSize() > best[0].pixelSize():
-                best = (font, room, spacing)
-            if font.pixelSize() >= self.frame.px(21):
+            size, room = self._names_fitted(box, spacing)
+            if best is None or size > best[0]:
+                best = (size, room, spacing)
+            if size >= self.frame.px(21):
                 break
         assert best is not None
         return best
 
-    def _names_fitted(self, box: QSizeF, spacing: float) -> tuple[QFont, float]:
-        """The largest names' font that fits under rings ``spacing`` apart, and the names' width."""
+    def _names_fitted(self, box: QSizeF, spacing: float) -> tuple[int, float]:
+        """The largest names' size that fits under rings ``spacing`` apart, and the names' width."""
         count = len(self.chart.metrics)
         range_w, range_h = (count - 1) * spacing + 2 * _side(spacing), 1.3 - BOTTOM
         scale = min(box.width() / range_w, box.height() / range_h) if box.width() > 0 else 0.0
@@ -219,19 +220,19 @@ class RingChartView(ChartView):
         below = (NAME_TOP - BOTTOM) * scale  # the height left for names under the rings
         size, smallest = self.frame.px(21), self.frame.px(15)
         while True:
-            font = display_font(size)
             tallest = 0.0
             for metric in self.chart.metrics:
                 text = metric.label(self.lang)  # balanced, as set, on as many lines
+                font = font_for(text, size)
                 lines = set_lines(font, text, max(40.0, room))
                 tallest = max(tallest, block_height(font, text, len(lines), "body"))
             if size <= smallest or scale <= 0 or tallest <= below:
-                return font, room
+                return size, room
             size = max(smallest, int(size * 0.93))
 
     def text_sizes_in(self, view: QSizeF) -> list[int]:
         """The names' size on a ``view``-sized view (the figures keep theirs)."""
-        return [self._name_font(view)[0].pixelSize()]
+        return [self._name_size(view)[0]]
 
     def update_figures(self) -> None:
         """Ring fill and percentage at the current progress."""

@@ -20,8 +20,14 @@ from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
 from fulian_viewer.controllers.keyboard import KeyboardController
+from fulian_viewer.model.output_request import write_failure
 from fulian_viewer.model.presenter import TalkTimer
-from fulian_viewer.model.rehearsal import Rehearsal, free_path, write_rehearsal
+from fulian_viewer.model.rehearsal import (
+    Rehearsal,
+    free_path,
+    rehearsal_fallback,
+    write_rehearsal,
+)
 from fulian_viewer.model.ui_strings import ui_text
 from fulian_viewer.ui.main_window import MainWindow
 from fulian_viewer.ui.presenter.console import ConsoleWindow
@@ -80,10 +86,9 @@ class PresenterSession(QObject):
         audience.installEventFilter(self)  # its shape; closing it ends the talk
         self.deck.index_changed.connect(self._on_index)
         self.settle = settle_timer(self, SETTLE_MS, self.place, self.schedule)
-        if self.rehearsal is not None and rehearse is not None:
-            self.console.set_rehearsal_text(
-                ui_text("presenter_rehearsing", self.deck.state.lang, file=free_path(rehearse))
-            )
+        self._where: tuple[str, str] | None = None
+        """The audience's and the console's screens by name (None: one screen)."""
+        self.deck.lang_changed.connect(self._say_where)
         self.open = True
         self.place()
 
@@ -92,6 +97,21 @@ class PresenterSession(QObject):
     def schedule(self) -> None:
         """Place the windows again once the screens have settled."""
         self.settle.start()
+
+    def _say_where(self) -> None:
+        """Say, in the deck's language, where each window is (and where a rehearsal goes)."""
+        lang = self.deck.state.lang
+        if self._where is None:
+            self.console.set_screens_text(ui_text("presenter_one_screen", lang))
+        else:
+            audience, console = self._where
+            self.console.set_screens_text(
+                ui_text("presenter_screens", lang, audience=audience, console=console)
+            )
+        if self.rehearsal is not None and self.rehearse is not None:
+            self.console.set_rehearsal_text(
+                ui_text("presenter_rehearsing", lang, file=free_path(self.rehearse))
+            )
 
     def swap(self) -> None:
         """Exchange the audience's and the console's screens (with two or more)."""
@@ -106,24 +126,17 @@ class PresenterSession(QObject):
         audience, console = presenter_screens(
             self._screens(), self.wanted, self._primary(), self.swapped
         )
-        lang = self.deck.state.lang
         if audience is None:
             log.warning("presenter: no usable screen; waiting for one")
             return None, None
         if console is None:
             self._place_alone(audience)
-            self.console.set_screens_text(ui_text("presenter_one_screen", lang))
+            self._where = None
         else:
             fill(self.audience, audience)
             fill(self.console, console)
-            self.console.set_screens_text(
-                ui_text(
-                    "presenter_screens",
-                    lang,
-                    audience=screen_name(audience),
-                    console=screen_name(console),
-                )
-            )
+            self._where = (screen_name(audience), screen_name(console))
+        self._say_where()
         shape = audience.geometry() if console is not None else self.audience.geometry()
         self.console.set_audience_aspect(shape.width() / max(1, shape.height()))
         log.info(
@@ -181,17 +194,25 @@ class PresenterSession(QObject):
             return None
         rehearsal, self.rehearsal = self.rehearsal, None
         lang = self.deck.state.lang
+        seconds = rehearsal.seconds()
+        report = self.deck.dataset.report
         try:
-            path = write_rehearsal(
-                self.rehearse,
-                self.deck.state.specs,
-                rehearsal.seconds(),
-                self.deck.dataset.report,
-            )
+            path = write_rehearsal(self.rehearse, self.deck.state.specs, seconds, report)
         except OSError as error:
-            print(ui_text("rehearsal_failed", lang, reason=error), flush=True)
+            # The seconds are the speaker's work: keep them where they can be written.
+            reason = write_failure(error, lang)
             log.error("rehearsal: cannot write %s: %s", self.rehearse, error)
-            return None
+            try:
+                fallback = rehearsal_fallback(self.rehearse)
+                path = write_rehearsal(fallback, self.deck.state.specs, seconds, report)
+            except OSError as second:
+                print(ui_text("rehearsal_failed", lang, reason=reason), flush=True)
+                log.error("rehearsal: cannot write %s either: %s", fallback, second)
+                return None
+            text = ui_text("rehearsal_moved", lang, file=self.rehearse, reason=reason, moved=path)
+            print(text, flush=True)
+            log.warning("rehearsal seconds written to %s instead", path)
+            return path
         print(ui_text("rehearsal_written", lang, file=path), flush=True)
         log.info("rehearsal seconds written to %s", path)
         return path
