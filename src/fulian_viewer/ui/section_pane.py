@@ -15,7 +15,7 @@ from fulian_viewer.model.settings import Settings
 from fulian_viewer.model.ui_strings import ui_text
 from fulian_viewer.ui import theme
 from fulian_viewer.ui.charts import chart_view
-from fulian_viewer.ui.charts.base import AXIS_PX
+from fulian_viewer.ui.charts.axes import AXIS_PX
 from fulian_viewer.ui.counter import CounterView
 from fulian_viewer.ui.layout import Box, place
 from fulian_viewer.ui.pane import Pane

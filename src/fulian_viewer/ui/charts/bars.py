@@ -9,14 +9,9 @@ from PySide6.QtWidgets import QGraphicsGridLayout, QWidget
 
 from fulian_viewer.model.numbers import format_count, nice_axis
 from fulian_viewer.model.report import Chart
+from fulian_viewer.ui.charts.axes import BackdropAxis, CategoryAxis, ValueAxis, style_axis
 from fulian_viewer.ui.charts.bar_layer import BarsLayer
-from fulian_viewer.ui.charts.base import (
-    BackdropAxis,
-    CategoryAxis,
-    ChartView,
-    ValueAxis,
-    style_axis,
-)
+from fulian_viewer.ui.charts.base import ChartView
 from fulian_viewer.ui.charts.items import PixelLayer
 from fulian_viewer.ui.charts.pyqtgraph_shim import forget_drawing
 from fulian_viewer.ui.counter import tabular_text
