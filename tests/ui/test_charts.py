@@ -151,3 +151,28 @@ def test_figures_stay_inside_the_plot_and_off_their_neighbours(section_charts) -
             assert plot.contains(rect), chart.chart.title.en
         for a, b in itertools.combinations(rects + chart.name_rects(), 2):
             assert not a.intersects(b), chart.chart.title.en
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_english_chart_names_and_bar_figures_take_the_latin_marks(make_window, size) -> None:
+    """English names under rings, above bars and the bars' figures set ‘ ’ “ ” proportional;
+    Chinese ones keep the Chinese face first, as the layout sized them."""
+    from fulian_viewer.ui.charts import BarChartView, RingChartView
+    from fulian_viewer.ui.fonts import LATIN_MARKS
+
+    seen = {"zh": 0, "en": 0}
+    for pane in each_pane(make_window(*size)):
+        lang = pane.window().controller.state.lang
+        for chart in pane.charts:
+            if isinstance(chart, RingChartView):
+                names = chart.rings.names
+            else:
+                assert isinstance(chart, BarChartView)
+                names = chart.bars.names
+                drawer = chart.bars.drawer
+                assert drawer is not None
+                assert (drawer.font.families()[0] == LATIN_MARKS) == (lang == "en")
+            for name in names:
+                assert (name.font.families()[0] == LATIN_MARKS) == (lang == "en"), name.text
+                seen[lang] += 1
+    assert seen["zh"] and seen["en"]
