@@ -254,9 +254,9 @@ def unbreakable(figure: str) -> str:
     Spaces and hyphens become their no-break forms, and a word joiner goes where a
     Chinese character meets another character (Qt's line breaking honours all three;
     ``white-space: nowrap`` and ``<nobr>`` do not hold inside a line of Chinese).
-    The bundled font has no word joiner: a fallback font draws it, and a line holding
-    one stands a little taller unless the text sets a fixed line pitch; English
-    figures need none.
+    The bundled marks face draws the word joiner, empty and with the Chinese face's
+    line metrics (see :func:`~fulian_viewer.ui.fonts.display_font`), so a line
+    holding one stands where any other does; English figures need none.
     """
     out: list[str] = []
     for index, char in enumerate(figure):

@@ -203,3 +203,34 @@ def test_the_console_turns_to_the_new_pane_when_the_slide_ends(
     end_audience_slide(moving)
     assert console.pane_number.text() == "第 2 / 7 页" and console.strip.current == 1
     assert "6.6万场次" in console.notes.plain_text()
+
+
+def test_the_picture_s_page_number_turns_with_the_picture(moving: MainWindow, mirror) -> None:
+    """While the audience's slide runs, the picture keeps the old pane's number, dot and bar."""
+    controller, chrome = moving.controller, mirror.chrome
+    controller.next()
+    assert moving.deck.chrome.number_text == "2 / 7", "the audience's number turns at once"
+    assert mirror.shown_pane is mirror.pane(0)
+    assert (chrome.index, chrome.number_text, chrome.accessibleName()) == (0, "1 / 7", "1 / 7")
+    end_audience_slide(moving)
+    assert mirror.shown_pane is mirror.pane(1)
+    assert (chrome.index, chrome.number_text, chrome.accessibleName()) == (1, "2 / 7", "2 / 7")
+
+
+def test_the_page_number_follows_a_slide_cut_short_or_turned_back(
+    moving: MainWindow, mirror
+) -> None:
+    controller, chrome = moving.controller, mirror.chrome
+    controller.next()
+    controller.next()  # before the first slide has ended
+    assert chrome.number_text == "1 / 7"
+    end_audience_slide(moving)
+    assert mirror.shown_pane is mirror.pane(2) and chrome.number_text == "3 / 7"
+    controller.next()
+    controller.previous()  # back to the pane the picture still shows
+    assert mirror.shown_pane is mirror.pane(2) and chrome.number_text == "3 / 7"
+    end_audience_slide(moving)
+    assert chrome.number_text == "3 / 7"
+    moving.hide()  # no slide: the picture and its number turn together at once
+    controller.go(5)
+    assert mirror.shown_pane is mirror.pane(5) and chrome.number_text == "6 / 7"

@@ -5,9 +5,10 @@ cuts between panes where the audience's view slides, and cuts only once the
 audience's slide has ended (:attr:`DeckController.settled`): drawing a pane for the
 first time takes tens of milliseconds, which would otherwise land on the
 audience's slide and stall it. Meanwhile the new pane counts up hidden, in step
-with the audience's, so that it shows live once cut to. While nothing moves, the
-pane after the current one is drawn in advance, so that the usual cut (to the next
-pane) only copies what is drawn.
+with the audience's, so that it shows live once cut to, and the chrome keeps the
+number, dot and progress of the pane still shown: they turn with the picture.
+While nothing moves, the pane after the current one is drawn in advance, so that
+the usual cut (to the next pane) only copies what is drawn.
 
 The screen's blanking and notices are not drawn (the console says so in words),
 and the mouse over any part of it is followed, for the laser pointer.
@@ -78,10 +79,12 @@ class MirrorView(DeckView):
         new.play()
         if new is not self.shown_pane:
             self._waiting = new
+        self.chrome.hold_at(self._shown if self._waiting is not None else None)
 
     def _cut(self) -> None:
         """The audience's slide has ended: show its pane (counting up as the audience's does)."""
         new, self._waiting = self._waiting, None
+        self.chrome.hold_at(None)  # the number turns with the picture
         if new is None:  # the audience came back to the pane shown here
             return
         old = self.shown_pane
@@ -96,6 +99,7 @@ class MirrorView(DeckView):
 
     def _on_panes(self) -> None:
         self._waiting = self._predrawn = None  # their store is dropped
+        self.chrome.hold_at(None)
         super()._on_panes()
         self._schedule_predraw()
 

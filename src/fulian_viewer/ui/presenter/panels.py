@@ -273,11 +273,10 @@ class NotesView(QScrollArea):
     def _fill(self) -> None:
         """The notes as rich text, each figure unbroken (see :func:`unbreakable`).
 
-        Lines are set at a fixed pitch: a word joiner in a Chinese figure is drawn
-        by a fallback font (the bundled one has none), whose taller line would
-        otherwise push the lines below it down. Qt still places that line's
-        baseline by the fallback's ascent, a few pixels off (about a fifth of
-        the font's size) where a system font with a word joiner is installed.
+        Lines are set at a fixed pitch. A word joiner in a Chinese figure comes
+        from the bundled marks face (see :func:`~fulian_viewer.ui.fonts.font_for`),
+        with the Chinese face's line metrics, so a line holding a figure stands
+        in its pitch exactly as the others do.
         """
         self.label.setFont(font_for(self._shown, self._px))
         if self.notes is None:
