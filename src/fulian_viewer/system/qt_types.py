@@ -4,17 +4,17 @@ PySide6 creates the Python type of a Qt class lazily, on first use. An event tha
 reaches one of our Python event filters needs a Python object, so a type first
 met there is created from inside the filter, and PySide 6.11 can crash doing so
 (a segmentation fault in ``libshiboken6``, nothing Python can catch). Seen in
-``tests/test_kiosk.py``: a widget with a Python filter (the deck's panes) is
-destroyed while its parent is collected; wrapping it for the filter sets a
-dynamic property, whose ``QDynamicPropertyChangeEvent`` goes through the filter
+``tests/test_kiosk.py``: a widget watched by a Python filter is destroyed while
+the garbage collector frees its window; wrapping it for the filter sets a
+dynamic property, whose ``QDynamicPropertyChangeEvent`` goes through a filter
 in turn; finding that class walks every subclass of ``QEvent`` and creates the
 ones still lazy (``QGraphicsSceneWheelEvent`` first), and that nested creation
 crashes. Whether it happens depends only on which types happened to exist
 already, so a kiosk could meet it days into a run, on any first event: its key
 and cursor filters see every event of the application.
 
-Two steps, both cheap next to building the deck (docs/packaging.md, PySide
-pitfalls):
+Two steps, about 70 ms at start-up together (docs/packaging.md, "PySide
+pitfall"):
 
 - :func:`ask_for_eager_types`, before PySide6 is first imported: PySide's own
   switch, ``PYSIDE6_OPTION_LAZY=0``, creates every type as its module loads,
