@@ -52,11 +52,20 @@ MARKS = {
     "\u201d": "cid00729",  # ” right double quotation mark
     "\u00b7": "cid00117",  # · middle dot
 }
-"""Each character and the proportional glyph of Noto Sans CJK 2.004 that draws it.
+"""Each mark and the proportional glyph of Noto Sans CJK 2.004 that draws it.
 
 For the quotation marks these are the glyphs the font's Japanese and Korean
 'locl' lookups substitute for the full-width ones; the middle dot is the one the
 Japanese and Korean faces map it to. The script checks that this is still so.
+"""
+
+INVISIBLE = {"\u2060": "cid00001"}  # word joiner: the space glyph, its advance set to 0
+"""Characters drawn with nothing at all: no ink, no advance.
+
+The viewer keeps a Chinese figure on one line with word joiners (U+2060) between
+its characters. The Chinese face has no word joiner, so Qt would take one from
+another font, whose taller line moves the line holding the figure. The glyph is
+the face's space, emptied and given a zero advance.
 """
 
 AS_WIDE_AS = {"\u00b7": "."}
@@ -101,6 +110,16 @@ def recentre(font: TTFont, char: str, width: int) -> None:
     glyphs[name].draw(TransformPen(pen, (1, 0, 0, 1, round(shift), 0)))
     strings[name] = pen.getCharString(private=old.private, globalSubrs=old.globalSubrs)
     font["hmtx"][name] = (width, round(left + shift))
+
+
+def make_invisible(font: TTFont, char: str) -> None:
+    """Empty ``char``'s glyph and give it a zero advance."""
+    name = font.getBestCmap()[ord(char)]
+    strings = font["CFF "].cff.topDictIndex[0].CharStrings
+    old = strings[name]
+    pen = T2CharStringPen(0, None)
+    strings[name] = pen.getCharString(private=old.private, globalSubrs=old.globalSubrs)
+    font["hmtx"][name] = (0, 0)
 
 
 def rename(font: TTFont, weight: str) -> None:
@@ -154,7 +173,7 @@ def make_marks(source: Path, index: int, target: Path, weight: str, chinese: Pat
     subsetter = subset.Subsetter(options=options)
     cmap = font.getBestCmap()
     widths = {char: font["hmtx"][cmap[ord(model)]][0] for char, model in AS_WIDE_AS.items()}
-    subsetter.populate(glyphs=list(MARKS.values()))
+    subsetter.populate(glyphs=[*MARKS.values(), *INVISIBLE.values()])
     subsetter.subset(font)
 
     mapping = newTable("cmap")
@@ -163,11 +182,13 @@ def make_marks(source: Path, index: int, target: Path, weight: str, chinese: Pat
     for platform, encoding in ((0, 3), (3, 1)):
         table = CmapSubtable.newSubtable(4)
         table.platformID, table.platEncID, table.language = platform, encoding, 0
-        table.cmap = {ord(char): glyph for char, glyph in MARKS.items()}
+        table.cmap = {ord(char): glyph for char, glyph in {**MARKS, **INVISIBLE}.items()}
         mapping.tables.append(table)
     font["cmap"] = mapping
     for char, width in widths.items():
         recentre(font, char, width)
+    for char in INVISIBLE:
+        make_invisible(font, char)
     for tag, fields in (
         ("head", ("xMin", "yMin", "xMax", "yMax")),
         ("hhea", ("advanceWidthMax", "minLeftSideBearing", "minRightSideBearing", "xMaxExtent")),
@@ -178,8 +199,8 @@ def make_marks(source: Path, index: int, target: Path, weight: str, chinese: Pat
     font["CFF "].cff.topDictIndex[0].FontBBox = bounds
     font["OS/2"].recalcUnicodeRanges(font)
     font["OS/2"].recalcCodePageRanges(font)
-    font["OS/2"].usFirstCharIndex = min(ord(char) for char in MARKS)
-    font["OS/2"].usLastCharIndex = max(ord(char) for char in MARKS)
+    font["OS/2"].usFirstCharIndex = min(ord(char) for char in {**MARKS, **INVISIBLE})
+    font["OS/2"].usLastCharIndex = max(ord(char) for char in {**MARKS, **INVISIBLE})
     rename(font, weight)
     target.parent.mkdir(parents=True, exist_ok=True)
     font.save(str(target))
@@ -204,7 +225,10 @@ def main(argv: list[str] | None = None) -> int:
         target = args.out_dir / f"FulianLatinMarks-{weight}.otf"
         chinese = args.out_dir / f"NotoSansCJKsc-{weight}.otf"
         font = make_marks(source, find_face(source), target, weight, chinese)
-        advances = ", ".join(f"{char} {font['hmtx'][glyph][0]}" for char, glyph in MARKS.items())
+        advances = ", ".join(
+            f"{char if char not in INVISIBLE else f'U+{ord(char):04X}'} {font['hmtx'][glyph][0]}"
+            for char, glyph in {**MARKS, **INVISIBLE}.items()
+        )
         shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target
         print(f"{source.name} -> {shown}: {target.stat().st_size:,} bytes; {advances}")
         font.close()

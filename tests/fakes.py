@@ -1,13 +1,18 @@
 """The fakes every test folder shares: a clock set by hand, a timer fired by hand, screens.
 
+Also a machine without fonts: :func:`no_system_fonts` (the environment of a subprocess
+in which Qt sees only the bundled fonts, as on a bare kiosk PC).
+
 Tests never sleep: they move a :class:`FakeClock` and fire a :class:`FakeTimer` (or a
 real QTimer's ``timeout``) themselves.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QRect
 
@@ -100,3 +105,23 @@ def offscreen_screens(*screens: tuple[str, int, int, int, int, float]) -> str:
             ]
         }
     )
+
+
+def no_system_fonts(folder: Path) -> dict[str, str]:
+    """The environment of an offscreen Qt subprocess that sees no system font.
+
+    An empty fontconfig configuration and an empty Qt font folder (both made in
+    ``folder``) hide every installed font: only the fonts the application adds
+    itself are there, as on a kiosk PC without Chinese fonts.
+    """
+    config = folder / "fonts.conf"
+    config.write_text(
+        f'<?xml version="1.0"?><fontconfig><cachedir>{folder}/cache</cachedir></fontconfig>'
+    )
+    (folder / "empty").mkdir(exist_ok=True)
+    return {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "FONTCONFIG_FILE": str(config),
+        "QT_QPA_FONTDIR": str(folder / "empty"),
+    }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from fontTools.pens.boundsPen import BoundsPen
 from fontTools.ttLib import TTFont
 
 from fulian_viewer.assets import resource_path
@@ -17,6 +18,7 @@ EXPECTED = ("NotoSansCJKsc-Bold.otf", "NotoSansCJKsc-Regular.otf")
 FONT_FILES = sorted(FONTS_DIR.glob("NotoSansCJK*.otf"))
 MARKS_FILES = ("FulianLatinMarks-Regular.otf", "FulianLatinMarks-Bold.otf")
 MARKS = "\u2018\u2019\u201c\u201d\u00b7"
+WORD_JOINER = "\u2060"
 
 
 def needs_glyph(char: str) -> bool:
@@ -51,7 +53,7 @@ def test_the_expected_fonts_are_bundled() -> None:
 
 @pytest.mark.parametrize("weight", ["Regular", "Bold"])
 def test_the_latin_marks_are_the_chinese_face_s_proportional_ones(weight: str) -> None:
-    """Only ‘ ’ “ ” ·, narrower than half an em, with the Chinese face's line metrics."""
+    """‘ ’ “ ” · narrower than half an em, an empty word joiner, the Chinese face's line metrics."""
     with (
         TTFont(str(FONTS_DIR / f"FulianLatinMarks-{weight}.otf")) as marks,
         TTFont(str(FONTS_DIR / f"NotoSansCJKsc-{weight}.otf"), lazy=True) as chinese,
@@ -59,10 +61,20 @@ def test_the_latin_marks_are_the_chinese_face_s_proportional_ones(weight: str) -
         assert marks["name"].getDebugName(1) == "Fulian Latin Marks"
         assert "Source" not in marks["name"].getDebugName(4)  # the OFL's Reserved Font Name
         cmap = marks.getBestCmap()
-        assert set(map(chr, cmap)) == set(MARKS)
+        assert set(map(chr, cmap)) == {*MARKS, WORD_JOINER}
+        glyphs = marks.getGlyphSet()
         for char in MARKS:
             assert marks["hmtx"][cmap[ord(char)]][0] < 0.6 * marks["head"].unitsPerEm, char
             assert chinese["hmtx"][chinese.getBestCmap()[ord(char)]][0] == 1000, char
+            bounds = BoundsPen(glyphs)
+            glyphs[cmap[ord(char)]].draw(bounds)
+            assert bounds.bounds is not None, char  # drawn
+        # The word joiner, which the Chinese face lacks: no advance and no ink.
+        assert ord(WORD_JOINER) not in chinese.getBestCmap()
+        joiner = cmap[ord(WORD_JOINER)]
+        bounds = BoundsPen(glyphs)
+        glyphs[joiner].draw(bounds)
+        assert marks["hmtx"][joiner] == (0, 0) and bounds.bounds is None
         for tag, fields in (
             ("head", ("unitsPerEm", "xMin", "yMin", "xMax", "yMax", "macStyle")),
             ("hhea", ("ascent", "descent", "lineGap", "advanceWidthMax", "minRightSideBearing")),

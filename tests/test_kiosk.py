@@ -234,15 +234,14 @@ def test_staff_chord_lists_the_problems(start: Callable[..., KioskSession]) -> N
     assert not overlay.isVisible()
 
 
-def test_no_notice_banner_for_visitors(
-    make_window: Callable[..., MainWindow], bundled: LoadResult, app: QApplication
-) -> None:
+def test_no_notice_banner_for_visitors(bundled: LoadResult, qtbot, app: QApplication) -> None:
     bad = problem("metrics.csv", "not_a_number", row=7, column="value", text="abc")
     from fulian_viewer.app import build_window
     from tests.ui.conftest import STILL
 
-    shown = LoadResult(bundled.path, bundled.report, (bad,))
-    assert not build_window(shown, STILL, notice=False).deck.notice.isVisible()
+    window = build_window(LoadResult(bundled.path, bundled.report, (bad,)), STILL, notice=False)
+    qtbot.addWidget(window)
+    assert not window.deck.notice.isVisibleTo(window)
 
 
 def test_links_are_never_opened(start: Callable[..., KioskSession]) -> None:
@@ -277,3 +276,21 @@ def test_stop_gives_everything_back(start: Callable[..., KioskSession]) -> None:
     assert not session.autoplay.timer.isActive()
     assert not session.heartbeat.timer.isActive()
     assert session.window.close()
+
+
+def test_the_desktop_notice_counts_errors_and_claims_no_skipped_rows(
+    bundled: LoadResult, qtbot, app: QApplication
+) -> None:
+    """Not every error leaves out a row (a header with a name too many leaves none)."""
+    from fulian_viewer.app import build_window
+    from tests.ui.conftest import STILL
+
+    header = problem("metrics.csv", "header_longer", row=1, found=8, expected=9, names="备注")
+    mild = problem("metrics.csv", "merged_cells", row=2, column="label_zh", cells="A2:A5")
+    window = build_window(LoadResult(bundled.path, bundled.report, (header, mild)), STILL)
+    qtbot.addWidget(window)
+    notice = window.deck.notice
+    assert mild.warning and not header.warning
+    assert notice.isVisibleTo(window)
+    assert notice.text.text == "数据有 1 个问题，只显示了没有问题的内容"
+    assert "跳过" not in notice.text.text

@@ -205,7 +205,7 @@ def test_text_from_the_data_is_plain(app, qtbot, report):
     html_text = highlighted_sentence(tricky)
     assert "<b>" not in html_text and "<img" not in html_text
     assert "&lt;img src=x&gt;" in html_text
-    assert "6\u2060.\u20606\u2060万" in html_text  # the figure never breaks across lines
+    assert "6.6\u2060万\u2060场\u2060次" in html_text  # the figure never breaks across lines
 
 
 def test_provenance_panel_quotes_the_source(make_window, report):

@@ -1,5 +1,6 @@
 """The overlays over the deck: the help card sets every row legibly in both languages,
-and the deck's notice stays in the band above the panes' body."""
+the deck's notice stays in the band above the panes' body, and a figure is set so that
+no line breaks it."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from fulian_viewer.model.numbers import Lang
 from fulian_viewer.model.ui_strings import ui_text
 from fulian_viewer.ui import theme
-from fulian_viewer.ui.overlays import HelpOverlay
+from fulian_viewer.ui.overlays import HelpOverlay, unbreakable
 from tests.ui.conftest import each_pane
 
 SIZES = [(1920, 1080), (3840, 2160), (1280, 720), (3840, 1080), (1080, 1920)]
@@ -60,3 +61,10 @@ def test_every_help_row_is_set_whole_and_near_its_size(
         assert action.font_pixel_size >= 0.75 * frame.px(26), (action.text, size)
         assert keys.font_pixel_size >= 0.75 * frame.px(24), (keys.text, size)
     help_card.deleteLater()
+
+
+def test_a_figure_is_glued_only_where_a_line_could_break_it() -> None:
+    assert unbreakable("97.49亿元") == "97.49\u2060亿\u2060元"
+    assert unbreakable("3万余个") == "3\u2060万\u2060余\u2060个"
+    assert unbreakable("840,000 person-times") == "840,000\u00a0person\u2011times"
+    assert unbreakable("70%") == "70%", "no joiner where nothing can break"

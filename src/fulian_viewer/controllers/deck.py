@@ -5,6 +5,11 @@ Keyboard, clicker, pointer, touch, wheel, the kiosk, autoplay and every window
 changes the :class:`DeckState`. Views connect to its signals and render the state
 (bound methods of QObjects: Qt disconnects them when a view is destroyed).
 
+The audience's view says when the current pane stands in place (:meth:`settle`:
+its slide in has ended, or there was none); the controller passes that on as
+:attr:`DeckController.settled`, and a presenter's copy of the view cuts to the pane
+then, so that drawing it does not land on the audience's slide.
+
 Every *user* action emits :attr:`DeckController.activity` once, so autoplay and
 idle timers hear about all input whatever its path. The tour's own moves
 (:meth:`tour_next`, :meth:`tour_home`) and closing an overlay by its own timer
@@ -15,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from fulian_viewer.model.dataset import CurrentDataset, Origin
 from fulian_viewer.model.deck import DeckState, PaneSpec, build_panes
@@ -63,6 +68,8 @@ class DeckController(QObject):
         fullscreen_requested: the user asked to toggle full screen.
         escape_unhandled: Esc was pressed with nothing to close.
         reload_requested: the user asked to read the data again (Ctrl+R).
+        settled: the audience's view shows the current pane in place (its slide in
+            has ended); right after :attr:`index_changed` when it does not slide.
     """
 
     activity = Signal()
@@ -78,6 +85,7 @@ class DeckController(QObject):
     fullscreen_requested = Signal()
     escape_unhandled = Signal()
     reload_requested = Signal()
+    settled = Signal()
 
     def __init__(
         self,
@@ -94,11 +102,15 @@ class DeckController(QObject):
         """How many thumbnails a row of the overview holds (set by the view showing it)."""
         self._source_cursor = -1
         self._staged: Staged | None = None
+        self._settled = True
+        self._moving = False
+        """Whether views are hearing of a move (``index_changed`` is being emitted)."""
+        self._settle_after_move = False
         state.subscribe("index", self._on_index)
         state.subscribe("lang", self.lang_changed.emit)
         state.subscribe("blanked", self.blanked_changed.emit)
         state.subscribe("overlay", self.overlay_changed.emit)
-        state.subscribe("panes", self.panes_changed.emit)
+        state.subscribe("panes", self._on_panes)
         state.subscribe("laser", self.laser_changed.emit)
 
     # Reading the state -------------------------------------------------------
@@ -112,6 +124,11 @@ class DeckController(QObject):
     def overview_open(self) -> bool:
         """Whether the overview grid is showing."""
         return self.state.overlay == "overview"
+
+    @property
+    def is_settled(self) -> bool:
+        """Whether the audience's view shows the current pane in place (no slide into it runs)."""
+        return self._settled
 
     def user_input(self) -> None:
         """Input that acts on nothing (a touch where nothing is bound) still counts as activity."""
@@ -226,6 +243,21 @@ class DeckController(QObject):
         """Hide the laser dot."""
         self.state.set_laser(None)
 
+    def settle(self, index: int) -> None:
+        """The audience's view shows pane ``index`` in place: its slide in has ended.
+
+        Emits :attr:`settled` once per move, only for the current pane (a slide cut
+        short by another move settles nothing), and always after every view has
+        heard of the move (a view that does not slide settles while it hears of it).
+        """
+        if index != self.state.index:
+            return
+        if self._moving:
+            self._settle_after_move = True
+        elif not self._settled:
+            self._settled = True
+            self.settled.emit()
+
     # The overview ------------------------------------------------------------
 
     def toggle_overview(self) -> None:
@@ -323,4 +355,18 @@ class DeckController(QObject):
 
     def _on_index(self) -> None:
         self._source_cursor = -1
-        self.index_changed.emit()
+        self._announce_move(self.index_changed, settle=not self.settings.slides)
+
+    def _on_panes(self) -> None:
+        self._announce_move(self.panes_changed, settle=True)  # the views show them at once
+
+    def _announce_move(self, signal: SignalInstance, settle: bool) -> None:
+        """Tell the views of a move; :attr:`settled` follows once they all have heard of it."""
+        self._settled = False
+        self._moving, self._settle_after_move = True, settle
+        try:
+            signal.emit()
+        finally:
+            self._moving = False
+        if self._settle_after_move:
+            self.settle(self.state.index)

@@ -41,3 +41,8 @@ class Settings:
     def animates(self) -> bool:
         """Whether counters, charts and transitions move."""
         return not self.reduce_motion
+
+    @property
+    def slides(self) -> bool:
+        """Whether a move between panes slides (rather than cutting)."""
+        return self.animates and self.transition_ms > 0

@@ -73,8 +73,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "provenance_report": ("出自《{report}》", "From 《{report}》"),
     "provenance_hint": ("点击数字或按 I 查看出处", "Tap a figure or press I for its source"),
     "data_problems": (
-        "数据有 {count} 个问题，已跳过有问题的行",
-        "The data has {count} problem(s); rows with problems were left out",
+        # Not every problem leaves out a row (a header with a name too many, a table
+        # that cannot be read), so the notice says only what always holds.
+        "数据有 {count} 个问题，只显示了没有问题的内容",
+        "The data has {count} problem(s); only what is sound is shown",
     ),
     "fallback_notice": (
         "所选数据无法使用，正在显示内置报告",

@@ -14,11 +14,17 @@ from fulian_viewer.ui.fonts import display_font
 
 
 class ProgressChrome(QWidget):
-    """A thin strip along the bottom edge: progress, dots and ``3 / 7``."""
+    """A thin strip along the bottom edge: progress, dots and ``3 / 7``.
+
+    It shows the deck's current pane, or the pane it is held at (:meth:`hold_at`):
+    a presenter's copy of the deck, still showing the old pane while the
+    audience's slide runs, holds its number there until it cuts.
+    """
 
     def __init__(self, deck: DeckController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state: DeckState = deck.state
+        self._held: int | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         deck.index_changed.connect(self.refresh)
         deck.lang_changed.connect(self.refresh)
@@ -26,11 +32,21 @@ class ProgressChrome(QWidget):
         self.refresh()
 
     @property
+    def index(self) -> int:
+        """The pane whose number and dot show: the one held at, else the deck's current one."""
+        return self.state.index if self._held is None else self._held
+
+    @property
     def number_text(self) -> str:
-        """The current pane's number, from 1."""
+        """The shown pane's number, from 1."""
         return ui_text(
-            "pane_number", self.state.lang, current=self.state.index + 1, total=self.state.count
+            "pane_number", self.state.lang, current=self.index + 1, total=self.state.count
         )
+
+    def hold_at(self, index: int | None) -> None:
+        """Show pane ``index`` whatever the deck's current pane; ``None`` follows the deck again."""
+        self._held = index
+        self.refresh()
 
     def place_in(self, width: int, height: int) -> None:
         """Lay out along the bottom of a ``width x height`` deck.
@@ -53,7 +69,7 @@ class ProgressChrome(QWidget):
         deck = self.parentWidget() or self.window()
         frame = theme.Frame.of(deck.width(), deck.height())
         bar = frame.px(6)
-        fraction = (self.state.index + 1) / self.state.count
+        fraction = (self.index + 1) / self.state.count
         painter.fillRect(QRectF(0, self.height() - bar, self.width(), bar), theme.TRACK)
         painter.fillRect(QRectF(0, self.height() - bar, self.width() * fraction, bar), theme.GOLD)
         radius = frame.px(6)
@@ -62,7 +78,7 @@ class ProgressChrome(QWidget):
         x = self.width() - frame.px(80) - step * (self.state.count - 1)
         for index in range(self.state.count):
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(theme.GOLD if index == self.state.index else theme.TRACK)
+            painter.setBrush(theme.GOLD if index == self.index else theme.TRACK)
             painter.drawEllipse(
                 QRectF(x + index * step - radius, y - radius, 2 * radius, 2 * radius)
             )

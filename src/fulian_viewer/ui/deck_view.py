@@ -26,22 +26,14 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QWidget
 
 from fulian_viewer.controllers.deck import DeckController
-from fulian_viewer.model.dataset import CurrentDataset, problem_list
+from fulian_viewer.model.dataset import CurrentDataset
 from fulian_viewer.model.deck import DeckState, PaneSpec
 from fulian_viewer.model.report import Report
 from fulian_viewer.model.settings import Settings
 from fulian_viewer.ui.chrome import ProgressChrome
-from fulian_viewer.ui.overlays import (
-    BlankOverlay,
-    HelpOverlay,
-    LaserDot,
-    NoticeBanner,
-    ProvenancePanel,
-)
-from fulian_viewer.ui.overview import OverviewOverlay
+from fulian_viewer.ui.deck_overlays import DeckOverlays
 from fulian_viewer.ui.pane import Pane
 from fulian_viewer.ui.pane_store import BUSY_RETRY_MS, PaneStore
-from fulian_viewer.ui.staff_overlays import ProblemsOverlay
 
 __all__ = ["DeckView"]
 
@@ -49,13 +41,12 @@ __all__ = ["DeckView"]
 class DeckView(QWidget):
     """Shows the current pane of a deck, as its controller's state says.
 
+    The audience's view slides between panes and tells the controller when the
+    current pane stands in place (:meth:`DeckController.settle`).
+
     Args:
         controller: the deck's controller.
         parent: the parent widget.
-        mirror: a presenter's copy of the audience's view: the screen's blanking and
-            notices are not drawn (the console says so in words instead), and it
-            cuts between panes where the audience's view slides (half the painting
-            of a slide's frames; the count-ups run as the audience's do).
 
     Signals:
         first_painted: the first frame showing the current pane has been painted.
@@ -64,39 +55,21 @@ class DeckView(QWidget):
 
     first_painted = Signal()
     ready = Signal()
+    shows_screen_state = True
+    """Whether the screen's blanking and notices are drawn (not on a presenter's copy)."""
 
-    def __init__(
-        self, controller: DeckController, parent: QWidget | None = None, mirror: bool = False
-    ) -> None:
+    def __init__(self, controller: DeckController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.mirror = mirror
         state, settings = controller.state, controller.settings
         self._store = PaneStore(controller.dataset, state.specs, settings, self, self._adopt)
         self._store.ready.connect(self.ready)
         self.chrome = ProgressChrome(controller, self)
-        self.blank = BlankOverlay(self)
-        self.help = HelpOverlay(self)
-        self.overview = OverviewOverlay(self)
-        self.overview.chosen.connect(controller.choose_overview)
-        self.provenance = ProvenancePanel(controller.dataset, settings.provenance_ms, self)
-        self.provenance.timed_out.connect(controller.close_overlay)
-        self.notice = NoticeBanner(settings.provenance_ms * 2, self)
-        self.problems = ProblemsOverlay(self)
-        self.laser = LaserDot(self)
-        for overlay in (
-            self.blank,
-            self.help,
-            self.overview,
-            self.provenance,
-            self.notice,
-            self.problems,
-            self.laser,
-        ):
-            overlay.hide()
-        if mirror:
-            for widget in (self, *self.findChildren(QWidget)):
-                widget.setMouseTracking(True)
+        self.overlays = DeckOverlays(self, controller, self.shows_screen_state)
+        overlays = self.overlays
+        self.blank, self.help, self.overview = overlays.blank, overlays.help, overlays.overview
+        self.provenance, self.notice = overlays.provenance, overlays.notice
+        self.problems, self.laser = overlays.problems, overlays.laser
         self._shown = state.index
         self._leaving: Pane | None = None
         self._slide = QVariantAnimation(self)
@@ -108,8 +81,6 @@ class DeckView(QWidget):
         self._direction = 1
         controller.index_changed.connect(self._on_index)
         controller.lang_changed.connect(self._on_lang)
-        controller.blanked_changed.connect(self._on_blanked)
-        controller.overlay_changed.connect(self._on_overlay)
         controller.panes_changed.connect(self._on_panes)
         controller.dataset_staged.connect(self._on_staged)
         self._staging: PaneStore | None = None
@@ -117,7 +88,6 @@ class DeckView(QWidget):
         self._drop_timer = QTimer(self)
         self._drop_timer.setSingleShot(True)
         self._drop_timer.timeout.connect(self._delete_dropped)
-        controller.laser_changed.connect(self._on_laser)
         controller.replay_requested.connect(self._replay)
         controller.finish_requested.connect(self._finish)
         self._painted = False
@@ -199,9 +169,6 @@ class DeckView(QWidget):
         would still have Qt repaint what lies under it.
         """
         pane.source_requested.connect(self.controller.show_source)
-        if self.mirror:  # the presenter's mouse over any part of it points for the audience
-            for widget in (pane, *pane.findChildren(QWidget)):
-                widget.setMouseTracking(True)
         pane.hide()
         if pane.lang != self.state.lang:
             pane.set_lang(self.state.lang)
@@ -221,12 +188,15 @@ class DeckView(QWidget):
         """Whether a slide between panes is running."""
         return self._slide.state() == QVariantAnimation.State.Running
 
+    @property
+    def shown_pane(self) -> Pane:
+        """The pane on screen (the current one, unless a presenter's copy still waits to cut)."""
+        return self.pane(self._shown)
+
     def show_notice(self, text: str) -> None:
-        """Show a short notice along the top edge for a while (not on a mirror)."""
-        if self.mirror:
-            return
-        self.notice.place_in(self.width(), self.height())
-        self.notice.show_text(text)
+        """Show a short notice along the top edge for a while."""
+        if self.shows_screen_state:
+            self.overlays.show_notice(text)
 
     # Overview --------------------------------------------------------------
 
@@ -259,37 +229,6 @@ class DeckView(QWidget):
     def _finish(self) -> None:
         self.current_pane.finish()
 
-    def _on_overlay(self) -> None:
-        """Show the overlay the state says is open, and only that one."""
-        overlay = self.state.overlay
-        for name, widget in (("help", self.help), ("overview", self.overview)):
-            if overlay != name:
-                widget.hide()
-        if overlay != "source":
-            self.provenance.hide()
-        if overlay != "problems":
-            self.problems.hide()
-        elif not self.problems.isVisible():
-            self.problems.open(
-                self.state.lang, *problem_list(self.controller.dataset, self.state.lang)
-            )
-        if overlay == "help" and not self.help.isVisible():
-            self.help.set_lang(self.state.lang)
-            self.help.show()
-            self.help.raise_()
-        elif overlay == "overview":
-            if self.overview.isVisible():
-                self.overview.select(self.state.overview_selection)
-            else:
-                self.overview.open(
-                    self.thumbnails(), self.state.overview_selection, self.state.lang
-                )
-            self.controller.overview_columns = self.overview.columns
-        elif overlay == "source" and self.state.source_metric is not None:
-            self.provenance.show_metric(self.state.source_metric, self.state.lang)
-        if self.laser.isVisible():
-            self.laser.raise_()  # the presenter points at the overlay too
-
     def _on_index(self) -> None:
         target = self.state.index
         if target == self._shown:
@@ -304,12 +243,7 @@ class DeckView(QWidget):
         self._shown = target
         old.finish()
         new.setGeometry(self.rect())
-        slides = (
-            self.settings.animates
-            and self.settings.transition_ms > 0
-            and self.isVisible()
-            and not self.mirror  # a presenter's picture cuts: half the painting in a slide
-        )
+        slides = self.settings.slides and self.isVisible()
         if slides:
             self._leaving = old
             old.cover()  # it stays still, so its backdrop can go before the new one is drawn
@@ -325,6 +259,11 @@ class DeckView(QWidget):
             self._slide.start()
         else:
             old.hide()
+            self._arrived()
+
+    def _arrived(self) -> None:
+        """The current pane stands in place: tell the deck (a presenter's copy cuts to it then)."""
+        self.controller.settle(self._shown)
 
     def _on_staged(self) -> None:
         """Build the staged dataset's panes in the background, between animations."""
@@ -403,43 +342,27 @@ class DeckView(QWidget):
         self.current_pane.move(QPoint(self.width() * self._direction - offset, 0))
 
     def end_slide(self) -> None:
-        """Finish any slide at once: the current pane in place, the old one hidden."""
+        """Finish any slide at once: the current pane in place, the old one hidden.
+
+        The deck is told that the pane stands in place (see :meth:`_arrived`).
+        """
+        sliding = self._leaving is not None
         self._slide.stop()
         if self._leaving is not None:
             self._leaving.hide()
             self._leaving = None
-        self.current_pane.move(0, 0)
+        self.shown_pane.move(0, 0)
+        if sliding:
+            self._arrived()
 
     def _on_lang(self) -> None:
         for pane in self.built_panes:  # the others take the language when built
             pane.set_lang(self.state.lang)
-        self.help.set_lang(self.state.lang)
-        self.provenance.set_lang(self.state.lang)
-        if self.overview.isVisible():
-            self.overview.open(self.thumbnails(), self.state.overview_selection, self.state.lang)
-
-    def _on_laser(self) -> None:
-        where = self.state.laser
-        if where is None:
-            self.laser.hide()
-            return
-        self.laser.point_at(round(where[0] * self.width()), round(where[1] * self.height()))
-
-    def _on_blanked(self) -> None:
-        if self.state.blanked and not self.mirror:
-            self.blank.setGeometry(self.rect())
-            self.blank.show()
-            self.blank.raise_()
-        else:
-            self.blank.hide()
+        self.overlays.follow_lang()
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         """Fit panes, chrome and overlays to the new size."""
         self.end_slide()
-        self.current_pane.setGeometry(self.rect())
+        self.shown_pane.setGeometry(self.rect())
         self.chrome.place_in(self.width(), self.height())
-        for overlay in (self.blank, self.help, self.overview, self.provenance, self.problems):
-            overlay.setGeometry(self.rect())
-        self.controller.overview_columns = self.overview.columns
-        self._on_laser()
-        self.notice.place_in(self.width(), self.height())
+        self.overlays.place()

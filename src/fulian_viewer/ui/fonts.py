@@ -5,9 +5,11 @@ so the viewer renders Chinese on machines without any Chinese font. That face
 draws the curly quotation marks, the apostrophe and the middle dot full-width, as
 Chinese sets them; English wants them proportional ("Women’s", not "Women’ s").
 The package therefore also ships "Fulian Latin Marks", the same font's
-proportional forms of ‘ ’ “ ” · and nothing else, with the Chinese face's
-metrics. Text without Chinese characters asks for it first (:func:`font_for`);
-every other character still comes from the Chinese face.
+proportional forms of ‘ ’ “ ” ·, and an empty word joiner (U+2060, which the
+Chinese face lacks), nothing else, with the Chinese face's metrics. Text without
+Chinese characters asks for it first (:func:`font_for`); Chinese text asks for it
+after the Chinese face, so that only the word joiner comes from it. Every other
+character comes from the Chinese face.
 
 Call :func:`register_bundled_fonts` once a ``QGuiApplication`` exists, then ask
 :func:`font_for` (or :func:`display_font`) for every font the views draw with.
@@ -40,7 +42,7 @@ FAMILY = "Noto Sans CJK SC"
 """The family name of the bundled faces (the Simplified Chinese one, not JP/KR/TC)."""
 
 LATIN_MARKS = "Fulian Latin Marks"
-"""The family of the bundled proportional quotation marks and middle dot, for English."""
+"""The family of the bundled proportional quotation marks and middle dot, and word joiner."""
 
 BUNDLED_FILES = (
     "NotoSansCJKsc-Regular.otf",
@@ -141,8 +143,11 @@ def display_font(pixel_size: int, bold: bool = False, latin: bool = False) -> QF
     The family is set explicitly to the Simplified Chinese face so that font
     fallback never picks the Japanese variant of a shared character. With
     ``latin``, the Latin marks face comes first: it draws ‘ ’ “ ” · proportional
-    and lacks every other character, which Qt then takes from the Chinese face;
-    its line metrics are the Chinese face's, so lines stand where they did. Line
+    and lacks every other character, which Qt then takes from the Chinese face.
+    Without it, the marks face comes second, for the one character the Chinese
+    face lacks and figures use, the word joiner (drawn empty): no other font,
+    with another line height, is asked for it. The marks face's line metrics
+    are the Chinese face's, so lines stand where they did. Line
     metrics come from the typographic values where Qt supports that. Large
     text is unhinted; small text keeps the platform's default hinting. Tabular
     figures are requested where Qt supports font features (6.7+); the bundled
@@ -164,7 +169,7 @@ def display_font(pixel_size: int, bold: bool = False, latin: bool = False) -> QF
 def _display_font(pixel_size: int, bold: bool, latin: bool) -> QFont:
     """The font :func:`display_font` copies: made once per size, weight and script."""
     font = QFont()
-    font.setFamilies([LATIN_MARKS, FAMILY] if latin else [FAMILY])
+    font.setFamilies([LATIN_MARKS, FAMILY] if latin else [FAMILY, LATIN_MARKS])
     font.setPixelSize(max(1, int(pixel_size)))
     font.setWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
     font.setKerning(True)

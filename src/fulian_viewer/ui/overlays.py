@@ -225,12 +225,10 @@ def highlighted_sentence(metric: Metric) -> str:
     return highlighted(metric.source, (metric.display,))
 
 
-def highlighted(text: str, figures: tuple[str, ...], unbreakable: bool = True) -> str:
+def highlighted(text: str, figures: tuple[str, ...]) -> str:
     """``text`` as escaped rich text with each of ``figures`` (in order) in bold gold.
 
-    With ``unbreakable``, a figure's characters are joined with word joiners so that
-    it never breaks (the bundled font has no word joiner: a fallback font draws it,
-    and a line holding one may stand a little taller).
+    A figure never breaks across lines: see :func:`unbreakable`.
     """
     out: list[str] = []
     position = 0
@@ -238,12 +236,39 @@ def highlighted(text: str, figures: tuple[str, ...], unbreakable: bool = True) -
         start = text.find(figure, position) if figure else -1
         if start < 0:
             continue
-        joined = ("\u2060" if unbreakable else "").join(html.escape(ch) for ch in figure)
+        joined = html.escape(unbreakable(figure))
         out.append(html.escape(text[position:start]))
         out.append(f'<span style="color:{theme.GOLD.name()}; font-weight:700;">{joined}</span>')
         position = start + len(figure)
     out.append(html.escape(text[position:]))
     return "".join(out)
+
+
+NO_BREAK = {" ": "\u00a0", "-": "\u2011"}
+"""Characters a line may break after, and their no-break forms (both in the bundled font)."""
+
+
+def unbreakable(figure: str) -> str:
+    """``figure`` (such as 97.49亿元 or 840,000 person-times) made so that no line breaks it.
+
+    Spaces and hyphens become their no-break forms, and a word joiner goes where a
+    Chinese character meets another character (Qt's line breaking honours all three;
+    ``white-space: nowrap`` and ``<nobr>`` do not hold inside a line of Chinese).
+    The bundled marks face draws the word joiner, empty and with the Chinese face's
+    line metrics (see :func:`~fulian_viewer.ui.fonts.display_font`), so a line
+    holding one stands where any other does; English figures need none.
+    """
+    out: list[str] = []
+    for index, char in enumerate(figure):
+        if index and (_breaks_around(figure[index - 1]) or _breaks_around(char)):
+            out.append("\u2060")
+        out.append(NO_BREAK.get(char, char))
+    return "".join(out)
+
+
+def _breaks_around(char: str) -> bool:
+    """Whether a line may break before or after ``char`` (Chinese characters, full-width forms)."""
+    return ord(char) >= 0x2E80
 
 
 class NoticeBanner(QWidget):

@@ -24,12 +24,13 @@ from PySide6.QtCore import (
     QEasingCurve,
     QPoint,
     QRect,
+    QSize,
     Qt,
     QVariantAnimation,
     Signal,
 )
-from PySide6.QtGui import QImage, QPainter, QPaintEvent, QRegion
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QImage, QMoveEvent, QPainter, QPaintEvent, QRegion, QResizeEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 from fulian_viewer.model.dataset import CurrentDataset
 from fulian_viewer.model.deck import PaneSpec
@@ -236,10 +237,49 @@ class Pane(QWidget):
         """
         if self.keeps_backdrop:
             self._current_backdrop()
+        self._prepare_figures()
+
+    def predraw(self) -> None:
+        """Draw the backdrop and figures now, though hidden: the first frame once shown copies it.
+
+        For a pane about to be cut to (a presenter's copy of the deck draws its next
+        pane while nothing moves); the backdrop is kept until the pane has been shown
+        and hidden again, or :meth:`forget_backdrop`.
+        """
+        self._covered = False
+        self._lay_out_hidden()
+        self._current_backdrop()
+        self._prepare_figures()
+
+    def _lay_out_hidden(self) -> None:
+        """Deliver the move and resize events Qt holds back for hidden widgets until shown.
+
+        Without them the pane and its charts keep their old size until the first
+        frame, which would then lay them out and draw everything again (a text
+        block's move drops the backdrop too).
+        """
+        moved, resized = (
+            Qt.WidgetAttribute.WA_PendingMoveEvent,
+            Qt.WidgetAttribute.WA_PendingResizeEvent,
+        )
+        for widget in (self, *self.findChildren(QWidget)):  # parents before children
+            if widget.testAttribute(moved):
+                widget.setAttribute(moved, False)
+                QApplication.sendEvent(widget, QMoveEvent(widget.pos(), QPoint()))
+            if widget.testAttribute(resized):
+                widget.setAttribute(resized, False)
+                QApplication.sendEvent(widget, QResizeEvent(widget.size(), QSize()))
+
+    def _prepare_figures(self) -> None:
         for counter in self.counters:
             counter.prepare()
         for chart in self.charts:
             chart.prepare()
+
+    def forget_backdrop(self) -> None:
+        """Let a backdrop drawn in advance go (the pane is not about to be shown after all)."""
+        if not self.isVisible():
+            self._backdrop = None
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         """Copy the part of the backdrop that needs painting (or paint it, keeping none)."""

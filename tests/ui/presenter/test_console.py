@@ -47,6 +47,8 @@ def test_one_screen_opens_a_window_and_says_so(window: MainWindow, session) -> N
     assert window.isVisible() and not window.isFullScreen(), "the audience stays where it is"
     assert "一块屏幕" in console.footer.text()
     assert not window.findChildren(NotesView), "the audience never sees notes"
+    window.controller.toggle_language()
+    assert "One screen only" in console.footer.text(), "it follows the language"
 
 
 def test_the_console_follows_the_deck(window: MainWindow, session) -> None:
@@ -58,7 +60,8 @@ def test_the_console_follows_the_deck(window: MainWindow, session) -> None:
     assert console.mirror.current_pane.spec.key == "section-guidance"
     assert console.notes_label.text() == "要点（取自报告）"
     assert "6.6万场次" in console.notes.plain_text()
-    assert 'font-weight:700;">6.6万场次</span>' in console.notes.label.text(), "highlighted"
+    shown = console.notes.label.text().replace("\u2060", "")
+    assert 'font-weight:700;">6.6万场次</span>' in shown, "highlighted"
     deck.toggle_language()
     assert console.pane_number.text() == "Pane 2 of 7"
     assert "66,000 sessions" in console.notes.plain_text()
@@ -132,17 +135,17 @@ def test_the_timer_pauses_and_resets_by_key_and_click(
     console = session.console
     clock.advance(65)
     console.tick()
-    assert console.elapsed.text() == "01:05"
+    assert console.timing.elapsed.text() == "01:05"
     qtbot.keyClick(window, Qt.Key.Key_T)  # from the audience's window too
     clock.advance(100)
     console.tick()
-    assert console.elapsed.text() == "01:05" and console.elapsed_caption.text() == "已暂停"
-    qtbot.mouseClick(console.elapsed, Qt.MouseButton.LeftButton)
+    assert console.timing.elapsed.text() == "01:05" and console.timing.caption.text() == "已暂停"
+    qtbot.mouseClick(console.timing.elapsed, Qt.MouseButton.LeftButton)
     clock.advance(5)
     console.tick()
-    assert console.elapsed.text() == "01:10"
+    assert console.timing.elapsed.text() == "01:10"
     qtbot.keyClick(console, Qt.Key.Key_T, Qt.KeyboardModifier.ShiftModifier)
-    assert console.elapsed.text() == "00:00"
+    assert console.timing.elapsed.text() == "00:00"
     qtbot.keyClick(console, Qt.Key.Key_C)  # closes the console; the show goes on
     assert not console.isVisible() and window.isVisible()
     qtbot.keyClick(window, Qt.Key.Key_C)
@@ -170,12 +173,13 @@ def test_pace_against_written_targets(app, qtbot, tmp_path: Path, clock: FakeClo
     assert console.notes.plain_text() == "先问候来宾。"
     clock.advance(75)
     console.tick()
-    assert console.pace.text().startswith("落后 00:15")
+    assert console.timing.pace.text().startswith("落后 00:15")
     window.controller.next()
     clock.advance(5)
     console.tick()
-    assert console.pace.text().startswith("进度正常")
-    assert console.plan is not None and sum(console.plan) == 600
+    assert console.timing.pace.text().startswith("进度正常")
+    plan = console.timing.plan
+    assert plan is not None and sum(plan) == 600
     qtbot.waitUntil(lambda: window.deck.is_ready and console.mirror.is_ready)
     session.close()
     window.close()
@@ -186,6 +190,13 @@ def test_a_rehearsal_is_written_when_asked(window: MainWindow, tmp_path: Path, q
     target = tmp_path / "talk.csv"
     session = PresenterSession(window, rehearse=target, clock=clock)
     qtbot.addWidget(session.console)
+    assert "排练中" in session.console.footer.text()
+    window.controller.toggle_language()
+    assert (
+        "Rehearsing" in session.console.footer.text()
+        and "talk.csv" in session.console.footer.text()
+    )
+    window.controller.toggle_language()
     clock.advance(30)
     window.controller.next()
     clock.advance(50)

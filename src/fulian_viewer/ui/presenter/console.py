@@ -1,7 +1,7 @@
 """The presenter console: what the speaker sees on the laptop while the audience sees the deck.
 
 It shows, all from the one deck controller: the current pane as the audience sees
-it, live (a second :class:`DeckView` of the same deck, its count-ups included);
+it, live (a :class:`MirrorView` of the same deck, its count-ups included);
 the next pane; the speaker's notes or the report's talking points; the wall clock;
 the talk's elapsed time (pause and reset by key or click) and its pace; pane N of
 M with a strip of thumbnails to jump; whether the audience screen is blacked out.
@@ -15,32 +15,33 @@ It acts only through the deck controller, and never shows on the audience screen
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QMouseEvent, QPainter, QPaintEvent, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QMouseEvent, QPainter, QPaintEvent, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from fulian_viewer.controllers.deck import DeckController
-from fulian_viewer.model.presenter import TalkTimer, clock_text, pace, plan_seconds
+from fulian_viewer.model.presenter import TalkTimer
 from fulian_viewer.model.talking_points import speaker_notes
 from fulian_viewer.model.ui_strings import ui_text
 from fulian_viewer.ui import theme
-from fulian_viewer.ui.deck_view import DeckView
 from fulian_viewer.ui.fonts import display_font
 from fulian_viewer.ui.overlays import NoticeBanner
+from fulian_viewer.ui.presenter.mirror import MirrorView
 from fulian_viewer.ui.presenter.panels import (
-    PACE_COLOURS,
     AspectBox,
     NotesView,
     PanePicture,
     ThumbnailStrip,
     plain_label,
+    set_colour,
 )
+from fulian_viewer.ui.presenter.timing import TimingPanel
 
 TICK_MS = 250
 """How often the clock, the timer and the pace are read again."""
 PICTURE_RETRY_MS = 150
+"""How long taking pane pictures waits while something moves."""
 NOTICE_MS = 15_000
 """How long a notice stays on the console (a click dismisses it)."""
-"""How long taking pane pictures waits while something moves."""
 
 
 class ConsoleWindow(QWidget):
@@ -62,31 +63,20 @@ class ConsoleWindow(QWidget):
     ) -> None:
         super().__init__()
         self.deck = deck
-        self.timer = timer
-        self.talk_seconds = talk_seconds
-        self.pane_started = timer.elapsed()
-        self.plan = self._plan()
-        """Each pane's planned seconds (None: nothing says how long the talk is)."""
         self.setMinimumSize(640, 400)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.title = plain_label(self, theme.GOLD, bold=True)
         self.pane_number = plain_label(self, theme.IVORY, bold=True)
         self.clock = plain_label(self, theme.IVORY, bold=True)
         self.now_label = plain_label(self, theme.MUTED)
-        self.mirror = DeckView(deck, mirror=True)
+        self.mirror = MirrorView(deck)
         self.mirror.installEventFilter(self)
         self.mirror_box = AspectBox(self.mirror, 16 / 9, self)
         self.status = plain_label(self, theme.MUTED)
         self.status.setWordWrap(True)
         self.strip = ThumbnailStrip(deck.state.count, self)
         self.strip.chosen.connect(deck.go)
-        self.elapsed_caption = plain_label(self, theme.MUTED)
-        self.elapsed = ClickableLabel(self)
-        self.elapsed.clicked.connect(self.toggle_timer)
-        self.pause_button = self._button(self.toggle_timer)
-        self.reset_button = self._button(self.reset_timer)
-        self.pace = plain_label(self, theme.MUTED, bold=True)
-        self.pane_time = plain_label(self, theme.MUTED)
+        self.timing = TimingPanel(deck, timer, talk_seconds, self)
         self.next_label = plain_label(self, theme.MUTED)
         self.next_picture = PanePicture()
         self.next_box = AspectBox(self.next_picture, 16 / 9, self)
@@ -105,7 +95,8 @@ class ConsoleWindow(QWidget):
         self.ticker.setInterval(TICK_MS)
         self.ticker.timeout.connect(self.tick)
         self.ticker.start()
-        deck.index_changed.connect(self._on_index)
+        deck.index_changed.connect(self.timing.pane_changed)
+        deck.settled.connect(self._on_settled)
         deck.lang_changed.connect(self._on_lang)
         deck.blanked_changed.connect(self._refresh_status)
         deck.panes_changed.connect(self._on_panes)
@@ -116,13 +107,6 @@ class ConsoleWindow(QWidget):
         self._on_lang()
 
     # Layout ------------------------------------------------------------------
-
-    def _button(self, slot: object) -> QPushButton:
-        button = QPushButton(self)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.clicked.connect(slot)
-        button.setCursor(Qt.CursorShape.PointingHandCursor)
-        return button
 
     def _layout(self) -> None:
         root = self.root = QVBoxLayout(self)
@@ -140,15 +124,7 @@ class ConsoleWindow(QWidget):
         left.addWidget(self.status)
         left.addWidget(self.strip)
         right = QVBoxLayout()
-        timer_row = QHBoxLayout()
-        timer_row.addWidget(self.elapsed_caption)
-        timer_row.addWidget(self.elapsed)
-        timer_row.addStretch(1)
-        timer_row.addWidget(self.pause_button)
-        timer_row.addWidget(self.reset_button)
-        right.addLayout(timer_row)
-        right.addWidget(self.pace)
-        right.addWidget(self.pane_time)
+        right.addWidget(self.timing)
         right.addWidget(self.next_label)
         right.addWidget(self.next_box, 2)
         right.addWidget(self.notes_label)
@@ -181,17 +157,12 @@ class ConsoleWindow(QWidget):
             (self.clock, 26),
             (self.now_label, 15),
             (self.status, 15),
-            (self.elapsed_caption, 15),
-            (self.pace, 22),
-            (self.pane_time, 15),
             (self.next_label, 15),
             (self.notes_label, 16),
             (self.footer, 13),
         ):
             label.setFont(display_font(px(size), bool(label.property("bold")), latin))
-        self.elapsed.setFont(display_font(px(36), bold=True))
-        for button in (self.pause_button, self.reset_button):
-            button.setFont(display_font(px(14), latin=latin))
+        self.timing.set_scale(px, latin)
         self.notes.set_font_px(px(19))
         self.strip.setFixedHeight(px(70))
         for label in (self.status, self.footer):  # wrapped labels: room for two lines
@@ -227,59 +198,18 @@ class ConsoleWindow(QWidget):
 
     def toggle_timer(self) -> None:
         """Pause the talk's timer, or resume it."""
-        self.timer.toggle()
-        self.tick()
+        self.timing.toggle()
 
     def reset_timer(self) -> None:
         """Start the talk's timer again from zero."""
-        self.timer.reset()
-        self.pane_started = 0.0
-        self.tick()
+        self.timing.reset()
 
     def tick(self) -> None:
         """Read the clock, the timer and the pace again."""
-        lang = self.deck.state.lang
         self.clock.setText(QTime.currentTime().toString("HH:mm"))
-        elapsed = self.timer.elapsed()
-        self.elapsed.setText(clock_text(elapsed))
-        paused = not self.timer.running
-        set_colour(self.elapsed, theme.MUTED if paused else theme.IVORY)
-        self.elapsed_caption.setText(
-            ui_text("presenter_paused" if paused else "presenter_elapsed", lang)
-        )
-        self.pause_button.setText(
-            ui_text("presenter_resume" if paused else "presenter_pause", lang)
-        )
-        self.reset_button.setText(ui_text("presenter_reset", lang))
-        now = pace(self.plan, self.deck.state.index, elapsed)
-        words = {
-            "none": ui_text("pace_none", lang),
-            "on_time": ui_text("pace_on_time", lang),
-            "ahead": ui_text("pace_ahead", lang, time=clock_text(now.seconds)),
-            "behind": ui_text("pace_behind", lang, time=clock_text(now.seconds)),
-        }[now.status]
-        if now.planned_total:
-            words += "  ·  " + ui_text(
-                "pace_total", lang, time=clock_text(round(now.planned_total))
-            )
-        self.pace.setText(words)
-        set_colour(self.pace, PACE_COLOURS[now.status])
-        spent = clock_text(max(0.0, elapsed - self.pane_started))
-        self.pane_time.setText(
-            ui_text("presenter_pane_time", lang, spent=spent, target=clock_text(now.pane_target))
-            if now.pane_target
-            else ui_text("presenter_pane_spent", lang, spent=spent)
-        )
+        self.timing.tick()
 
     # Following the deck ------------------------------------------------------
-
-    def _plan(self) -> tuple[float, ...] | None:
-        report = self.deck.dataset.report
-        targets = [
-            notes.target_seconds if (notes := report.notes_for(spec.key)) else None
-            for spec in self.deck.state.specs
-        ]
-        return plan_seconds(targets, self.talk_seconds)
 
     def show_notice(self, text: str) -> None:
         """Show a short notice along the console's top edge (a reload's, for instance)."""
@@ -288,19 +218,21 @@ class ConsoleWindow(QWidget):
 
     def _on_panes(self) -> None:
         """The data was reloaded: new notes, targets, pictures and figures."""
-        self.plan = self._plan()
+        self.timing.replan()
         self.pictures.clear()
         self.strip.reset(self.deck.state.count)
-        self.strip.set_current(self.deck.state.index)
         self._schedule_pictures()
-        self._refresh_pane()
-        self.tick()
+        self.tick()  # the deck settles next: the pane's notes and number follow then
 
-    def _on_index(self) -> None:
-        self.pane_started = self.timer.elapsed()
+    def _on_settled(self) -> None:
+        """The audience's slide has ended: show the new pane's number, notes and next pane.
+
+        Not at the move: laying the notes out and repainting the strip and the next
+        pane's picture took the console 5-20 ms, which fell on the audience's slide.
+        The pane's time starts at the move (:meth:`TimingPanel.pane_changed`).
+        """
         self.strip.set_current(self.deck.state.index)
         self._refresh_pane()
-        self.tick()
 
     def _on_lang(self) -> None:
         lang = self.deck.state.lang
@@ -389,29 +321,3 @@ class ConsoleWindow(QWidget):
             pane.finish()
         event.accept()
         self.closed.emit()
-
-
-def set_colour(label: QLabel, colour: QColor) -> None:
-    """Give ``label`` text in ``colour`` (restyled only when it changes)."""
-    if label.property("colour") != colour.name():
-        label.setProperty("colour", colour.name())
-        label.setStyleSheet(f"color: {colour.name()}; background: transparent;")
-
-
-class ClickableLabel(QLabel):
-    """A plain-text label that says when it is clicked.
-
-    Signals:
-        clicked: the label was clicked.
-    """
-
-    clicked = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
-        """Say so."""
-        self.clicked.emit()

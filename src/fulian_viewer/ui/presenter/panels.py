@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QRect, QRectF, QSize, QSizeF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QWidget
 
@@ -24,6 +24,8 @@ PACE_COLOURS = {
     "none": theme.MUTED,
 }
 """The pace indicator's colour for each status (it also says the status in words)."""
+LINE_PITCH = 1.35
+"""The notes' line pitch over the font's height."""
 
 
 def plain_label(parent: QWidget, color: QColor, bold: bool = False) -> QLabel:
@@ -33,6 +35,13 @@ def plain_label(parent: QWidget, color: QColor, bold: bool = False) -> QLabel:
     label.setStyleSheet(f"color: {color.name()}; background: transparent;")
     label.setProperty("bold", bold)
     return label
+
+
+def set_colour(label: QLabel, colour: QColor) -> None:
+    """Give ``label`` text in ``colour`` (restyled only when it changes)."""
+    if label.property("colour") != colour.name():
+        label.setProperty("colour", colour.name())
+        label.setStyleSheet(f"color: {colour.name()}; background: transparent;")
 
 
 def fit_aspect(outer: QRect, aspect: float) -> QRect:
@@ -80,6 +89,36 @@ class AspectBox(QWidget):
         painter.end()
 
 
+class ScaledPictures:
+    """Pictures scaled once to the size they are drawn at, kept until that changes.
+
+    Scaling full-size pane pictures on every paint cost the console several
+    milliseconds each time the deck moved, in the middle of the audience's slide.
+    """
+
+    def __init__(self) -> None:
+        self._scaled: dict[int, tuple[int, QPixmap]] = {}
+
+    def get(self, slot: int, picture: QPixmap, size: QSizeF, ratio: float) -> QPixmap:
+        """``picture`` (shown in ``slot``) scaled to ``size`` at device pixel ``ratio``."""
+        wanted = QSize(max(1, round(size.width() * ratio)), max(1, round(size.height() * ratio)))
+        kept = self._scaled.get(slot)
+        if kept is None or kept[0] != picture.cacheKey() or kept[1].size() != wanted:
+            scaled = picture.scaled(
+                wanted,
+                Qt.AspectRatioMode.IgnoreAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            scaled.setDevicePixelRatio(ratio)
+            kept = (picture.cacheKey(), scaled)
+            self._scaled[slot] = kept
+        return kept[1]
+
+    def clear(self) -> None:
+        """Forget every scaled picture."""
+        self._scaled.clear()
+
+
 class PanePicture(QWidget):
     """A still picture of a pane (the next one), or a line of text where there is none."""
 
@@ -87,6 +126,7 @@ class PanePicture(QWidget):
         super().__init__(parent)
         self.pixmap: QPixmap | None = None
         self.text = ""
+        self._scaled = ScaledPictures()
 
     def show_pixmap(self, pixmap: QPixmap | None, text: str = "") -> None:
         """Show ``pixmap``; without one, ``text`` on a dark ground."""
@@ -98,7 +138,9 @@ class PanePicture(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         if self.pixmap is not None and not self.pixmap.isNull():
-            painter.drawPixmap(QRectF(self.rect()), self.pixmap, QRectF(self.pixmap.rect()))
+            size = QSizeF(self.size())
+            ratio = self.devicePixelRatioF()
+            painter.drawPixmap(0, 0, self._scaled.get(0, self.pixmap, size, ratio))
         else:
             painter.fillRect(self.rect(), theme.BLACK)
             painter.setPen(theme.MUTED)
@@ -119,6 +161,7 @@ class ThumbnailStrip(QWidget):
     def __init__(self, count: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pictures: list[QPixmap | None] = [None] * count
+        self._scaled = ScaledPictures()
         self.current = 0
         self.aspect = 16 / 9
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -126,6 +169,7 @@ class ThumbnailStrip(QWidget):
     def reset(self, count: int) -> None:
         """Forget every picture: the deck now has ``count`` panes (its data was reloaded)."""
         self.pictures = [None] * count
+        self._scaled.clear()
         self.current = min(self.current, count - 1)
         self.update()
 
@@ -163,7 +207,10 @@ class ThumbnailStrip(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for index, (cell, picture) in enumerate(zip(self.cells(), self.pictures, strict=True)):
             if picture is not None:
-                painter.drawPixmap(cell, picture, QRectF(picture.rect()))
+                ratio = self.devicePixelRatioF()
+                painter.drawPixmap(
+                    cell.topLeft(), self._scaled.get(index, picture, cell.size(), ratio)
+                )
             else:
                 painter.fillRect(cell, theme.BACKGROUND_TOP)
             current = index == self.current
@@ -206,27 +253,39 @@ class NotesView(QScrollArea):
         )
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.notes: SpeakerNotes | None = None
+        self.empty_text = ""
         self._px = 16
         self._shown = ""  # the text shown, which decides its font (see font_for)
 
     def show_notes(self, notes: SpeakerNotes, empty_text: str) -> None:
         """Show ``notes`` (escaped), or ``empty_text`` when they say nothing."""
-        self.notes = notes
-        # Lines of even height matter more here than a figure never breaking.
-        paragraphs = [highlighted(p.text, p.figures, unbreakable=False) for p in notes.points]
-        body = "".join(
-            f'<p style="margin-bottom: 0.6em; line-height: 135%;">{p}</p>' for p in paragraphs
-        )
-        self.label.setText(body or f"<p>{html.escape(empty_text)}</p>")
+        self.notes, self.empty_text = notes, empty_text
         self.label.setAccessibleName("\n".join(point.text for point in notes.points))
         self._shown = self.plain_text() or empty_text
-        self.label.setFont(font_for(self._shown, self._px))
+        self._fill()
         self.verticalScrollBar().setValue(0)
 
     def set_font_px(self, px: int) -> None:
         """Text ``px`` pixels high."""
         self._px = px
-        self.label.setFont(font_for(self._shown, px))
+        self._fill()
+
+    def _fill(self) -> None:
+        """The notes as rich text, each figure unbroken (see :func:`unbreakable`).
+
+        Lines are set at a fixed pitch. A word joiner in a Chinese figure comes
+        from the bundled marks face (see :func:`~fulian_viewer.ui.fonts.font_for`),
+        with the Chinese face's line metrics, so a line holding a figure stands
+        in its pitch exactly as the others do.
+        """
+        self.label.setFont(font_for(self._shown, self._px))
+        if self.notes is None:
+            return
+        pitch = round(self.label.fontMetrics().height() * LINE_PITCH)
+        style = f"margin-bottom: 0.6em; -qt-line-height-type: fixed; line-height: {pitch}px;"
+        paragraphs = [highlighted(p.text, p.figures) for p in self.notes.points]
+        body = "".join(f'<p style="{style}">{p}</p>' for p in paragraphs)
+        self.label.setText(body or f"<p>{html.escape(self.empty_text)}</p>")
 
     def plain_text(self) -> str:
         """The notes as plain text (what a screen reader is given)."""

@@ -86,10 +86,9 @@ class PresenterSession(QObject):
         audience.installEventFilter(self)  # its shape; closing it ends the talk
         self.deck.index_changed.connect(self._on_index)
         self.settle = settle_timer(self, SETTLE_MS, self.place, self.schedule)
-        if self.rehearsal is not None and rehearse is not None:
-            self.console.set_rehearsal_text(
-                ui_text("presenter_rehearsing", self.deck.state.lang, file=free_path(rehearse))
-            )
+        self._where: tuple[str, str] | None = None
+        """The audience's and the console's screens by name (None: one screen)."""
+        self.deck.lang_changed.connect(self._say_where)
         self.open = True
         self.place()
 
@@ -98,6 +97,21 @@ class PresenterSession(QObject):
     def schedule(self) -> None:
         """Place the windows again once the screens have settled."""
         self.settle.start()
+
+    def _say_where(self) -> None:
+        """Say, in the deck's language, where each window is (and where a rehearsal goes)."""
+        lang = self.deck.state.lang
+        if self._where is None:
+            self.console.set_screens_text(ui_text("presenter_one_screen", lang))
+        else:
+            audience, console = self._where
+            self.console.set_screens_text(
+                ui_text("presenter_screens", lang, audience=audience, console=console)
+            )
+        if self.rehearsal is not None and self.rehearse is not None:
+            self.console.set_rehearsal_text(
+                ui_text("presenter_rehearsing", lang, file=free_path(self.rehearse))
+            )
 
     def swap(self) -> None:
         """Exchange the audience's and the console's screens (with two or more)."""
@@ -112,24 +126,17 @@ class PresenterSession(QObject):
         audience, console = presenter_screens(
             self._screens(), self.wanted, self._primary(), self.swapped
         )
-        lang = self.deck.state.lang
         if audience is None:
             log.warning("presenter: no usable screen; waiting for one")
             return None, None
         if console is None:
             self._place_alone(audience)
-            self.console.set_screens_text(ui_text("presenter_one_screen", lang))
+            self._where = None
         else:
             fill(self.audience, audience)
             fill(self.console, console)
-            self.console.set_screens_text(
-                ui_text(
-                    "presenter_screens",
-                    lang,
-                    audience=screen_name(audience),
-                    console=screen_name(console),
-                )
-            )
+            self._where = (screen_name(audience), screen_name(console))
+        self._say_where()
         shape = audience.geometry() if console is not None else self.audience.geometry()
         self.console.set_audience_aspect(shape.width() / max(1, shape.height()))
         log.info(
