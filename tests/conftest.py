@@ -4,8 +4,14 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# As the command does, before PySide6 is first imported (pytest-qt imports it later):
+# PySide creates its Qt types as modules load, never first inside an event filter.
+from fulian_viewer.system.qt_types import ask_for_eager_types
+
+ask_for_eager_types()
+
 # The Qt fixtures (a wired window of any size, the bundled report) for every test folder.
-from tests.ui.conftest import app, bundled, make_window, report  # noqa: F401
+from tests.ui.conftest import app, bundled, make_window, report  # noqa: E402, F401
 
 
 def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]

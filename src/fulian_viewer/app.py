@@ -5,7 +5,10 @@ The order matters and is always the same:
 1. Read the configuration (``--config``, then the flags over it); start the
    log file; log unhandled exceptions there, never showing them to a visitor.
    A kiosk takes the single-instance lock or exits.
-2. Create the QApplication, set its metadata, register the bundled fonts.
+2. Create the QApplication, set its metadata, register the bundled fonts; have
+   PySide create the Python types of Qt's classes now, before any Python event
+   filter is installed (:mod:`fulian_viewer.system.qt_types`: a type first
+   created inside a filter can crash PySide).
 3. Load the dataset (the bundled report when none is given, or when the one
    given cannot be used at all); report its problems.
 4. Build the model: the dataset shown (:class:`CurrentDataset`) and the deck's
@@ -299,11 +302,12 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def create_application() -> QApplication:
-    """The QApplication with our name, version and fonts (created once)."""
+    """The QApplication with our name, version and fonts (created once), Qt's types created."""
     from PySide6.QtWidgets import QApplication
 
     from fulian_viewer.system.memory import return_large_blocks_to_system
     from fulian_viewer.system.platform import choose_platform
+    from fulian_viewer.system.qt_types import create_qt_types
     from fulian_viewer.ui.fonts import display_font, register_bundled_fonts
     from fulian_viewer.ui.icon import app_icon
 
@@ -321,6 +325,7 @@ def create_application() -> QApplication:
     app.setWindowIcon(app_icon())
     register_bundled_fonts()
     app.setFont(display_font(16))
+    create_qt_types()  # before any event filter: see fulian_viewer.system.qt_types
     return app
 
 

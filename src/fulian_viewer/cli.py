@@ -27,6 +27,7 @@ from fulian_viewer.assets import licence_paths
 from fulian_viewer.cli_errors import error_text, plain_error, unknown_arguments
 from fulian_viewer.cli_text import EXAMPLES, help_lang, help_text
 from fulian_viewer.model.numbers import Lang
+from fulian_viewer.system.qt_types import ask_for_eager_types
 
 COMMANDS = ("run", "check", "export", "import", "kiosk-pin")
 LANGS = ("zh", "en")
@@ -290,6 +291,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``fulian-viewer`` and ``python -m fulian_viewer``."""
     _make_output_safe()
+    ask_for_eager_types()  # before any command imports PySide6
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:1] == ["_reload-worker"]:  # the viewer's own loader process (see reload_worker)
         from fulian_viewer.reload_worker import worker_main

@@ -30,7 +30,8 @@ def report(bundled: LoadResult) -> Report:
 
 @pytest.fixture
 def app(qapp: QApplication) -> QApplication:
-    create_application()
+    """pytest-qt's QApplication made the viewer's: its name and fonts, Qt's types all created."""
+    create_application()  # before any test installs a filter (fulian_viewer.system.qt_types)
     return qapp
 
 

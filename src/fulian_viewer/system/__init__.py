@@ -15,6 +15,9 @@ application can wire them in at start-up:
   systemd watchdog ping on a QTimer, and :func:`~.heartbeat.rss_mb`.
 - :mod:`.sd_notify`: the systemd notification protocol (``READY=1``,
   ``WATCHDOG=1``) without Qt and without libsystemd.
+- :mod:`.qt_types`: :func:`~.qt_types.ask_for_eager_types` and
+  :func:`~.qt_types.create_qt_types`, which have PySide create the Python types
+  of Qt's classes up front, never first inside an event filter (a crash).
 
 Nothing is imported here, so importing one service does not import the others.
 """
