@@ -99,3 +99,20 @@ def test_a_counting_number_over_its_unit_starts_where_the_unit_does(app, qtbot, 
     top_line = range(int(counter._drawer.height))
     columns = [x for x in range(420) if any(image.pixelColor(x, y).alpha() for y in top_line)]
     assert columns[0] < counter._drawer.width("0"), "37,000 starts at the left edge"
+
+
+def test_a_tour_in_both_languages_at_two_sizes_keeps_every_drawer_and_font(make_window) -> None:
+    """The shared drawers and fonts are never evicted by a tour: an evicted drawer is
+    made again and draws its characters again during the count-ups (at 3840x2160
+    that once put the audience's p99 frame over its budget)."""
+    from fulian_viewer.ui import counter, fonts
+    from tests.ui.conftest import each_pane
+
+    counter.tabular_text.cache_clear()
+    fonts._display_font.cache_clear()
+    for width, height in ((1920, 1080), (3840, 2160)):
+        for _ in each_pane(make_window(width, height)):
+            pass
+    for cached in (counter.tabular_text, fonts._display_font):
+        info = cached.cache_info()
+        assert info.maxsize is not None and info.currsize < info.maxsize, info

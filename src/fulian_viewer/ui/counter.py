@@ -128,7 +128,9 @@ class TabularText:
         return self._digit if ch in DIGITS else self._natural(ch)
 
 
-@functools.lru_cache(maxsize=128)
+# Room for every size a tour tries in both scripts at two window sizes (about 190):
+# an evicted drawer draws its characters again during a count-up.
+@functools.lru_cache(maxsize=512)
 def tabular_text(pixel_size: int, latin: bool = False) -> TabularText:
     """The drawer for bold figures ``pixel_size`` pixels high, shared by every counter.
 

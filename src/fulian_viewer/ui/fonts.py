@@ -165,7 +165,8 @@ def display_font(pixel_size: int, bold: bool = False, latin: bool = False) -> QF
     return QFont(_display_font(max(1, int(pixel_size)), bold, latin))
 
 
-@functools.lru_cache(maxsize=256)
+# Room for every size, weight and script a tour asks for (about 320 at two window sizes).
+@functools.lru_cache(maxsize=512)
 def _display_font(pixel_size: int, bold: bool, latin: bool) -> QFont:
     """The font :func:`display_font` copies: made once per size, weight and script."""
     font = QFont()
