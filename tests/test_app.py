@@ -10,22 +10,13 @@ from pathlib import Path
 import pytest
 
 from fulian_viewer.system.single_instance import SingleInstance
+from tests.fixtures.processes import private_env
 
 
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
     """Offscreen, with the runtime, log and data folders inside ``tmp_path``."""
-    folders = {name: tmp_path / name for name in ("runtime", "state", "data", "config")}
-    for folder in folders.values():
-        folder.mkdir(mode=0o700)
-    return {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_RUNTIME_DIR": str(folders["runtime"]),
-        "XDG_STATE_HOME": str(folders["state"]),
-        "XDG_DATA_HOME": str(folders["data"]),
-        "XDG_CONFIG_HOME": str(folders["config"]),
-    }
+    return private_env(tmp_path)
 
 
 def viewer(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from fulian_viewer.system.qt_types import LAZY_OPTION, ask_for_eager_types
-from tests.fixtures.processes import assert_no_traceback
+from tests.fixtures.processes import assert_no_traceback, private_env
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -20,19 +19,7 @@ SEGFAULT = -11 if sys.platform != "win32" else 0xC0000005
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
     """Offscreen, PySide's option unset, the viewer's folders inside ``tmp_path``."""
-    folders = {name: tmp_path / name for name in ("runtime", "state", "data", "config")}
-    for folder in folders.values():
-        folder.mkdir(mode=0o700)
-    environ = {key: value for key, value in os.environ.items() if key != LAZY_OPTION}
-    return {
-        **environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "PYTHONPATH": str(ROOT),
-        "XDG_RUNTIME_DIR": str(folders["runtime"]),
-        "XDG_STATE_HOME": str(folders["state"]),
-        "XDG_DATA_HOME": str(folders["data"]),
-        "XDG_CONFIG_HOME": str(folders["config"]),
-    }
+    return {**private_env(tmp_path, leave_out=(LAZY_OPTION,)), "PYTHONPATH": str(ROOT)}
 
 
 def run(env: dict[str, str], *command: str) -> subprocess.CompletedProcess[str]:
