@@ -10,8 +10,31 @@ from fulian_viewer.system.qt_types import ask_for_eager_types
 
 ask_for_eager_types()
 
+import pytest  # noqa: E402
+
+from tests.fixtures.qt_cleanup import delete_deferred, delete_open_windows  # noqa: E402
+
 # The Qt fixtures (a wired window of any size, the bundled report) for every test folder.
 from tests.ui.conftest import app, bundled, make_window, report  # noqa: E402, F401
+
+
+@pytest.fixture(autouse=True)
+def delete_closed_widgets():  # type: ignore[no-untyped-def]
+    """Delete, after each test, the widgets pytest-qt closed with ``deleteLater``.
+
+    Without it they all lived to the interpreter's exit (tests/fixtures/qt_cleanup.py).
+    """
+    yield
+    delete_deferred()
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:  # type: ignore[no-untyped-def]
+    """Close and delete the windows tests left open, before the interpreter's exit."""
+    from tests.fixtures.summary import LINES
+
+    left = delete_open_windows()
+    if left:
+        LINES.append(f"windows left open by tests, deleted at the end: {left}")
 
 
 def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
