@@ -37,6 +37,19 @@ def pytest_sessionfinish(session, exitstatus) -> None:  # type: ignore[no-untype
         LINES.append(f"windows left open by tests, deleted at the end: {left}")
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config) -> None:  # type: ignore[no-untyped-def]
+    """Keep Python's fault handler on to the interpreter's exit.
+
+    pytest turns it off as it ends, so a crash while Python and Qt tear down
+    (after every result is printed) showed only an exit status, 139.
+    """
+    import faulthandler
+    import sys
+
+    faulthandler.enable(file=sys.__stderr__)
+
+
 def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
     """Print what tests asked to report (the offline folder's size), after the results."""
     from tests.fixtures.summary import LINES
