@@ -49,7 +49,9 @@ def test_export_needs_one_output(argv: list[str], capsys: pytest.CaptureFixture[
     assert "--out DIR (PNG and PDF), --video FILE.mp4" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("output", [["--out", "d"], ["--workbook", "w.xlsx"], ["--data-folder", "d"]])
+@pytest.mark.parametrize(
+    "output", [["--out", "d"], ["--workbook", "w.xlsx"], ["--data-folder", "d"]]
+)
 @pytest.mark.parametrize(
     ("video_only", "named"),
     [

@@ -2,10 +2,11 @@
 
 In order: read the kiosk configuration (dwell), a missing or unreadable file one
 line and exit status 2; check the request (size, frame rate, output file) and that
-PyAV is installed, each failure one line and exit status 2; read the dataset; build the audience window as the kiosk does; record the
-tour on a virtual clock (:mod:`fulian_viewer.ui.tour_recorder`) into a temporary
-file beside the output, renamed over it only when complete, so a cancelled or
-failed run leaves nothing; print a summary.
+PyAV is installed, each failure one line and exit status 2; read the dataset;
+build the audience window as the kiosk does; record the tour on a virtual clock
+(:mod:`fulian_viewer.ui.tour_recorder`) into a temporary file beside the output,
+renamed over it only when complete, so a cancelled or failed run leaves nothing;
+print a summary.
 """
 
 from __future__ import annotations
