@@ -132,6 +132,20 @@ def test_a_short_quoted_name_is_not_broken_where_a_break_elsewhere_serves() -> N
     assert texts(english, 12 * EM)[0] == "the “Bayu Skilled"
 
 
+def test_a_bracket_after_a_latin_word_and_a_space_loses_its_blank_half() -> None:
+    """``From 《…》``: one ordinary space between the word and the bracket's ink."""
+    (line,) = break_lines("From 《书名》", None, measure, EM)
+    assert line.pieces == (
+        (0.0, "From "),
+        (measure("From ") - EM / 2, "《书名》"),
+    )
+    assert line.width == measure("From 《书名》") - EM / 2
+    # Among Chinese, and with no space, the bracket keeps its full width.
+    for text in ("出自《书名》", "出自 《书名》", "From《书名》"):
+        (line,) = break_lines(text, None, measure, EM)
+        assert line.pieces == ((0.0, text),) and line.width == measure(text), text
+
+
 def test_explicit_line_breaks_are_kept() -> None:
     assert texts("第一部分\n强化思想政治引领", 100 * EM) == ["第一部分", "强化思想政治引领"]
 

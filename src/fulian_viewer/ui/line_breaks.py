@@ -11,7 +11,8 @@ Qt's own wrapping (Unicode line breaking) lets English break after a hyphen
 
 and full-width punctuation is compressed where two blank halves meet or where
 an opening bracket starts a line (clreq 3.1.6 and 3.1.7): ``、（`` takes one and a
-half character widths, not two, and a line starting with ``（`` starts at its ink.
+half character widths, not two, and a line starting with ``（`` starts at its ink;
+so does one after a Latin word and a space (``From 《…》``: one space, no more).
 
 Lines are set at a *leading* (line pitch over font size): Chinese text wants about
 1.6, Latin about 1.4, display titles 1.2 (:data:`LEADING`).
@@ -277,6 +278,14 @@ def _full_width(char: str, measure: Callable[[str], float], em: float) -> bool:
     return measure(char) >= em * 0.9
 
 
+def _after_latin_space(parts: list[str], index: int) -> bool:
+    """Whether token ``index`` follows a space after a Latin word (From 《…》).
+
+    The space parts the two already: the bracket's blank half would double it.
+    """
+    return index >= 2 and parts[index - 1].isspace() and not is_cjk(parts[index - 2][-1])
+
+
 def _set_line(parts: list[str], measure: Callable[[str], float], em: float) -> Line:
     """Place a line's tokens, compressing full-width punctuation where clreq asks."""
     while parts and parts[-1].isspace():
@@ -291,7 +300,9 @@ def _set_line(parts: list[str], measure: Callable[[str], float], em: float) -> L
         if len(token) == 1 and _full_width(token, measure, em):
             previous = parts[index - 1] if index else ""
             following = parts[index + 1] if index + 1 < len(parts) else ""
-            if token in OPENING and (index == 0 or previous in OPENING):
+            if token in OPENING and (
+                index == 0 or previous in OPENING or _after_latin_space(parts, index)
+            ):
                 shift_before = half
             elif (
                 token in CLOSING
