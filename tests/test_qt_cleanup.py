@@ -5,7 +5,7 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtWidgets import QApplication, QWidget
 
-from tests.fixtures.qt_cleanup import delete_deferred, delete_open_windows
+from tests.fixtures.qt_cleanup import delete_deferred
 
 
 def test_a_widget_closed_with_delete_later_is_deleted_at_once(app: QApplication) -> None:
@@ -17,13 +17,3 @@ def test_a_widget_closed_with_delete_later_is_deleted_at_once(app: QApplication)
     assert shiboken6.isValid(widget), "an event loop's pass alone deletes nothing"
     delete_deferred()
     assert not shiboken6.isValid(widget)
-
-
-def test_windows_left_open_are_counted_and_deleted(app: QApplication) -> None:
-    before = len(app.topLevelWidgets())
-    windows = [QWidget(), QWidget()]
-    for window in windows:
-        window.show()
-    assert delete_open_windows() == before + 2
-    assert not any(shiboken6.isValid(window) for window in windows)
-    assert app.topLevelWidgets() == []
