@@ -20,15 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QEasingCurve,
-    QPoint,
-    QRect,
-    QSize,
-    Qt,
-    QVariantAnimation,
-    Signal,
-)
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QMoveEvent, QPainter, QPaintEvent, QRegion, QResizeEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -39,6 +31,7 @@ from fulian_viewer.model.report import Metric, Report
 from fulian_viewer.model.settings import Settings
 from fulian_viewer.ui import theme
 from fulian_viewer.ui.chrome import DOTS_WIDTH, STRIP_HEIGHT
+from fulian_viewer.ui.count_up import CountUp
 from fulian_viewer.ui.counter import CounterView
 from fulian_viewer.ui.layout import PANE_TOP_MARGIN, Box, place
 from fulian_viewer.ui.line_breaks import Style
@@ -46,8 +39,6 @@ from fulian_viewer.ui.text import TextBlock, device_image, device_rect
 
 if TYPE_CHECKING:
     from fulian_viewer.ui.charts import ChartView  # imports pyqtgraph: only section panes need it
-
-_EASE = QEasingCurve(QEasingCurve.Type.OutCubic)
 
 
 class Pane(QWidget):
@@ -87,10 +78,7 @@ class Pane(QWidget):
         self._check_charts = False
         self._covered = False  # another pane is sliding over this one
         self.source_line = self.add_text(theme.MUTED)
-        self._animation = QVariantAnimation(self)
-        self._animation.setStartValue(0.0)
-        self._animation.valueChanged.connect(self._on_tick)
-        self._elapsed = float("inf")
+        self.count_up = CountUp(self, settings, self.counters, self.charts)
 
     @property
     def report(self) -> Report:
@@ -374,37 +362,19 @@ class Pane(QWidget):
     @property
     def animating(self) -> bool:
         """Whether the count-up is running."""
-        return self._animation.state() == QVariantAnimation.State.Running
+        return self.count_up.running
 
     def play(self) -> None:
         """Count every figure up from zero (or show final values without motion)."""
-        self._animation.stop()
-        duration = self.animation_ms
-        if not self.settings.animates or duration <= 0:
-            self.finish()
-            return
-        self.show_at(0.0)
-        self._animation.setDuration(duration)
-        self._animation.setEndValue(float(duration))
-        self._animation.start()
+        self.count_up.play(self.animation_ms)
 
     def finish(self) -> None:
         """Stop the count-up and show every final value."""
-        self._animation.stop()
-        self.show_at(float("inf"))
-
-    def _on_tick(self, elapsed: object) -> None:
-        self.show_at(float(elapsed))  # type: ignore[arg-type]
+        self.count_up.finish()
 
     def show_at(self, elapsed: float) -> None:
         """Show the count-up as it stands ``elapsed`` milliseconds in."""
-        self._elapsed = elapsed
-        settings = self.settings
-        for index, counter in enumerate(self.counters):
-            start = index * settings.counter_stagger_ms
-            counter.set_progress(_eased(elapsed - start, settings.counter_ms))
-        for chart in self.charts:
-            chart.set_progress(_eased(elapsed, settings.chart_ms))
+        self.count_up.show_at(elapsed)
 
 
 def _meets(pane: QWidget, widget: QWidget, area: QRegion | None) -> bool:
@@ -412,11 +382,3 @@ def _meets(pane: QWidget, widget: QWidget, area: QRegion | None) -> bool:
     if area is None:
         return True
     return area.intersects(QRect(widget.mapTo(pane, QPoint(0, 0)), widget.size()))
-
-
-def _eased(elapsed: float, duration: int) -> float:
-    if duration <= 0 or elapsed >= duration:
-        return 1.0
-    if elapsed <= 0:
-        return 0.0
-    return _EASE.valueForProgress(elapsed / duration)
