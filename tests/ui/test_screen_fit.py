@@ -119,3 +119,45 @@ def test_second_offscreen_screen_is_used(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split("\n")[:2] == ["RIGHT 1280 0 1080 1920", "LEFT 0 0 1280 720"]
+
+
+class Clock:
+    """Seconds, moved by hand."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_window_taken_out_of_full_screen_fills_its_screen_again(
+    make_window: Callable[..., MainWindow], caplog: pytest.LogCaptureFixture
+) -> None:
+    window = make_window(640, 360)
+    screen = QGuiApplication.primaryScreen()
+    clock = Clock()
+    keeper = ScreenKeeper(window, None, settle_ms=0, clock=clock)
+    keeper.fit()
+    assert not keeper.settle.isActive(), "fitting itself is no drift"
+    with caplog.at_level(logging.INFO, logger="fulian_viewer.ui.screen_fit"):
+        window.showNormal()  # a window manager's key, or another program
+        window.setGeometry(10, 10, 300, 200)
+        assert keeper.drifted() and keeper.settle.isActive()
+        keeper.settle.timeout.emit()
+    assert window.isFullScreen() and window.geometry() == screen.geometry()
+    assert "left full screen" in caplog.text
+    assert "showing on screen" not in caplog.text, "the same screen and size: logged once"
+
+    window.showMinimized()
+    assert keeper.drifted()
+    clock.now += 0.5  # too soon after the last: not fought on every event
+    keeper.settle.stop()
+    window.setGeometry(20, 20, 300, 200)
+    assert not keeper.settle.isActive()
+    clock.now += 2.0
+    window.setGeometry(30, 30, 300, 200)
+    assert keeper.settle.isActive()
+    keeper.settle.timeout.emit()
+    assert not window.isMinimized() and window.isFullScreen()
+    assert window.geometry() == screen.geometry()

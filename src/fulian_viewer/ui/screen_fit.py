@@ -2,17 +2,21 @@
 
 While a display is plugged in or out, Qt can briefly report a 0x0 placeholder
 screen; such screens are never chosen, and the fitting waits a moment for the
-screens to settle before it moves the window.
+screens to settle before it moves the window. A window taken out of full screen
+by something else (a window manager's key, another program resizing it, an X
+session with no window manager at all) is fitted again too.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import math
+import time
 from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
 
-from PySide6.QtCore import QObject, QRect, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
@@ -20,6 +24,10 @@ log = logging.getLogger(__name__)
 
 SETTLE_MS = 300
 """Wait this long after a screen change before fitting (changes come in bursts)."""
+DRIFT_GAP_S = 2.0
+"""At most one fit this often for a window that something else moved or resized: a
+window manager that will not let it be full screen is not fought on every event."""
+_DRIFT_EVENTS = (QEvent.Type.WindowStateChange, QEvent.Type.Resize, QEvent.Type.Move)
 
 
 class ScreenLike(Protocol):
@@ -114,6 +122,7 @@ class ScreenKeeper(QObject):
         screens: lists the screens (Qt's by default; tests give their own).
         primary: the primary screen (Qt's by default).
         settle_ms: wait after a change before fitting.
+        clock: seconds, for spacing the fits of a window moved by something else.
     """
 
     def __init__(
@@ -123,15 +132,21 @@ class ScreenKeeper(QObject):
         screens: Callable[[], Sequence[QScreen]] = QGuiApplication.screens,
         primary: Callable[[], QScreen | None] = QGuiApplication.primaryScreen,
         settle_ms: int = SETTLE_MS,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(window)
         self.window = window
         self.wanted = wanted
         self._screens = screens
         self._primary = primary
+        self._clock = clock
         self._watched: QScreen | None = None
         self._told: str | None = None  # the missing screen last logged, and the screens then
+        self._shown: tuple[str, int, int] | None = None  # the screen and size last logged
+        self._fitting = False
+        self._last_drift = -math.inf
         self.settle = settle_timer(self, settle_ms, self.fit, self.schedule)
+        window.installEventFilter(self)
 
     def schedule(self) -> None:
         """Fit again once the screens have settled."""
@@ -144,14 +159,43 @@ class ScreenKeeper(QObject):
             log.warning("no usable screen; waiting for one")
             return None
         self._tell_missing(screen)
-        if self.window.screen() is not screen:
-            self.window.setScreen(screen)
-        self.window.setGeometry(screen.geometry())
-        self.window.showFullScreen()
+        self._fitting = True
+        try:
+            if self.window.screen() is not screen:
+                self.window.setScreen(screen)
+            self.window.setGeometry(screen.geometry())
+            self.window.showFullScreen()
+        finally:
+            self._fitting = False
         self._watch(screen)
         size = screen.geometry()
-        log.info("showing on screen %r at %dx%d", screen.name(), size.width(), size.height())
+        shown = (screen.name(), size.width(), size.height())
+        if shown != self._shown:
+            log.info("showing on screen %r at %dx%d", *shown)
+            self._shown = shown
         return screen
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Fit again when something else takes the window out of full screen or off its size."""
+        if watched is self.window and event.type() in _DRIFT_EVENTS and self.drifted():
+            now = self._clock()
+            if now - self._last_drift >= DRIFT_GAP_S:
+                self._last_drift = now
+                log.info("the window left full screen; filling the screen again")
+                self.schedule()
+        return False
+
+    def drifted(self) -> bool:
+        """Whether the window, once fitted, is no longer full screen on its screen's size."""
+        screen = self._watched
+        if self._fitting or screen is None or not self.window.isVisible():
+            return False
+        window = self.window
+        return (
+            window.isMinimized()
+            or not window.isFullScreen()
+            or window.geometry() != screen.geometry()
+        )
 
     def _tell_missing(self, shown: QScreen) -> None:
         """Log once (until the screens change) when the wanted screen is not there."""
