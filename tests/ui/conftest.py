@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 from fulian_viewer.app import build_window, create_application
@@ -29,10 +30,17 @@ def report(bundled: LoadResult) -> Report:
 
 
 @pytest.fixture
-def app(qapp: QApplication) -> QApplication:
-    """pytest-qt's QApplication made the viewer's: its name and fonts, Qt's types all created."""
+def app(qapp: QApplication) -> Iterator[QApplication]:
+    """pytest-qt's QApplication made the viewer's: its name and fonts, Qt's types all created.
+
+    After the test, what it left to ``deleteLater()`` (pytest-qt does so with every widget
+    given to ``qtbot.addWidget``) is deleted, as a running event loop would: outside one,
+    ``processEvents()`` never deletes, and each test's windows would stay alive to the end
+    of the run, their timers still building panes during later tests.
+    """
     create_application()  # before any test installs a filter (fulian_viewer.system.qt_types)
-    return qapp
+    yield qapp
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
@@ -56,7 +64,7 @@ def make_window(
 
     yield make
     for window in windows:
-        for pane in window.deck.panes:
+        for pane in window.deck.built_panes:  # the others never started a count-up
             pane.finish()
         window.close()
 
