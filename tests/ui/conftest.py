@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
@@ -67,6 +68,25 @@ def make_window(
         for pane in window.deck.built_panes:  # the others never started a count-up
             pane.finish()
         window.close()
+
+
+@contextmanager
+def shared_window(bundled: LoadResult, width: int, height: int) -> Iterator[MainWindow]:
+    """A wired window shown at ``width`` x ``height`` for the tests of a module-scoped
+    fixture, which only read it; closed and deleted when they are done."""
+    create_application()
+    window = build_window(bundled, STILL)
+    window.resize(width, height)
+    window.show()
+    QApplication.processEvents()
+    try:
+        yield window
+    finally:
+        for pane in window.deck.built_panes:
+            pane.finish()
+        window.close()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(window, QEvent.Type.DeferredDelete)
 
 
 def each_pane(window: MainWindow, langs: tuple[str, ...] = ("zh", "en")) -> Iterator[Pane]:
