@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+
+from fulian_viewer.model.loading import LoadResult
+from fulian_viewer.ui.main_window import MainWindow
+from tests.ui.conftest import shared_window
 
 Key = Qt.Key
 NEXT = [
@@ -19,16 +25,33 @@ NEXT = [
 PREVIOUS = [Key.Key_Left, Key.Key_Up, Key.Key_PageUp, Key.Key_Backspace, Key.Key_P]
 
 
+@pytest.fixture(scope="module")
+def shared(qapp: QApplication, bundled: LoadResult) -> Iterator[MainWindow]:
+    with shared_window(bundled, 1920, 1080) as window:
+        yield window
+
+
+@pytest.fixture
+def at_start(shared: MainWindow) -> MainWindow:
+    """The module's window on its first pane, as built: nothing open, blanked or switched."""
+    shared.controller.go(0)
+    QApplication.processEvents()
+    state = shared.deck.state
+    assert (state.index, state.lang, state.overlay, state.blanked) == (0, "zh", None, False)
+    assert not shared.isFullScreen() and not shared.deck.transitioning
+    return shared
+
+
 @pytest.mark.parametrize("key", NEXT)
-def test_next_keys(make_window, qtbot, key):
-    window = make_window()
+def test_next_keys(at_start, qtbot, key):
+    window = at_start
     qtbot.keyClick(window, key)
     assert window.deck.state.index == 1
 
 
 @pytest.mark.parametrize("key", PREVIOUS)
-def test_previous_keys(make_window, qtbot, key):
-    window = make_window()
+def test_previous_keys(at_start, qtbot, key):
+    window = at_start
     window.deck.controller.go(3)
     qtbot.keyClick(window, key)
     assert window.deck.state.index == 2
