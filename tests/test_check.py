@@ -35,7 +35,7 @@ def test_bundled_data_is_valid_in_chinese() -> None:
     assert code == EXIT_OK == 0
     assert f"数据：{bundled_data_path()}" in text
     assert "✓ 数据有效：4 个部分，37 个指标，7 个图表。" in text
-    assert "metrics.csv：UTF-8 (BOM)" in text
+    assert "metrics.csv：UTF-8（带 BOM）" in text
     assert "✗" not in text
 
 
@@ -43,6 +43,7 @@ def test_bundled_data_is_valid_in_english() -> None:
     code, text = check(None, "en")
     assert code == 0
     assert "✓ The data is valid: 4 sections, 37 metrics, 7 charts." in text
+    assert "metrics.csv: UTF-8 with BOM" in text
     assert text.endswith("\n")
 
 
@@ -201,7 +202,7 @@ def test_unreadable_config_and_json(tmp_path: Path) -> None:
     assert code == EXIT_INVALID
     report = json.loads(text)
     keys = [problem["key"] for problem in report["config"]["problems"]]
-    assert keys == [None, "pin_hash"]
+    assert keys == [None], "a file not read has no PIN to judge"
     assert report["data"]["valid"] is True
 
 
@@ -255,3 +256,24 @@ def test_the_warnings_heading_says_whether_the_data_is_valid(
     assert code == EXIT_INVALID
     assert invalid in text and valid not in text
     assert text.index(invalid) > text.index("abc")
+
+
+@pytest.mark.parametrize(
+    ("name", "zh", "en"),
+    [
+        ("UTF-8 (BOM)", "UTF-8（带 BOM）", "UTF-8 with BOM"),
+        ("UTF-16LE (no BOM)", "UTF-16LE（无 BOM）", "UTF-16LE without BOM"),
+        ("GB18030", "GB18030", "GB18030"),
+        ("UTF-8", "UTF-8", "UTF-8"),
+    ],
+)
+def test_encoding_names_read_naturally_in_each_language(name: str, zh: str, en: str) -> None:
+    from fulian_viewer.check import encoding_name
+
+    assert (encoding_name(name, "zh"), encoding_name(name, "en")) == (zh, en)
+
+
+def test_json_keeps_the_encoding_names_as_read() -> None:
+    out = io.StringIO()
+    run_check(None, "zh", True, out)
+    assert json.loads(out.getvalue())["encodings"]["metrics.csv"] == "UTF-8 (BOM)"

@@ -19,7 +19,6 @@ from Qt.
 from __future__ import annotations
 
 import sys
-from importlib import metadata
 from pathlib import Path
 
 __all__ = ["LICENCE_FILES", "licence_paths", "resource_path", "resources_root"]
@@ -81,6 +80,8 @@ def licence_paths() -> tuple[Path, ...]:
 
 def _installed_licence_dir() -> Path:
     """The ``licenses/`` folder of the installed distribution's ``.dist-info``."""
+    from importlib import metadata  # 10-20 ms to import: not on the way to the first frame
+
     try:
         dist = metadata.distribution("fulian-viewer")
     except metadata.PackageNotFoundError:

@@ -55,6 +55,24 @@ _TEXT = {
 }
 
 
+_BOM_WORDS = {
+    "zh": {" (BOM)": "（带 BOM）", " (no BOM)": "（无 BOM）"},
+    "en": {" (BOM)": " with BOM", " (no BOM)": " without BOM"},
+}
+"""How the byte-order mark in an encoding's name (``UTF-8 (BOM)``) reads in each language."""
+
+
+def encoding_name(name: str, lang: Lang) -> str:
+    """The name of an encoding as read (``UTF-8 (BOM)``, ``GB18030``) for people reading ``lang``.
+
+    Chinese output reads ``UTF-8（带 BOM）``; ``check --json`` keeps the names as read.
+    """
+    for mark, words in _BOM_WORDS[lang].items():
+        if name.endswith(mark):
+            return name.removesuffix(mark) + words
+    return name
+
+
 def run_check(data: Path | None, lang: Lang, as_json: bool, out: TextIO) -> int:
     """Validate the dataset at ``data`` (the bundled report when None) and report on ``out``.
 
@@ -75,7 +93,8 @@ def summary(result: LoadResult, lang: Lang) -> str:
     text = _TEXT[lang]
     lines = [text["data"].format(path=visible(str(result.path), limit=400))]
     lines += [
-        text["encoding"].format(file=visible(f), encoding=e) for f, e in result.encodings.items()
+        text["encoding"].format(file=visible(f), encoding=encoding_name(e, lang))
+        for f, e in result.encodings.items()
     ]
     report = result.report
     counts = {}
@@ -115,7 +134,9 @@ def run_check_config(
         0 when the configuration and the dataset have no problem, 2 otherwise.
     """
     config, problems = load_config(config_path)
-    problems += pin_problems(config, str(config_path))
+    if all(problem.key is not None for problem in problems):
+        # A file not read at all has no PIN to judge: say only that it was not read.
+        problems += pin_problems(config, str(config_path))
     result = load_report(data if data is not None else config.data)
     if as_json:
         report = {

@@ -240,7 +240,7 @@ def _add_video_arguments(export: argparse.ArgumentParser, lang: Lang) -> None:
     path = partial(_path, lang=lang)
     video = export.add_argument_group(t("video_group"), t("video_description"))
     video.add_argument("--video", type=path, metavar="FILE.mp4", help=t("video"))
-    video.add_argument("--fps", type=int, default=30, help=t("fps"))
+    video.add_argument("--fps", type=int, help=t("fps"))
     video.add_argument("--config", type=path, metavar="FILE", help=t("video_config"))
     video.add_argument("--loop", action="store_true", help=t("loop"))
 
@@ -280,6 +280,19 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         given = [parsed.out, parsed.workbook, parsed.data_folder, parsed.video]
         if sum(value is not None for value in given) != 1:
             parser.commands["export"].fail(help_text("export_needs_one", lang))
+        video_only = [
+            name
+            for name, value in (("--fps", parsed.fps), ("--config", parsed.config))
+            if value is not None
+        ] + (["--loop"] if parsed.loop else [])
+        if parsed.video is None and video_only:
+            # PNG, PDF and the data files have no frame rate, dwell or loop: an option
+            # silently ignored would leave the user wondering where it went.
+            text = help_text("video_only", lang).format(
+                options=("、" if lang == "zh" else ", ").join(video_only)
+            )
+            parser.commands["export"].fail(text)
+        parsed.fps = 30 if parsed.fps is None else parsed.fps
     leave_lang = parsed.command == "run" or (
         parsed.command == "export" and parsed.config is not None
     )

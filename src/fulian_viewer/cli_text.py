@@ -115,6 +115,11 @@ HELP: dict[str, tuple[str, str]] = {
         "export needs one of --out DIR (PNG and PDF), --video FILE.mp4, "
         "--workbook FILE.xlsx or --data-folder DIR",
     ),
+    "video_only": (
+        "{options} 仅用于 --video 文件.mp4（PNG、PDF 和数据文件没有帧率、停留时间或循环）",
+        "{options}: for --video FILE.mp4 only (PNG, PDF and data files have no frame rate, "
+        "dwell time or loop)",
+    ),
     "allow_problems": (
         "数据有问题时仍导出其中无误的部分（问题会列出）",
         "export what is sound even when the data has problems (they are listed)",

@@ -73,8 +73,9 @@ def test_the_overview_builds_what_it_shows(make_window):
     assert deck.is_ready and deck.controller.overview_open
 
 
-def test_background_building_waits_while_something_moves(app, report):
+def test_background_building_waits_while_something_moves(app, report, qtbot):
     parent = QWidget()
+    qtbot.addWidget(parent)
     adopted = []
     dataset = CurrentDataset.of_report(report)
     store = PaneStore(dataset, build_panes(report), STILL, parent, adopted.append)

@@ -116,6 +116,36 @@ def test_a_short_book_title_is_not_broken_where_a_break_elsewhere_serves() -> No
     assert texts(long_title, 20 * EM)[0] == "见《" + "长" * 18
 
 
+def test_a_short_quoted_name_is_not_broken_where_a_break_elsewhere_serves() -> None:
+    source = "实施“巴渝巧姐”培育计划，带动妇女增收"
+    # Broken anywhere, a line would end inside the quotes (实施“巴渝巧 / 姐”…).
+    assert texts(source, 6 * EM) == ["实施", "“巴渝巧姐”", "培育计划，带", "动妇女增收"]
+    assert texts("一二“三四五”", 5 * EM) == ["一二", "“三四五”"]
+    # Where keeping the name whole takes another line, it breaks as clreq allows.
+    assert texts(source, 7 * EM) == ["实施“巴渝巧", "姐”培育计划，", "带动妇女增收"]
+    assert texts("一二“三四五”", 4 * EM) == ["一二“三", "四五”"]
+    # A long quotation is no unit: it breaks wherever the rules allow.
+    slogan = "开展“科技创新巴渝巾帼行动云峰会”活动"
+    assert texts(slogan, 8 * EM)[0] == "开展“科技创新巴"
+    # English quotes break at spaces, as English does.
+    english = "the “Bayu Skilled Sisters” programme"
+    assert texts(english, 12 * EM)[0] == "the “Bayu Skilled"
+
+
+def test_a_bracket_after_a_latin_word_and_a_space_loses_its_blank_half() -> None:
+    """``From 《…》``: one ordinary space between the word and the bracket's ink."""
+    (line,) = break_lines("From 《书名》", None, measure, EM)
+    assert line.pieces == (
+        (0.0, "From "),
+        (measure("From ") - EM / 2, "《书名》"),
+    )
+    assert line.width == measure("From 《书名》") - EM / 2
+    # Among Chinese, and with no space, the bracket keeps its full width.
+    for text in ("出自《书名》", "出自 《书名》", "From《书名》"):
+        (line,) = break_lines(text, None, measure, EM)
+        assert line.pieces == ((0.0, text),) and line.width == measure(text), text
+
+
 def test_explicit_line_breaks_are_kept() -> None:
     assert texts("第一部分\n强化思想政治引领", 100 * EM) == ["第一部分", "强化思想政治引领"]
 
@@ -138,6 +168,14 @@ def test_category_names_under_bars_break_by_clreq() -> None:
     for width in range(6, 30):
         for line in wrap_name(english, width).split("\n"):
             assert not line.endswith("-")
+
+
+def test_category_names_are_evened_out_without_splitting_a_quoted_name() -> None:
+    name = "“百场讲座进万家”家教知识培训"
+    # Evened out at 8 ems a line, the name would break (“百场讲座进万 / 家”…).
+    assert wrap_name(name, 11).split("\n") == ["“百场讲座进万家”", "家教知识培训"]
+    # Where it cannot fit a line, it breaks as clreq allows.
+    assert wrap_name(name, 6).split("\n") == ["“百场讲座进", "万家”家教", "知识培训"]
 
 
 def test_english_with_curly_quotes_is_set_as_latin() -> None:

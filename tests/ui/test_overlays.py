@@ -68,3 +68,16 @@ def test_a_figure_is_glued_only_where_a_line_could_break_it() -> None:
     assert unbreakable("3万余个") == "3\u2060万\u2060余\u2060个"
     assert unbreakable("840,000 person-times") == "840,000\u00a0person\u2011times"
     assert unbreakable("70%") == "70%", "no joiner where nothing can break"
+
+
+def test_the_help_card_is_set_when_it_opens_in_the_language_then_shown(make_window) -> None:
+    deck = make_window(1280, 720).deck
+    controller = deck.controller
+    assert deck.help.title.text == "", "nothing set on the way to the first frame"
+    controller.toggle_language()
+    controller.toggle_help()
+    assert deck.help.isVisible() and deck.help.title.text == ui_text("help_title", "en")
+    controller.toggle_language()  # while it is open
+    assert deck.help.title.text == ui_text("help_title", "zh")
+    rows = [(action.text, keys.text) for action, keys in deck.help.rows]
+    assert all(action and keys for action, keys in rows)

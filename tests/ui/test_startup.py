@@ -10,6 +10,7 @@ import sys
 
 from fulian_viewer.timing import ms_since_start
 from fulian_viewer.ui.startup_probe import StartupProbe
+from tests.fixtures.processes import private_env
 
 
 def test_process_clock_counts_from_the_process_start() -> None:
@@ -56,3 +57,33 @@ def test_viewer_quits_when_ready_and_says_when() -> None:
     first = float(re.search(r"first-paint-ms=([0-9.]+)", completed.stderr)[1])  # type: ignore[index]
     ready = float(re.search(r"ready-ms=([0-9.]+)", completed.stderr)[1])  # type: ignore[index]
     assert 0 < first <= ready
+
+
+KEPT_OFF_THE_FIRST_FRAME = (
+    "pyqtgraph",  # the charts: built after the cover has painted
+    "numpy",
+    "openpyxl",  # workbooks: only when the data is one
+    "importlib.metadata",  # the licence folder of an installed copy: only for --licences
+    "subprocess",  # ctypes.util.find_library would run ldconfig for glibc's mallopt
+    "fulian_viewer.ui.presenter.session",  # the console: when it first opens
+    "hashlib",
+)
+
+
+def test_the_first_frame_imports_only_what_it_needs(tmp_path) -> None:
+    """What the command imports before it quits at its first painted frame (``-X importtime``)."""
+    completed = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "fulian_viewer", "--quit-after-first-paint"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=private_env(tmp_path),
+        timeout=120,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    imported = set(re.findall(r"^import time:\s*\d+ \|\s*\d+ \|\s*(\S+)", completed.stderr, re.M))
+    assert "PySide6.QtWidgets" in imported and "fulian_viewer.app" in imported, "the log was read"
+    assert not imported & set(KEPT_OFF_THE_FIRST_FRAME), sorted(
+        imported & set(KEPT_OFF_THE_FIRST_FRAME)
+    )

@@ -13,7 +13,7 @@ from fulian_viewer.ui import text as text_module
 from fulian_viewer.ui import theme
 from fulian_viewer.ui.fonts import display_font
 from fulian_viewer.ui.text import TextBlock
-from fulian_viewer.ui.typeset import balanced_width, line_lengths
+from fulian_viewer.ui.typeset import balanced_width, line_lengths, set_lines
 
 LABEL = "寻找出各级最美家庭等先进典型家庭"
 SUMMARY = (
@@ -58,6 +58,23 @@ def test_a_paragraph_ending_in_a_lone_character_or_two_is_evened_out(app: QAppli
         lines = len(line_lengths(font, summary, width))
         evened = line_lengths(font, summary, balanced_width(font, summary, width))
         assert len(evened) == lines and evened[-1] * 3 >= max(evened), (width, evened)
+
+
+def test_evening_out_lines_does_not_split_a_quoted_name(app: QApplication) -> None:
+    font = display_font(21)
+    caption = "“百场讲座进万家”家教知识培训"
+    name = "“百场讲座进万家”"
+    advance = QFontMetricsF(font).horizontalAdvance(caption)
+    evened = 0
+    for width in range(int(advance * 0.6), int(advance), 2):
+        lines = [line.text for line in set_lines(font, caption, width)]
+        if len(lines) != 2 or not any(name in line for line in lines):
+            continue
+        balanced = balanced_width(font, caption, width)
+        kept = [line.text for line in set_lines(font, caption, balanced)]
+        assert len(kept) == 2 and any(name in line for line in kept), (width, kept)
+        evened += balanced < width
+    assert evened, "some widths are evened out"
 
 
 def test_a_centred_label_block_draws_two_even_lines(app: QApplication, qtbot) -> None:

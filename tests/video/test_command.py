@@ -50,6 +50,47 @@ def test_export_needs_one_output(argv: list[str], capsys: pytest.CaptureFixture[
 
 
 @pytest.mark.parametrize(
+    "output", [["--out", "d"], ["--workbook", "w.xlsx"], ["--data-folder", "d"]]
+)
+@pytest.mark.parametrize(
+    ("video_only", "named"),
+    [
+        (["--fps", "60"], "--fps: for --video FILE.mp4 only"),
+        (["--config", "k.toml", "--loop"], "--config, --loop: for --video FILE.mp4 only"),
+    ],
+)
+def test_video_options_without_a_video_are_refused(
+    output: list[str], video_only: list[str], named: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        parse_args(["export", "--lang", "en", *output, *video_only])
+    assert exit_info.value.code == 2
+    assert named in capsys.readouterr().err
+    assert parse_args(["export", "--video", "t.mp4"]).fps == 30
+
+
+@pytest.mark.parametrize(
+    ("content", "zh"),
+    [(None, "找不到文件"), (b'lang = "en\n', "TOML 格式有误"), (b"\xff\xfe\x00", "UTF-8")],
+)
+def test_a_configuration_not_read_stops_the_video_before_any_work(
+    content: bytes | None, zh: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "kiosk.toml"
+    if content is not None:
+        config.write_bytes(content)
+    video = tmp_path / "tour.mp4"
+    argv = ["export", "--video", str(video), "--size", "320x180", "--config", str(config)]
+    for lang in ("zh", "en"):
+        code = main([*argv, "--lang", lang])
+        out, err = capsys.readouterr()
+        assert code == 2 and out == ""
+        assert err.count("\n") == 1 and str(config) in err, err
+        assert zh in err if lang == "zh" else err.startswith(f"fulian-viewer export: {config}: ")
+    assert list(tmp_path.iterdir()) == ([config] if content is not None else [])
+
+
+@pytest.mark.parametrize(
     ("argv", "words"),
     [
         (["--size", "1921x1080"], "even width and height"),

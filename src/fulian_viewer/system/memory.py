@@ -23,7 +23,6 @@ lines they need. A packaged viewer ships no sources, so there is nothing to drop
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import linecache
 import sys
 
@@ -36,12 +35,10 @@ def return_large_blocks_to_system() -> bool:
     """Fix glibc's mmap threshold at 1 MiB; whether it was set."""
     if not sys.platform.startswith("linux"):
         return False
-    name = ctypes.util.find_library("c")
-    if name is None:
-        return False
     try:
-        libc = ctypes.CDLL(name)
-        mallopt = libc.mallopt
+        # The process's own symbols, the C library's among them: ctypes.util.find_library
+        # would run ``ldconfig -p`` in a subprocess on the way to the first frame.
+        mallopt = ctypes.CDLL(None).mallopt
     except (OSError, AttributeError):  # not glibc (musl has no mallopt)
         return False
     mallopt.argtypes = (ctypes.c_int, ctypes.c_int)

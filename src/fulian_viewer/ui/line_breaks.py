@@ -6,11 +6,13 @@ Qt's own wrapping (Unicode line breaking) lets English break after a hyphen
 - no line starts with closing punctuation (，。、；：？！）》」』” …) and none ends
   with opening punctuation (（《「『“ …); a dash (——) or an ellipsis (……) is never split;
 - English breaks only at spaces, never inside a word, hyphenated or not;
-- Chinese breaks between any two characters otherwise;
+- Chinese breaks between any two characters otherwise, but a short book title
+  (《…》) or quoted name (“巴渝巧姐”) is kept whole where that takes no more lines;
 
 and full-width punctuation is compressed where two blank halves meet or where
 an opening bracket starts a line (clreq 3.1.6 and 3.1.7): ``、（`` takes one and a
-half character widths, not two, and a line starting with ``（`` starts at its ink.
+half character widths, not two, and a line starting with ``（`` starts at its ink;
+so does one after a Latin word and a space (``From 《…》``: one space, no more).
 
 Lines are set at a *leading* (line pitch over font size): Chinese text wants about
 1.6, Latin about 1.4, display titles 1.2 (:data:`LEADING`).
@@ -176,32 +178,52 @@ def _one_letter(token: str) -> bool:
 
 SHORT_TITLE = 20
 """A book title (《…》) of up to this many characters is kept on one line where it can be."""
+SHORT_NAME = 8
+"""A name in Chinese quotation marks (“巴渝巧姐”) of up to this many characters is kept whole.
+
+Longer quotations (“科技创新巴渝巾帼行动云峰会”, slogans of two phrases) break as
+any text does.
+"""
 
 
-def _titles_kept_whole(parts: list[str], groups: list[list[str]]) -> list[list[str]]:
-    """``groups`` with the groups inside each short book title joined into one.
+_TITLE = re.compile(f"《[^《》]{{0,{SHORT_TITLE}}}》")
+_NAME = re.compile(f"“[^“”]{{0,{SHORT_NAME}}}”")
 
-    clreq advises against breaking a short title between lines where a break
-    elsewhere serves as well (《巴渝巾帼心向党 砥砺奋进新征 / 程》 reads badly).
+
+def _short_units(text: str, latin: bool) -> list[tuple[int, int]]:
+    """Where the short titles and quoted names of ``text`` start and end.
+
+    Quotation marks count only in Chinese text: English quotes break at spaces as
+    English does. ``text`` is as :func:`tokens` joins it, one space for any run.
     """
-    inside: set[int] = set()  # token indexes that no break may come before
-    opened: int | None = None
-    for index, token in enumerate(parts):
-        if token == "《":
-            opened = index
-        elif token == "》" and opened is not None:
-            if len("".join(parts[opened : index + 1])) <= SHORT_TITLE + 2:
-                inside.update(range(opened + 1, index + 1))
-            opened = None
+    patterns = [_TITLE] if latin else [_TITLE, _NAME]
+    return [match.span() for pattern in patterns for match in pattern.finditer(text)]
+
+
+def _units_kept_whole(parts: list[str], groups: list[list[str]], latin: bool) -> list[list[str]]:
+    """``groups`` with the groups inside each short title or quoted name joined into one.
+
+    clreq advises against breaking a short title or proper name between lines where
+    a break elsewhere serves as well: 《巴渝巾帼心向党 砥砺奋进新征 / 程》 and “巴 /
+    渝巧姐” read badly.
+    """
+    spans = _short_units("".join(parts), latin)
     joined: list[list[str]] = []
     start = 0
     for group in groups:
-        if joined and start in inside:
+        if joined and any(first < start < end for first, end in spans):
             joined[-1] = joined[-1] + group
         else:
             joined.append(list(group))
-        start += len(group)
+        start += len("".join(group))
     return joined
+
+
+def units_split(text: str, lines: list[Line]) -> int:
+    """How many short titles and quoted names of ``text`` ``lines`` split between them."""
+    latin = not has_chinese(text)
+    whole = sum(len(_short_units(line.text, latin)) for line in lines)
+    return len(_short_units(re.sub(r"\s+", " ", text), latin)) - whole
 
 
 def _break_paragraph(
@@ -211,8 +233,8 @@ def _break_paragraph(
     parts = tokens(paragraph)
     groups = _groups(parts, latin)
     lines = _break_groups(groups, width, measure, em)
-    if len(lines) > 1 and "《" in paragraph:
-        whole = _break_groups(_titles_kept_whole(parts, groups), width, measure, em)
+    if len(lines) > 1 and ("《" in paragraph or (not latin and "“" in paragraph)):
+        whole = _break_groups(_units_kept_whole(parts, groups, latin), width, measure, em)
         if len(whole) <= len(lines) and all(line.width <= (width or 0) + 0.5 for line in whole):
             lines = whole
     if len(lines) > 1 and _PHRASES.fullmatch(paragraph):
@@ -256,6 +278,14 @@ def _full_width(char: str, measure: Callable[[str], float], em: float) -> bool:
     return measure(char) >= em * 0.9
 
 
+def _after_latin_space(parts: list[str], index: int) -> bool:
+    """Whether token ``index`` follows a space after a Latin word (From 《…》).
+
+    The space parts the two already: the bracket's blank half would double it.
+    """
+    return index >= 2 and parts[index - 1].isspace() and not is_cjk(parts[index - 2][-1])
+
+
 def _set_line(parts: list[str], measure: Callable[[str], float], em: float) -> Line:
     """Place a line's tokens, compressing full-width punctuation where clreq asks."""
     while parts and parts[-1].isspace():
@@ -270,7 +300,9 @@ def _set_line(parts: list[str], measure: Callable[[str], float], em: float) -> L
         if len(token) == 1 and _full_width(token, measure, em):
             previous = parts[index - 1] if index else ""
             following = parts[index + 1] if index + 1 < len(parts) else ""
-            if token in OPENING and (index == 0 or previous in OPENING):
+            if token in OPENING and (
+                index == 0 or previous in OPENING or _after_latin_space(parts, index)
+            ):
                 shift_before = half
             elif (
                 token in CLOSING
@@ -300,7 +332,8 @@ def wrap_name(text: str, width: int) -> str:
     """Break a category name into even lines of about ``width`` ems.
 
     Lines break where the clreq rules allow (never before ，。” or after “（, English
-    only at spaces), into as few lines as ``width`` allows, then as even as they go.
+    only at spaces, a short quoted name kept whole), into as few lines as ``width``
+    allows, then as even as they go.
     A Chinese character is an em wide, a Latin letter about half, and so is a
     quotation mark in English.
     """
@@ -315,8 +348,12 @@ def wrap_name(text: str, width: int) -> str:
     def lines(room: float) -> list[str]:
         return [line.text for line in break_lines(text, room, measure, 1.0)]
 
-    rows = len(lines(width))
-    room = math.ceil(measure(text) / rows)
-    while len(lines(room)) > rows and room < width:
+    def split(room: float) -> tuple[int, int]:
+        broken = break_lines(text, room, measure, 1.0)
+        return len(broken), units_split(text, broken)
+
+    most = split(width)
+    room = math.ceil(measure(text) / most[0])
+    while split(room) > most and room < width:
         room += 1
     return "\n".join(lines(room))

@@ -292,6 +292,7 @@ class NoticeBanner(QWidget):
         self.timer.setInterval(max(1, timeout_ms))
         self.timer.timeout.connect(self.hide)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._inset = 0
 
     def show_text(self, text: str) -> None:
         """Show ``text`` (plain) until the timeout."""
@@ -311,10 +312,22 @@ class NoticeBanner(QWidget):
     def place_in(self, width: int, height: int) -> None:
         """Lay out in the band along the top of a ``width x height`` deck, above the panes' body."""
         frame = theme.Frame.of(width, height)
-        band = frame.px(PANE_TOP_MARGIN - NOTICE_GAP)
-        self.setGeometry(0, 0, width, band)
-        self.text.set_font_size(frame.px(24), frame.px(14))
-        self.text.setGeometry(frame.px(40), 0, width - frame.px(80), band - 2)  # above the rule
+        self.set_type(frame.px(24), frame.px(14), frame.px(40))
+        self.setGeometry(0, 0, width, frame.px(PANE_TOP_MARGIN - NOTICE_GAP))
+
+    def set_type(self, size: int, minimum: int, inset: int) -> None:
+        """Set the text at ``size`` pixels (down to ``minimum``), ``inset`` from either end."""
+        self._inset = inset
+        self.text.set_font_size(size, minimum)
+        self._place_text()
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
+        """Keep the text in the band, above the rule."""
+        self._place_text()
+
+    def _place_text(self) -> None:
+        inset = self._inset
+        self.text.setGeometry(inset, 0, self.width() - 2 * inset, self.height() - 2)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         """A dark strip with a gold underline."""

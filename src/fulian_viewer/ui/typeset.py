@@ -15,7 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter
 
 from fulian_viewer.ui.fonts import font_for
-from fulian_viewer.ui.line_breaks import Line, Style, break_lines, leading
+from fulian_viewer.ui.line_breaks import Line, Style, break_lines, leading, units_split
 
 _ADVANCES: dict[str, dict[str, float]] = {}
 """Advances of tokens already measured, by font (``QFont.key()``)."""
@@ -61,18 +61,25 @@ def balanced_width(font: QFont, text: str, width: float) -> float:
 
     Wrapped at ``width``, a text whose last line holds under a third of its longest
     leaves a character or two alone (寻找出各级最美家庭等先进典型家 / 庭). The
-    narrowest width that keeps the same number of lines fills them evenly instead.
+    narrowest width that keeps the same number of lines fills them evenly instead,
+    unless it splits a short title or quoted name that ``width`` keeps whole.
     """
-    lengths = line_lengths(font, text, width)
+    full = set_lines(font, text, width)
+    lengths = [len(line.text) for line in full]
     if len(lengths) < 2 or "\n" in text:
         return width
     if lengths[-1] * 3 >= max(lengths):
         return width
+    split = units_split(text, full)
     low, high = width / 2, width
     while high - low > 1:
         middle = (low + high) / 2
         lines = set_lines(font, text, middle)
-        if len(lines) == len(lengths) and max(line.width for line in lines) <= middle + 0.5:
+        if (
+            len(lines) == len(lengths)
+            and max(line.width for line in lines) <= middle + 0.5
+            and units_split(text, lines) <= split
+        ):
             high = middle
         else:
             low = middle

@@ -1,11 +1,12 @@
 """``fulian-viewer export --video FILE.mp4``: the kiosk's tour as a video, offscreen.
 
-In order: check the request (size, frame rate, output file) and that PyAV is
-installed, each failure one line and exit status 2; read the kiosk configuration
-(dwell) and the dataset; build the audience window as the kiosk does; record the
-tour on a virtual clock (:mod:`fulian_viewer.ui.tour_recorder`) into a temporary
-file beside the output, renamed over it only when complete, so a cancelled or
-failed run leaves nothing; print a summary.
+In order: read the kiosk configuration (dwell), a missing or unreadable file one
+line and exit status 2; check the request (size, frame rate, output file) and that
+PyAV is installed, each failure one line and exit status 2; read the dataset;
+build the audience window as the kiosk does; record the tour on a virtual clock
+(:mod:`fulian_viewer.ui.tour_recorder`) into a temporary file beside the output,
+renamed over it only when complete, so a cancelled or failed run leaves nothing;
+print a summary.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from fulian_viewer.cli_text import system_lang
 from fulian_viewer.model.config import ConfigProblem, KioskConfig, load_config
 from fulian_viewer.model.output_request import write_failure
 from fulian_viewer.model.video import VideoFormat, VideoRequestError, check_output
@@ -49,6 +51,14 @@ def run_video_export(args: argparse.Namespace) -> int:
     config_problems: list[ConfigProblem] = []
     if args.config is not None:
         config, config_problems = load_config(args.config)
+        unreadable = [problem for problem in config_problems if problem.key is None]
+        if unreadable:
+            # A configuration asked for and not read would give a tour with the wrong
+            # dwell, language and data: say so before any work, as the kiosk would.
+            lang = args.lang or system_lang(os.environ)
+            colon = "：" if lang == "zh" else ": "
+            print(f"{PREFIX}{colon}{unreadable[0].message(lang)}", file=sys.stderr)
+            return 2
     lang = args.lang or config.lang
     zh = lang == "zh"
     try:

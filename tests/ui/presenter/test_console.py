@@ -238,3 +238,28 @@ def test_a_reload_renews_the_console_and_tells_only_the_speaker(
     launcher.session = session
     assert launcher.show_notice("数据已更新")
     assert console.notice.isVisible() and not window.deck.notice.isVisible()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_a_notice_covers_nothing_of_the_console(
+    window: MainWindow, session, size: tuple[int, int]
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    console = session.console
+    console.resize(*size)
+    QApplication.processEvents()
+    console.show_notice("数据已更新：metrics.csv 第 5 行已读入")
+    QApplication.processEvents()
+    notice = console.notice.geometry()
+    assert console.notice.isVisible() and notice.height() >= 20
+    assert notice.top() >= 0 and notice.width() > size[0] / 2
+    for header in (console.title, console.pane_number, console.clock):
+        assert header.isVisible() and not notice.intersects(header.geometry()), header.text()
+    children = console.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    for child in children:
+        if child is not console.notice and child.isVisible():
+            assert not notice.intersects(child.geometry()), child
+    console.notice.hide()
+    QApplication.processEvents()
+    assert console.now_label.geometry().top() <= notice.top(), "the room is given back"

@@ -117,6 +117,7 @@ class ConsoleWindow(QWidget):
         header.addStretch(1)
         header.addWidget(self.clock)
         root.addLayout(header)
+        root.addWidget(self.notice)  # a row of its own: shown, it covers nothing
         body = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(self.now_label)
@@ -162,6 +163,8 @@ class ConsoleWindow(QWidget):
             (self.footer, 13),
         ):
             label.setFont(display_font(px(size), bool(label.property("bold")), latin))
+        self.notice.set_type(px(17), px(12), px(12))
+        self.notice.setFixedHeight(px(40))
         self.timing.set_scale(px, latin)
         self.notes.set_font_px(px(19))
         self.strip.setFixedHeight(px(70))
@@ -212,8 +215,11 @@ class ConsoleWindow(QWidget):
     # Following the deck ------------------------------------------------------
 
     def show_notice(self, text: str) -> None:
-        """Show a short notice along the console's top edge (a reload's, for instance)."""
-        self.notice.place_in(self.width(), self.height())
+        """Show a short notice under the console's header (a reload's, for instance).
+
+        It takes a row of its own, between the header and the panes, which give it
+        the room while it shows: it covers neither the clock nor the pane number.
+        """
         self.notice.show_text(text)
 
     def _on_panes(self) -> None:

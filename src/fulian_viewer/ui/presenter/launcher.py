@@ -12,13 +12,16 @@ import signal
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from fulian_viewer.controllers.presenter import PresenterKeys
 from fulian_viewer.ui.main_window import MainWindow
-from fulian_viewer.ui.presenter.session import PresenterSession
+
+if TYPE_CHECKING:  # the console loads when it first opens, not before the first frame
+    from fulian_viewer.ui.presenter.session import PresenterSession
 
 WAKE_MS = 300
 """How often Python looks for a signal while rehearsing."""
@@ -80,6 +83,8 @@ class PresenterLauncher(QObject):
     def open_console(self) -> PresenterSession:
         """Show the console (creating it the first time)."""
         if self.session is None:
+            from fulian_viewer.ui.presenter.session import PresenterSession
+
             self.session = PresenterSession(
                 self.audience, self.wanted, self.talk_seconds, self.rehearse, self.clock
             )
