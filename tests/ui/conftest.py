@@ -6,7 +6,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 from fulian_viewer.app import build_window, create_application
@@ -15,6 +14,7 @@ from fulian_viewer.model.report import Report
 from fulian_viewer.model.settings import Settings
 from fulian_viewer.ui.main_window import MainWindow
 from fulian_viewer.ui.pane import Pane
+from tests.fixtures.qt_cleanup import delete_deferred
 
 STILL = Settings(counter_ms=0, chart_ms=0, transition_ms=0, counter_stagger_ms=0)
 
@@ -31,17 +31,10 @@ def report(bundled: LoadResult) -> Report:
 
 
 @pytest.fixture
-def app(qapp: QApplication) -> Iterator[QApplication]:
-    """pytest-qt's QApplication made the viewer's: its name and fonts, Qt's types all created.
-
-    After the test, what it left to ``deleteLater()`` (pytest-qt does so with every widget
-    given to ``qtbot.addWidget``) is deleted, as a running event loop would: outside one,
-    ``processEvents()`` never deletes, and each test's windows would stay alive to the end
-    of the run, their timers still building panes during later tests.
-    """
+def app(qapp: QApplication) -> QApplication:
+    """pytest-qt's QApplication made the viewer's: its name and fonts, Qt's types all created."""
     create_application()  # before any test installs a filter (fulian_viewer.system.qt_types)
-    yield qapp
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return qapp
 
 
 @pytest.fixture
@@ -73,7 +66,11 @@ def make_window(
 @contextmanager
 def shared_window(bundled: LoadResult, width: int, height: int) -> Iterator[MainWindow]:
     """A wired window shown at ``width`` x ``height`` for the tests of a module-scoped
-    fixture, which only read it; closed and deleted when they are done."""
+    fixture, which only read it; closed and deleted when they are done.
+
+    The fixture drops what it holds of the window (its panes, their charts) before
+    leaving the ``with`` block: the window is deleted there (tests/fixtures/qt_cleanup.py).
+    """
     create_application()
     window = build_window(bundled, STILL)
     window.resize(width, height)
@@ -86,7 +83,7 @@ def shared_window(bundled: LoadResult, width: int, height: int) -> Iterator[Main
             pane.finish()
         window.close()
         window.deleteLater()
-        QCoreApplication.sendPostedEvents(window, QEvent.Type.DeferredDelete)
+        delete_deferred()
 
 
 def each_pane(window: MainWindow, langs: tuple[str, ...] = ("zh", "en")) -> Iterator[Pane]:

@@ -29,6 +29,7 @@ def section_charts(qapp: QApplication, bundled: LoadResult) -> Iterator[list[Cha
                 QApplication.processEvents()
                 charts += pane.charts
         yield charts
+        charts.clear()  # nothing in Python holds a chart when the window is deleted
 
 
 def test_each_chart_is_painted_by_one_layer_item(section_charts) -> None:
