@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+
+from fulian_viewer.model.loading import LoadResult
+from fulian_viewer.ui.main_window import MainWindow
+from tests.ui.conftest import shared_window
 
 Key = Qt.Key
 NEXT = [
@@ -19,30 +25,52 @@ NEXT = [
 PREVIOUS = [Key.Key_Left, Key.Key_Up, Key.Key_PageUp, Key.Key_Backspace, Key.Key_P]
 
 
+@pytest.fixture(scope="module")
+def shared(qapp: QApplication, bundled: LoadResult) -> Iterator[MainWindow]:
+    with shared_window(bundled, 1920, 1080) as window:
+        yield window
+
+
+@pytest.fixture
+def at_start(shared: MainWindow) -> MainWindow:
+    """The module's window on its first pane, as built: nothing open, blanked or switched."""
+    controller = shared.controller
+    if controller.state.overlay is not None:
+        controller.close_overlay()
+    if controller.state.blanked:
+        controller.toggle_blank()
+    controller.go(0)
+    QApplication.processEvents()
+    state = shared.deck.state
+    assert (state.index, state.lang, state.overlay, state.blanked) == (0, "zh", None, False)
+    assert not shared.isFullScreen() and not shared.deck.transitioning
+    return shared
+
+
 @pytest.mark.parametrize("key", NEXT)
-def test_next_keys(make_window, qtbot, key):
-    window = make_window()
+def test_next_keys(at_start, qtbot, key):
+    window = at_start
     qtbot.keyClick(window, key)
     assert window.deck.state.index == 1
 
 
 @pytest.mark.parametrize("key", PREVIOUS)
-def test_previous_keys(make_window, qtbot, key):
-    window = make_window()
+def test_previous_keys(at_start, qtbot, key):
+    window = at_start
     window.deck.controller.go(3)
     qtbot.keyClick(window, key)
     assert window.deck.state.index == 2
 
 
-def test_shift_space_goes_back(make_window, qtbot):
-    window = make_window()
+def test_shift_space_goes_back(at_start, qtbot):
+    window = at_start
     window.deck.controller.go(2)
     qtbot.keyClick(window, Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)
     assert window.deck.state.index == 1
 
 
-def test_home_end_and_number_keys(make_window, qtbot):
-    window = make_window()
+def test_home_end_and_number_keys(at_start, qtbot):
+    window = at_start
     state = window.deck.state
     qtbot.keyClick(window, Key.Key_End)
     assert state.index == state.count - 1
@@ -54,8 +82,8 @@ def test_home_end_and_number_keys(make_window, qtbot):
     assert state.index == state.count - 1
 
 
-def test_page_keys_never_change_meaning(make_window, qtbot):
-    window = make_window()
+def test_page_keys_never_change_meaning(at_start, qtbot):
+    window = at_start
     for _ in range(3):
         qtbot.keyClick(window, Key.Key_PageDown)
     assert window.deck.state.index == 3
@@ -64,8 +92,8 @@ def test_page_keys_never_change_meaning(make_window, qtbot):
     assert window.deck.state.index == 2
 
 
-def test_blank_with_b_and_period(make_window, qtbot):
-    window = make_window()
+def test_blank_with_b_and_period(at_start, qtbot):
+    window = at_start
     deck = window.deck
     qtbot.keyClick(window, Key.Key_B)
     assert deck.state.blanked and deck.blank.isVisible()
@@ -77,16 +105,16 @@ def test_blank_with_b_and_period(make_window, qtbot):
     assert not deck.blank.isVisible()
 
 
-def test_blank_is_lifted_by_navigation(make_window, qtbot):
-    window = make_window()
+def test_blank_is_lifted_by_navigation(at_start, qtbot):
+    window = at_start
     qtbot.keyClick(window, Key.Key_Period)
     qtbot.keyClick(window, Key.Key_PageDown)
     assert not window.deck.state.blanked
     assert window.deck.state.index == 1
 
 
-def test_help_overlay(make_window, qtbot):
-    window = make_window()
+def test_help_overlay(at_start, qtbot):
+    window = at_start
     deck = window.deck
     qtbot.keyClick(window, Key.Key_H)
     assert deck.help.isVisible()
@@ -123,8 +151,8 @@ def test_overview_click_opens_pane(make_window, qtbot):
     assert not deck.controller.overview_open
 
 
-def test_escape_closes_overview(make_window, qtbot):
-    window = make_window()
+def test_escape_closes_overview(at_start, qtbot):
+    window = at_start
     qtbot.keyClick(window, Key.Key_O)
     qtbot.keyClick(window, Key.Key_Escape)
     assert not window.deck.controller.overview_open

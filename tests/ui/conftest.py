@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -13,6 +14,7 @@ from fulian_viewer.model.report import Report
 from fulian_viewer.model.settings import Settings
 from fulian_viewer.ui.main_window import MainWindow
 from fulian_viewer.ui.pane import Pane
+from tests.fixtures.qt_cleanup import delete_deferred
 
 STILL = Settings(counter_ms=0, chart_ms=0, transition_ms=0, counter_stagger_ms=0)
 
@@ -56,9 +58,32 @@ def make_window(
 
     yield make
     for window in windows:
-        for pane in window.deck.panes:
+        for pane in window.deck.built_panes:  # the others never started a count-up
             pane.finish()
         window.close()
+
+
+@contextmanager
+def shared_window(bundled: LoadResult, width: int, height: int) -> Iterator[MainWindow]:
+    """A wired window shown at ``width`` x ``height`` for the tests of a module-scoped
+    fixture, which only read it; closed and deleted when they are done.
+
+    The fixture drops what it holds of the window (its panes, their charts) before
+    leaving the ``with`` block: the window is deleted there (tests/fixtures/qt_cleanup.py).
+    """
+    create_application()
+    window = build_window(bundled, STILL)
+    window.resize(width, height)
+    window.show()
+    QApplication.processEvents()
+    try:
+        yield window
+    finally:
+        for pane in window.deck.built_panes:
+            pane.finish()
+        window.close()
+        window.deleteLater()
+        delete_deferred()
 
 
 def each_pane(window: MainWindow, langs: tuple[str, ...] = ("zh", "en")) -> Iterator[Pane]:

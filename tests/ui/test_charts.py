@@ -2,24 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import each_pane
+from fulian_viewer.model.loading import LoadResult
+from tests.ui.conftest import each_pane, shared_window
+
+if TYPE_CHECKING:
+    from fulian_viewer.ui.charts import ChartView
 
 
-@pytest.fixture
-def section_charts(make_window):
-    deck = make_window(1920, 1080).deck
-    charts = []
-    for index, pane in enumerate(deck.panes):
-        if pane.charts:
-            deck.controller.go(index)
-            QApplication.processEvents()
-            pane.finish()
-            QApplication.processEvents()
-            charts += pane.charts
-    return charts
+@pytest.fixture(scope="module")
+def section_charts(qapp: QApplication, bundled: LoadResult) -> Iterator[list[ChartView]]:
+    """Every section pane's charts at 1920x1080, final. Built once: the tests only read them."""
+    with shared_window(bundled, 1920, 1080) as window:
+        deck = window.deck
+        charts = []
+        for index, pane in enumerate(deck.panes):
+            if pane.charts:
+                deck.controller.go(index)
+                QApplication.processEvents()
+                pane.finish()
+                QApplication.processEvents()
+                charts += pane.charts
+        yield charts
+        charts.clear()  # nothing in Python holds a chart when the window is deleted
 
 
 def test_each_chart_is_painted_by_one_layer_item(section_charts) -> None:
