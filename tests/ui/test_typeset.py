@@ -27,3 +27,34 @@ def test_the_bundled_font_compresses_quotes_that_meet(app: QApplication) -> None
     natural = QFontMetricsF(font).horizontalAdvance(text)
     (line,) = set_lines(font, text, None)
     assert line.width == pytest.approx(natural - 12, abs=0.5)
+
+
+def test_a_fitted_size_and_a_balanced_width_are_worked_out_once(app: QApplication) -> None:
+    from fulian_viewer.ui import typeset
+
+    text = "寻找出各级最美家庭等先进典型家庭"
+    font, fits = typeset.fitted_font(text, 301.5, 90, 40, 16, True, True)
+    before = typeset._fitted_size.cache_info().hits
+    again, fits_again = typeset.fitted_font(text, 301.5, 90, 40, 16, True, True)
+    assert (again.key(), fits_again) == (font.key(), fits)
+    assert typeset._fitted_size.cache_info().hits == before + 1
+    worked_out = typeset._fitted_size.__wrapped__(text, 301.5, 90, 40, 16, True, True, "body")
+    assert worked_out == (font.pixelSize(), fits), "remembered as it was worked out"
+    width = typeset.balanced_width(font, text, 301.5)
+    assert typeset.balanced_width(font, text, 301.5) == width
+    assert typeset._balanced_width(font, text, 301.5) == width
+
+
+def test_a_deck_laid_out_again_fits_nothing_anew(make_window) -> None:  # type: ignore[no-untyped-def]
+    """Once every pane has been shown in both languages, and both ways round, walking the
+    deck again (language switches and all) lays it out from what was worked out."""
+    from fulian_viewer.ui import typeset
+    from tests.ui.conftest import each_pane
+
+    window = make_window(1366, 768)
+    walks = []
+    for _walk in range(3):
+        for _pane in each_pane(window):
+            pass
+        walks.append(typeset._fitted_size.cache_info().misses)
+    assert walks[2] == walks[1] > 0

@@ -9,6 +9,8 @@ it fits a box, and :func:`draw_lines` draws what was set.
 
 from __future__ import annotations
 
+import functools
+from collections import OrderedDict
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -19,6 +21,11 @@ from fulian_viewer.ui.line_breaks import Line, Style, break_lines, leading, unit
 
 _ADVANCES: dict[str, dict[str, float]] = {}
 """Advances of tokens already measured, by font (``QFont.key()``)."""
+
+FITS_KEPT = 4096
+"""How many fitted sizes and balanced widths are remembered (a deck laid out in both
+languages at two sizes asks for about 2 000 of each; an entry is a number)."""
+_BALANCED: OrderedDict[tuple[str, str, float], float] = OrderedDict()
 
 
 def measurer(font: QFont) -> Callable[[str], float]:
@@ -64,6 +71,18 @@ def balanced_width(font: QFont, text: str, width: float) -> float:
     narrowest width that keeps the same number of lines fills them evenly instead,
     unless it splits a short title or quoted name that ``width`` keeps whole.
     """
+    key = (font.key(), text, width)
+    found = _BALANCED.get(key)
+    if found is None:
+        found = _BALANCED[key] = _balanced_width(font, text, width)
+        if len(_BALANCED) > FITS_KEPT:
+            _BALANCED.popitem(last=False)
+    else:
+        _BALANCED.move_to_end(key)
+    return found
+
+
+def _balanced_width(font: QFont, text: str, width: float) -> float:
     full = set_lines(font, text, width)
     lengths = [len(line.text) for line in full]
     if len(lengths) < 2 or "\n" in text:
@@ -100,12 +119,33 @@ def fitted_font(
 
     Returns the font and whether the text fits at that size.
     """
+    size, fits = _fitted_size(text, width, height, size, minimum, bold, wrap, style)
+    return font_for(text, size, bold), fits
+
+
+@functools.lru_cache(maxsize=FITS_KEPT)
+def _fitted_size(
+    text: str,
+    width: float,
+    height: float,
+    size: int,
+    minimum: int,
+    bold: bool,
+    wrap: bool,
+    style: Style,
+) -> tuple[int, bool]:
+    """:func:`fitted_font`'s pixel size and whether the text fits at it, remembered.
+
+    Fitting breaks the text at size after size, and a pane laid out again (a
+    language switch, a resize back, an overview's thumbnail) asks for the same
+    boxes again.
+    """
     size = max(size, 1)
     minimum = max(1, min(minimum, size))
     while True:
         font = font_for(text, size, bold)
         if text_fits(font, text, width, height, wrap, style) or size <= minimum:
-            return font, text_fits(font, text, width, height, wrap, style)
+            return size, text_fits(font, text, width, height, wrap, style)
         size = max(minimum, int(size * 0.92))
 
 
