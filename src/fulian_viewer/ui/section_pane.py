@@ -41,9 +41,10 @@ PLOT_SLACK = 3
 (``ChartView.view_height_at``: the axes' grid keeps a pixel each side, and rounds)."""
 PORTRAIT_STEPS = ((28, 1.0), (20, 1.0), (20, 0.9), (20, 0.8))
 """How a portrait pane makes room for its plots, tried in turn until every plot has
-its least height (else the last): logical pixels between its blocks, and the size of
-its heading (title, subtitle and summary) as a share of the full size. At 0.8 the
-summary is 20 pixels on a 1080-pixel-wide screen, over the least of 18."""
+its least height (else the step where they lack least): logical pixels between its
+blocks, and the size of its heading (title, subtitle and summary) as a share of the
+full size. At 0.8 the summary is 20 pixels on a 1080-pixel-wide screen, over the
+least of 18."""
 
 
 class SectionPane(Pane):
@@ -105,13 +106,16 @@ class SectionPane(Pane):
             return
         elif arrangement == "portrait":
             most = math.inf  # the counters keep no more than at first: the room is the charts'
+            tried: list[tuple[float, int, float, tuple[Box, Box, Box, Box, float]]] = []
             for gap, heading in PORTRAIT_STEPS:
                 self._size_heading(frame, heading)
                 boxes = self._portrait_boxes(body, frame, gap, most)
-                header, counters, charts, details, short = boxes
-                if not short:
+                tried.append((boxes[-1], len(tried), heading, boxes))
+                if not boxes[-1]:
                     break
-                most = min(most, counters.h)
+                most = min(most, boxes[1].h)
+            _, _, heading, (header, counters, charts, details, _) = min(tried)
+            self._size_heading(frame, heading)
             self._arrange_header(header, tall=True)
         else:
             rest, details = body.take_bottom(self._details_height(body.w), gap)
@@ -251,15 +255,15 @@ class SectionPane(Pane):
         horizontal bars with long names under a chart of two upright bars), or, on
         a portrait screen and ``mind_plots``, a plot is under its least height with
         them and less so with others (upright bars with three-line names under rings),
-        so long as no chart's figures or names shrink under its axis labels for it.
+        so long as no chart's figures or names are then under its axis labels' size.
         """
         count = len(self.charts)
         best = box.rows([1.0] * count, 28)
         if count != 2:
             return best
         least = self._least_plot_height(frame) if mind_plots else 0.0
-        score = self._stacked_score(best, frame, least, 0)
-        floor = min(frame.px(AXIS_PX), score[2][0])
+        floor = frame.px(AXIS_PX)
+        score = self._stacked_score(best, frame, least, floor)
         for more in (1.15, 1.3, 1.45) + ((1.6, 1.8) if least else ()):
             for shares in ([1.0, more], [more, 1.0]):
                 cells = box.rows(shares, 28)
@@ -273,12 +277,13 @@ class SectionPane(Pane):
     ) -> tuple[bool, float, list[int]]:
         """How well the charts read in ``cells``, best highest.
 
-        First whether all their text is at least ``floor``, then the height their
-        plots lack under ``least``, then their text's sizes.
+        First whether all their text is at least ``floor``, then, if so, the height
+        their plots lack under ``least``, then their text's sizes.
         """
         sizes = self._chart_text_sizes(cells, frame)
-        lacked = sum(self._plot_shortfalls(cells, frame, least))
-        return sizes[0] >= floor, -lacked, sizes
+        if sizes[0] < floor:
+            return False, 0.0, sizes
+        return True, -sum(self._plot_shortfalls(cells, frame, least)), sizes
 
     def _plot_shortfalls(self, cells: list[Box], frame: theme.Frame, height: float) -> list[float]:
         """Logical height each chart's plot lacks in ``cells`` to be ``height``."""
