@@ -186,3 +186,21 @@ def test_english_chart_names_and_bar_figures_take_the_latin_marks(make_window, s
                 assert (name.font.families()[0] == LATIN_MARKS) == (lang == "en"), name.text
                 seen[lang] += 1
     assert seen["zh"] and seen["en"]
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1080, 1920)])
+def test_a_charts_worked_out_plot_height_is_the_laid_out_one(make_window, width, height) -> None:
+    """Panes share out height by ``view_height_at`` before laying charts out; it must hold."""
+    from fulian_viewer.ui.section_pane import PLOT_SLACK
+
+    window = make_window(width, height)
+    checked = 0
+    for pane in each_pane(window):
+        for chart in pane.charts:
+            worked_out = chart.view_height_at(chart.width(), chart.height())
+            laid_out = chart.view_box.sceneBoundingRect().height()
+            assert worked_out - PLOT_SLACK <= laid_out <= worked_out + 1, (
+                f"{pane.spec.key} {chart.chart.title.en!r}: {worked_out} worked out, {laid_out}"
+            )
+            checked += 1
+    assert checked == 14

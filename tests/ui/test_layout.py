@@ -198,3 +198,27 @@ def test_on_a_portrait_screen_the_source_line_takes_the_whole_width(make_window)
             assert len(lines) == 1, line.text
         checked += 1
     assert checked >= 8
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_on_a_portrait_screen_every_plot_is_tall_enough_to_read(make_window, lang):
+    """At 1080x1920 each chart's plot (the view inside its axes) keeps its least height.
+
+    English had a plot 75 pixels high under two upright bars: the figures filled
+    the bars and the axis's three labels touched.
+    """
+    from fulian_viewer.ui.section_pane import PORTRAIT_PLOT_SHARE
+
+    window = make_window(1080, 1920)
+    least = 1920 * PORTRAIT_PLOT_SHARE
+    assert least >= 1920 / 12  # what reads as bars from three metres (see the constant)
+    checked = 0
+    for pane in each_pane(window, langs=(lang,)):
+        for chart in pane.charts:
+            height = chart.view_box.sceneBoundingRect().height()  # the plot's own pixels
+            assert height >= least, (
+                f"{lang} {pane.spec.key}: the plot of {chart.chart.title.en!r} is "
+                f"{height:.1f} px high, under {least:.0f}"
+            )
+            checked += 1
+    assert checked == 7

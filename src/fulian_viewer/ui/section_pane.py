@@ -25,6 +25,26 @@ DETAIL_GAP = (24, 16)
 STACKED_SHARE = 1.4
 """On a portrait screen, charts one above the other take this much height to the
 headline counters' 1 (side by side, 1.15)."""
+PORTRAIT_PLOT_SHARE = 1 / 12
+"""On a portrait screen, the least height of every chart's plot (the view its bars or
+rings are drawn in, inside the axes), as a share of the screen's height.
+
+160 pixels on a 1080x1920 totem: on a 55-inch portrait screen (122 cm high) some
+10 cm, nearly 2 degrees of arc from three metres, where a bar of a third of the
+axis still stands more than twice as tall as its figure's line (the figures
+are about 26 pixels), and an axis's ticks lie well over a label's height apart.
+Room comes from the stacked charts' shares (:meth:`SectionPane._stacked`), then
+PORTRAIT_STEPS.
+"""
+PLOT_SLACK = 3
+"""Real pixels a chart's laid-out plot may fall short of its worked-out height
+(``ChartView.view_height_at``: the axes' grid keeps a pixel each side, and rounds)."""
+PORTRAIT_STEPS = ((28, 1.0), (20, 1.0), (20, 0.9), (20, 0.8))
+"""How a portrait pane makes room for its plots, tried in turn until every plot has
+its least height (else the step where they lack least): logical pixels between its
+blocks, and the size of its heading (title, subtitle and summary) as a share of the
+full size. At 0.8 the summary is 20 pixels on a 1080-pixel-wide screen, over the
+least of 18."""
 
 
 class SectionPane(Pane):
@@ -70,9 +90,7 @@ class SectionPane(Pane):
         """Header, counters, charts and details for the frame's shape."""
         arrangement = frame.arrangement
         self.kicker.set_font_size(frame.px(28), frame.px(18))
-        self.title.set_font_size(frame.px(64), frame.px(36))
-        self.subtitle.set_font_size(frame.px(34), frame.px(22))
-        self.summary.set_font_size(frame.px(25), frame.px(18))
+        self._size_heading(frame, 1.0)
         gap = 28
         if arrangement == "wide":
             # Three full-height columns: the heading with the section's other figures
@@ -87,13 +105,18 @@ class SectionPane(Pane):
             self.update()
             return
         elif arrangement == "portrait":
-            header, rest = body.take_top(min(560, self._header_height(body.w)), gap)
+            most = math.inf  # the counters keep no more than at first: the room is the charts'
+            tried: list[tuple[float, int, float, tuple[Box, Box, Box, Box, float]]] = []
+            for gap, heading in PORTRAIT_STEPS:
+                self._size_heading(frame, heading)
+                boxes = self._portrait_boxes(body, frame, gap, most)
+                tried.append((boxes[-1], len(tried), heading, boxes))
+                if not boxes[-1]:
+                    break
+                most = min(most, boxes[1].h)
+            _, _, heading, (header, counters, charts, details, _) = min(tried)
+            self._size_heading(frame, heading)
             self._arrange_header(header, tall=True)
-            rest, details = rest.take_bottom(self._details_height(rest.w, rows=2), gap)
-            counters, charts = rest.rows([1.0, 1.15], gap)
-            taller = rest.rows([1.0, STACKED_SHARE], gap)
-            if len(self.charts) > 1 and not self._beside(charts, frame, taller[1]):
-                counters, charts = taller
         else:
             rest, details = body.take_bottom(self._details_height(body.w), gap)
             top, charts = rest.rows([1.3, 1.0], gap)
@@ -103,6 +126,32 @@ class SectionPane(Pane):
         self._arrange_charts(charts, frame)
         self._arrange_details(details, frame, rows=2 if arrangement == "portrait" else 1)
         self.update()
+
+    def _size_heading(self, frame: theme.Frame, share: float) -> None:
+        """Title, subtitle and summary at ``share`` of their full size."""
+        self.title.set_font_size(frame.px(64 * share), frame.px(36))
+        self.subtitle.set_font_size(frame.px(34 * share), frame.px(22))
+        self.summary.set_font_size(frame.px(25 * share), frame.px(18))
+
+    def _portrait_boxes(
+        self, body: Box, frame: theme.Frame, gap: float, most: float
+    ) -> tuple[Box, Box, Box, Box, float]:
+        """The portrait pane's blocks ``gap`` apart, and the height its plots lack.
+
+        Heading, headline counters (``most`` high at most: what they give up goes to
+        the charts), charts and details, one above the other; the plots' least height
+        is PORTRAIT_PLOT_SHARE of the screen's.
+        """
+        header, rest = body.take_top(min(560, self._header_height(body.w)), gap)
+        rest, details = rest.take_bottom(self._details_height(rest.w, rows=2), gap)
+        counters, charts = rest.rows([1.0, 1.15], gap)
+        taller = rest.rows([1.0, STACKED_SHARE], gap)
+        if len(self.charts) > 1 and not self._beside(charts, frame, taller[1]):
+            counters, charts = taller
+        counters, charts = _raise(counters, charts, max(0.0, counters.h - most))
+        least = self._least_plot_height(frame)
+        short = self._plots_need(self._chart_cells(charts, frame), frame, least)
+        return header, counters, charts, details, short
 
     def _arrange_header(self, box: Box, tall: bool) -> None:
         frame = self.frame
@@ -168,13 +217,19 @@ class SectionPane(Pane):
         """The charts side by side (see :meth:`_beside`), or one above the other."""
         if not self.charts:
             return
-        count = len(self.charts)
-        if not stacked and self._beside(box, frame):
-            cells = box.columns([1.0] * count, 40)
-        else:
-            cells = self._stacked(box, frame)
-        for chart, cell in zip(self.charts, cells, strict=True):
+        for chart, cell in zip(self.charts, self._chart_cells(box, frame, stacked), strict=True):
             place(chart, cell, frame)
+
+    def _chart_cells(self, box: Box, frame: theme.Frame, stacked: bool = False) -> list[Box]:
+        """Where the charts go in ``box``: side by side or one above the other."""
+        if not stacked and self._beside(box, frame):
+            return box.columns([1.0] * len(self.charts), 40)
+        return self._stacked(box, frame)
+
+    def _plots_need(self, cells: list[Box], frame: theme.Frame, height: float) -> float:
+        """Logical height the charts' box lacks for each plot in ``cells`` to be ``height``."""
+        short = self._plot_shortfalls(cells, frame, height)
+        return max(short) if len({cell.y for cell in cells}) == 1 else sum(short)
 
     def _beside(self, box: Box, frame: theme.Frame, stacked: Box | None = None) -> bool:
         """Whether the charts go side by side in ``box``: a wide box, where they read well.
@@ -190,26 +245,63 @@ class SectionPane(Pane):
         beside = self._chart_text_sizes(box.columns([1.0] * count, 40), frame)
         if beside[0] >= frame.px(AXIS_PX):
             return True
-        return beside >= self._chart_text_sizes(self._stacked(stacked or box, frame), frame)
+        other = self._stacked(stacked or box, frame, mind_plots=False)
+        return beside >= self._chart_text_sizes(other, frame)
 
-    def _stacked(self, box: Box, frame: theme.Frame) -> list[Box]:
+    def _stacked(self, box: Box, frame: theme.Frame, mind_plots: bool = True) -> list[Box]:
         """The charts one above the other, the height shared as keeps their text largest.
 
         Equal shares unless a chart reads larger with more of the height (three
-        horizontal bars with long names under a chart of two upright bars).
+        horizontal bars with long names under a chart of two upright bars), or, on
+        a portrait screen and ``mind_plots``, a plot is under its least height with
+        them and less so with others (upright bars with three-line names under rings),
+        so long as no chart's figures or names are then under its axis labels' size.
         """
         count = len(self.charts)
         best = box.rows([1.0] * count, 28)
         if count != 2:
             return best
-        sizes = self._chart_text_sizes(best, frame)
-        for more in (1.15, 1.3, 1.45):
+        least = self._least_plot_height(frame) if mind_plots else 0.0
+        floor = frame.px(AXIS_PX)
+        score = self._stacked_score(best, frame, least, floor)
+        for more in (1.15, 1.3, 1.45) + ((1.6, 1.8) if least else ()):
             for shares in ([1.0, more], [more, 1.0]):
                 cells = box.rows(shares, 28)
-                trial = self._chart_text_sizes(cells, frame)
-                if trial > sizes:
-                    best, sizes = cells, trial
+                trial = self._stacked_score(cells, frame, least, floor)
+                if trial > score:
+                    best, score = cells, trial
         return best
+
+    def _stacked_score(
+        self, cells: list[Box], frame: theme.Frame, least: float, floor: int
+    ) -> tuple[bool, float, list[int]]:
+        """How well the charts read in ``cells``, best highest.
+
+        First whether all their text is at least ``floor``, then, if so, the height
+        their plots lack under ``least``, then their text's sizes.
+        """
+        sizes = self._chart_text_sizes(cells, frame)
+        if sizes[0] < floor:
+            return False, 0.0, sizes
+        return True, -sum(self._plot_shortfalls(cells, frame, least)), sizes
+
+    def _plot_shortfalls(self, cells: list[Box], frame: theme.Frame, height: float) -> list[float]:
+        """Logical height each chart's plot lacks in ``cells`` to be ``height``."""
+        heights = [
+            chart.view_height_at(frame.px(cell.w), frame.px(cell.h)) / frame.scale
+            for chart, cell in zip(self.charts, cells, strict=True)
+        ]
+        return [max(0.0, height - h) for h in heights]
+
+    @staticmethod
+    def _least_plot_height(frame: theme.Frame) -> float:
+        """A plot's least logical height: PORTRAIT_PLOT_SHARE of a portrait screen, else 0.
+
+        PLOT_SLACK more, so that the laid-out plot is sure to reach the share.
+        """
+        if frame.arrangement != "portrait":
+            return 0.0
+        return (frame.height * PORTRAIT_PLOT_SHARE + PLOT_SLACK) / frame.scale
 
     def _chart_text_sizes(self, cells: list[Box], frame: theme.Frame) -> list[int]:
         """The charts' figures' and names' sizes were they placed in ``cells``, smallest first."""
@@ -276,3 +368,10 @@ class SectionPane(Pane):
     def all_counters(self) -> list[CounterView]:
         """Headline counters, then the others."""
         return self.headlines + self.details
+
+
+def _raise(upper: Box, lower: Box, by: float) -> tuple[Box, Box]:
+    """``upper`` and ``lower``, the line between them raised ``by`` logical pixels."""
+    return Box(upper.x, upper.y, upper.w, upper.h - by), Box(
+        lower.x, lower.y - by, lower.w, lower.h + by
+    )

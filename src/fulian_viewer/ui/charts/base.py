@@ -222,6 +222,10 @@ class ChartView(QWidget):
             sizes = self._text_sizes[key] = self.text_sizes_in(self.view_size_in(plot))
         return sizes
 
+    def view_height_at(self, width: int, height: int) -> float:
+        """The height of the view the figures are drawn in, in a ``width x height`` chart."""
+        return self.view_size_in(self._plot_rect(width, height).size()).height()
+
     def view_size_in(self, plot: QSize) -> QSizeF:
         """The size of the view a plot of size ``plot`` leaves inside its axes."""
         return QSizeF(plot)
