@@ -127,11 +127,11 @@ def main() -> None:
         deck.controller.next()
         pane = deck.current_pane
         changes = ChangeLog(pane)
-        pane._animation.valueChanged.connect(changes.tick)  # after the pane's own slot
+        pane.count_up.animation.valueChanged.connect(changes.tick)  # after the pane's own slot
         deck.slide.valueChanged.connect(changes.tick)
         while deck.transitioning or pane.animating:
             app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
-        pane._animation.valueChanged.disconnect(changes.tick)
+        pane.count_up.animation.valueChanged.disconnect(changes.tick)
         deck.slide.valueChanged.disconnect(changes.tick)
         times = log.frames
         for (before, _), (after, slide) in itertools.pairwise(times):

@@ -116,13 +116,13 @@ def measure_reload(width: int, height: int) -> None:
                     deck.slide.valueChanged.disconnect(logs[-1][1].tick)
                 deck.controller.go(deck.state.index + next(step) if deck.state.index else 1)
                 changes = ChangeLog(deck.current_pane)
-                deck.current_pane._animation.valueChanged.connect(changes.tick)
+                deck.current_pane.count_up.animation.valueChanged.connect(changes.tick)
                 deck.slide.valueChanged.connect(changes.tick)
                 logs.append((deck.current_pane, changes))
             app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
         deck.slide.valueChanged.disconnect(logs[-1][1].tick)
         for pane, changes in logs:
-            pane._animation.valueChanged.disconnect(changes.tick)
+            pane.count_up.animation.valueChanged.disconnect(changes.tick)
         frames = log.frames
         times = [t for t, _ in frames]
         waits = [
@@ -167,7 +167,7 @@ def measure_reload(width: int, height: int) -> None:
         log.frames.clear()
         pane = deck.current_pane
         changes = ChangeLog(pane)
-        pane._animation.valueChanged.connect(changes.tick)
+        pane.count_up.animation.valueChanged.connect(changes.tick)
         while pane.animating:
             app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
         print(f"  shown {(shown[0] - read[0]) / 1000:.1f} s after it was read")

@@ -137,10 +137,10 @@ def pacing(app: object, window: object, console: object) -> tuple[list[float], l
         controller.next()
         pane = deck.current_pane
         changes = ChangeLog(pane)
-        pane._animation.valueChanged.connect(changes.tick)  # after the pane's own slot
+        pane.count_up.animation.valueChanged.connect(changes.tick)  # after the pane's own slot
         while deck.transitioning or pane.animating:
             app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)  # type: ignore[attr-defined]
-        pane._animation.valueChanged.disconnect(changes.tick)
+        pane.count_up.animation.valueChanged.disconnect(changes.tick)
         settle(app, window, console)
         gaps += [
             after - before
