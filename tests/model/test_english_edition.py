@@ -31,9 +31,6 @@ PROPER_NAMES = (
 CJK_PUNCTUATION = "，。、：；！？（）《》「」『』【】〔〕"
 # Typewriter marks: English display text takes curly quotation marks and apostrophes.
 STRAIGHT_QUOTES = "'\""
-# Interface strings that cite Chinese as it is printed: the report's Chinese title in
-# its book-title marks, beside the Chinese source sentence (the source panel).
-CHINESE_QUOTED = {"provenance_report"}
 
 
 @dataclass(frozen=True)
@@ -183,8 +180,7 @@ def english_display_texts(report: Report) -> Iterator[tuple[str, str]]:
         yield passage.where, passage.en
     for table in (STRINGS, PRESENTER_STRINGS):
         for key, (_, english) in table.items():
-            if key not in CHINESE_QUOTED:
-                yield f"interface {key}", english
+            yield f"interface {key}", english
 
 
 def quotation_problems(text: str) -> list[str]:

@@ -259,3 +259,17 @@ def test_each_pane_shows_what_its_spec_says(make_window):
         assert pane.spec is spec
         assert [c.figure_metric for c in pane.counters] == list(spec.metrics), spec.key
         assert len(pane.charts) == spec.charts, spec.key
+
+
+def test_the_english_provenance_panel_names_everything_in_english(make_window, report):
+    """Only the quoted sentence is Chinese: it is the report's own, with its figure marked."""
+    deck = make_window().deck
+    deck.controller.toggle_language()
+    metric = next(m for m in report.metrics if m.id == "startup_loans")
+    deck.controller.show_source(metric)
+    panel = deck.provenance
+    assert panel.figure.text.startswith("9.749 billion yuan · ")
+    assert metric.display in panel.sentence.text().replace("\u2060", "")
+    assert "Fully and faithfully applying" in panel.where.text
+    assert "Bayu women devoted to the Party" in panel.where.text
+    assert not any("\u3400" <= ch <= "\u9fff" for ch in panel.figure.text + panel.where.text)

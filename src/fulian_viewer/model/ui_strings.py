@@ -68,9 +68,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help_escape": ("关闭浮层 / 退出全屏", "Close overlay / leave full screen"),
     "provenance_title": ("数字出处", "Where this figure comes from"),
     "provenance_section": ("所在部分：{section}", "Section: {section}"),
-    # The source sentence and heading are shown in Chinese, so the report is cited
-    # by its Chinese title.
-    "provenance_report": ("出自《{report}》", "From 《{report}》"),
+    # The source sentence is the report's own, in Chinese: the English says so.
+    "provenance_report": ("出自《{report}》", "Quoted in the original Chinese from “{report}”"),
     "provenance_hint": ("点击数字或按 I 查看出处", "Tap a figure or press I for its source"),
     "data_problems": (
         # Not every problem leaves out a row (a header with a name too many, a table

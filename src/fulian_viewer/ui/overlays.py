@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from fulian_viewer.model.dataset import CurrentDataset
 from fulian_viewer.model.key_map import KEY_ROWS, key_rows
-from fulian_viewer.model.numbers import Lang
+from fulian_viewer.model.numbers import Lang, format_count
 from fulian_viewer.model.report import Metric
 from fulian_viewer.model.ui_strings import ui_text
 from fulian_viewer.ui import theme
@@ -184,15 +184,20 @@ class ProvenancePanel(DimmedOverlay):
             return
         report = self.dataset.report
         section = report.section_of(metric)
-        report_title = report.deck.get("title", "zh")
+        # In English the figure, section and report are named as the English panes name
+        # them; the sentence stays the report's own, in Chinese, with its figure marked.
+        english = lang == "en"
+        figure = format_count(metric.value, metric, lang) if english else metric.display
+        section_name = section.title(lang) if english else section.heading
         self.heading.set_text(ui_text("provenance_title", lang))
-        self.figure.set_text(f"{metric.display}  {metric.label(lang)}")
+        gap = " · " if english else "  "  # the English source line's separator
+        self.figure.set_text(f"{figure}{gap}{metric.label(lang)}")
         self.sentence.setText(highlighted_sentence(metric))
         self.sentence.setAccessibleName(metric.source)
         self.where.set_text(
-            ui_text("provenance_section", lang, section=section.heading)
+            ui_text("provenance_section", lang, section=section_name)
             + "\n"
-            + ui_text("provenance_report", lang, report=report_title)
+            + ui_text("provenance_report", lang, report=report.deck.get("title", lang))
         )
         self._arrange()
 
