@@ -81,3 +81,22 @@ def test_the_help_card_is_set_when_it_opens_in_the_language_then_shown(make_wind
     assert deck.help.title.text == ui_text("help_title", "zh")
     rows = [(action.text, keys.text) for action, keys in deck.help.rows]
     assert all(action and keys for action, keys in rows)
+
+
+def test_a_chinese_texts_last_two_characters_never_part() -> None:
+    from fulian_viewer.ui.overlays import highlighted
+
+    assert highlighted("提升农村妇女发展能力；", ()).endswith("能\u2060力；")
+    assert highlighted("覆盖农村妇女84万人次。", ("84万人次",)).endswith("</span>。")
+    assert highlighted("Reached by training.", ()) == "Reached by training."
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_the_longest_source_sentence_fits_its_panel(make_window, report, width, height) -> None:
+    deck = make_window(width, height).deck
+    longest = max(report.metrics, key=lambda metric: len(metric.source))
+    deck.controller.show_source(longest)
+    QApplication.processEvents()
+    sentence = deck.provenance.sentence
+    assert "line-height" in sentence.text(), "set at the panes' leading"
+    assert sentence.heightForWidth(sentence.width()) <= sentence.height()

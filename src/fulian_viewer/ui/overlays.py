@@ -17,6 +17,7 @@ from fulian_viewer.ui import theme
 from fulian_viewer.ui.fonts import display_font, font_for
 from fulian_viewer.ui.layout import NOTICE_GAP, PANE_TOP_MARGIN, Box, place
 from fulian_viewer.ui.text import TextBlock
+from fulian_viewer.ui.typeset import line_pitch
 
 
 class BlankOverlay(QWidget):
@@ -192,7 +193,6 @@ class ProvenancePanel(DimmedOverlay):
         self.heading.set_text(ui_text("provenance_title", lang))
         gap = " · " if english else "  "  # the English source line's separator
         self.figure.set_text(f"{figure}{gap}{metric.label(lang)}")
-        self.sentence.setText(highlighted_sentence(metric))
         self.sentence.setAccessibleName(metric.source)
         self.where.set_text(
             ui_text("provenance_section", lang, section=section_name)
@@ -221,8 +221,14 @@ class ProvenancePanel(DimmedOverlay):
         place(self.figure, figure, frame)
         place(self.where, where, frame)
         place(self.sentence, rest, frame)
-        self.sentence.setFont(display_font(frame.px(34)))
+        font = display_font(frame.px(34))
+        self.sentence.setFont(font)
         self.sentence.setStyleSheet(f"color: {theme.IVORY.name()}; background: transparent;")
+        if self.current_metric is not None:  # at the panes' leading: Qt's own nearly touches
+            pitch = round(line_pitch(font, self.current_metric.source, "body"))
+            style = f"-qt-line-height-type: fixed; line-height: {pitch}px;"
+            body = highlighted_sentence(self.current_metric)
+            self.sentence.setText(f'<p style="{style}">{body}</p>')
 
 
 def highlighted_sentence(metric: Metric) -> str:
@@ -233,7 +239,9 @@ def highlighted_sentence(metric: Metric) -> str:
 def highlighted(text: str, figures: tuple[str, ...]) -> str:
     """``text`` as escaped rich text with each of ``figures`` (in order) in bold gold.
 
-    A figure never breaks across lines: see :func:`unbreakable`.
+    A figure never breaks across lines: see :func:`unbreakable`. Nor do a Chinese
+    text's last two characters: a line holding one character and its punctuation
+    (``力；``) is what clreq tells a typesetter to avoid.
     """
     out: list[str] = []
     position = 0
@@ -245,8 +253,23 @@ def highlighted(text: str, figures: tuple[str, ...]) -> str:
         out.append(html.escape(text[position:start]))
         out.append(f'<span style="color:{theme.GOLD.name()}; font-weight:700;">{joined}</span>')
         position = start + len(figure)
-    out.append(html.escape(text[position:]))
+    out.append(html.escape(_last_two_joined(text[position:])))
     return "".join(out)
+
+
+def _last_two_joined(text: str) -> str:
+    """``text`` with a word joiner (U+2060) between its last two Chinese characters."""
+    chinese = [i for i, ch in enumerate(text) if "\u3400" <= ch <= "\u9fff"]
+    if len(chinese) < 2 or chinese[-1] != chinese[-2] + 1:
+        return text
+    if any(not _is_closing(ch) for ch in text[chinese[-1] + 1 :]):
+        return text  # more follows the last character than its punctuation
+    at = chinese[-1]
+    return text[:at] + "\u2060" + text[at:]
+
+
+def _is_closing(ch: str) -> bool:
+    return ch in "。，、；：？！”’）》」』】…—" or ch.isspace()
 
 
 NO_BREAK = {" ": "\u00a0", "-": "\u2011"}
