@@ -143,9 +143,9 @@ def _fitted_size(
     size = max(size, 1)
     minimum = max(1, min(minimum, size))
     while True:
-        font = font_for(text, size, bold)
-        if text_fits(font, text, width, height, wrap, style) or size <= minimum:
-            return size, text_fits(font, text, width, height, wrap, style)
+        fits = text_fits(font_for(text, size, bold), text, width, height, wrap, style)
+        if fits or size <= minimum:
+            return size, fits
         size = max(minimum, int(size * 0.92))
 
 
