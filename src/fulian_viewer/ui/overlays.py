@@ -16,6 +16,7 @@ from fulian_viewer.model.ui_strings import ui_text
 from fulian_viewer.ui import theme
 from fulian_viewer.ui.fonts import display_font, font_for
 from fulian_viewer.ui.layout import NOTICE_GAP, PANE_TOP_MARGIN, Box, place
+from fulian_viewer.ui.line_breaks import INSEPARABLE, NO_START
 from fulian_viewer.ui.text import TextBlock
 from fulian_viewer.ui.typeset import line_pitch
 
@@ -262,14 +263,11 @@ def _last_two_joined(text: str) -> str:
     chinese = [i for i, ch in enumerate(text) if "\u3400" <= ch <= "\u9fff"]
     if len(chinese) < 2 or chinese[-1] != chinese[-2] + 1:
         return text
-    if any(not _is_closing(ch) for ch in text[chinese[-1] + 1 :]):
-        return text  # more follows the last character than its punctuation
+    after = text[chinese[-1] + 1 :]
+    if any(ch not in NO_START and ch not in INSEPARABLE and not ch.isspace() for ch in after):
+        return text  # more follows the last character than what no line may start with
     at = chinese[-1]
     return text[:at] + "\u2060" + text[at:]
-
-
-def _is_closing(ch: str) -> bool:
-    return ch in "。，、；：？！”’）》」』】…—" or ch.isspace()
 
 
 NO_BREAK = {" ": "\u00a0", "-": "\u2011"}
