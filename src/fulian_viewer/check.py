@@ -134,7 +134,7 @@ def run_check_config(
         0 when the configuration and the dataset have no problem, 2 otherwise.
     """
     config, problems = load_config(config_path)
-    if all(problem.key is not None for problem in problems):
+    if not any(problem.whole_file for problem in problems):
         # A file not read at all has no PIN to judge: say only that it was not read.
         problems += pin_problems(config, str(config_path))
     result = load_report(data if data is not None else config.data)

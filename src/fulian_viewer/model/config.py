@@ -112,6 +112,11 @@ class ConfigProblem:
     message_zh: str
     message_en: str
 
+    @property
+    def whole_file(self) -> bool:
+        """Whether the file as a whole is at fault (not read, not TOML), not one key."""
+        return self.key is None
+
     def text(self, lang: Lang = "zh") -> str:
         """What is wrong, without the place."""
         return self.message_en if lang == "en" else self.message_zh

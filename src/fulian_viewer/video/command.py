@@ -51,7 +51,7 @@ def run_video_export(args: argparse.Namespace) -> int:
     config_problems: list[ConfigProblem] = []
     if args.config is not None:
         config, config_problems = load_config(args.config)
-        unreadable = [problem for problem in config_problems if problem.key is None]
+        unreadable = [problem for problem in config_problems if problem.whole_file]
         if unreadable:
             # A configuration asked for and not read would give a tour with the wrong
             # dwell, language and data: say so before any work, as the kiosk would.
