@@ -58,9 +58,14 @@ def make_window(
 
     yield make
     for window in windows:
-        for pane in window.deck.built_panes:  # the others never started a count-up
-            pane.finish()
-        window.close()
+        _close(window)
+
+
+def _close(window: MainWindow) -> None:
+    """Stop the count-ups of the panes built (the others never started one) and close."""
+    for pane in window.deck.built_panes:
+        pane.finish()
+    window.close()
 
 
 @contextmanager
@@ -79,9 +84,7 @@ def shared_window(bundled: LoadResult, width: int, height: int) -> Iterator[Main
     try:
         yield window
     finally:
-        for pane in window.deck.built_panes:
-            pane.finish()
-        window.close()
+        _close(window)
         window.deleteLater()
         delete_deferred()
 
